@@ -1,0 +1,88 @@
+package org.cardiacrnn.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+
+import org.cardiacrnn.WorkbenchException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the jar: the headless command line over the engine. Failures a user can fix
+ * (a {@link WorkbenchException}) print one line and exit with {@link #EXIT_USER_ERROR}; anything else
+ * is a bug and keeps its stack trace.
+ */
+@Command(name = "cardiac-rnn",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Cardiac RNN Workbench: train and study recurrent classifiers of time-course gene expression.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    public static final int EXIT_USER_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine commandLine = newCommandLine();
+        return commandLine.execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(Main::reportFailure);
+        return commandLine;
+    }
+
+    private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed)
+            throws Exception {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof WorkbenchException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            throw failure;
+        }
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + cause.getMessage());
+        err.flush();
+        return EXIT_USER_ERROR;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The product version, filtered into the jar from the pom. */
+    public static String productVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/org/cardiacrnn/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException unreadable) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Cardiac RNN Workbench " + productVersion(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
