@@ -60,9 +60,19 @@ public final class Main implements Runnable {
         return EXIT_USER_ERROR;
     }
 
+    /** With no command the workbench window opens; the CLI itself never links against JavaFX. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        try {
+            Class.forName("org.cardiacrnn.app.WorkbenchApp")
+                    .getMethod("launchWorkbench", String[].class)
+                    .invoke(null, (Object) new String[0]);
+        } catch (ReflectiveOperationException | LinkageError noGui) {
+            Throwable reason = noGui.getCause() == null ? noGui : noGui.getCause();
+            spec.commandLine().getErr().println("The graphical workbench cannot start here (" + reason
+                    + "); use one of the commands below.");
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
     }
 
     /** The product version, filtered into the jar from the pom. */

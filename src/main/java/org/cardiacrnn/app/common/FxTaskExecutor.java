@@ -1,0 +1,121 @@
+package org.cardiacrnn.app.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * Runs jobs as {@link Task}s on one daemon worker thread. One thread because ND4J work must not run
+ * concurrently with training (it would fight for the same two cores) and because jobs then finish in
+ * the order they were asked for. Task progress and messages are coalesced by JavaFX itself.
+ */
+public final class FxTaskExecutor implements TaskExecutor {
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "workbench-engine");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger running = new AtomicInteger();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+
+    @Override
+    public <T> Cancellable submit(String title, BackgroundJob<T> job, Consumer<T> onSuccess,
+                                  Consumer<Throwable> onFailure) {
+        JobTask<T> task = new JobTask<>(title, job);
+        task.messageProperty().addListener((obs, old, text) -> message.set(text));
+        task.progressProperty().addListener((obs, old, value) -> progress.set(value.doubleValue()));
+        task.setOnSucceeded(event -> {
+            finished();
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(event -> {
+            finished();
+            onFailure.accept(task.getException());
+        });
+        task.setOnCancelled(event -> finished());
+        running.incrementAndGet();
+        busy.set(true);
+        worker.submit(task);
+        return () -> task.cancel(false);
+    }
+
+    /** A task that hands the job a reporter backed by the task's own (coalesced) progress. */
+    private static final class JobTask<T> extends Task<T> {
+        private final String title;
+        private final BackgroundJob<T> job;
+
+        JobTask(String title, BackgroundJob<T> job) {
+            this.title = title;
+            this.job = job;
+        }
+
+        @Override
+        protected T call() throws Exception {
+            updateMessage(title);
+            return job.run(new ProgressReporter() {
+                @Override
+                public void update(double fraction, String text) {
+                    updateProgress(fraction < 0 ? -1 : Math.min(1, fraction), 1);
+                    if (text != null) {
+                        updateMessage(text);
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return JobTask.this.isCancelled();
+                }
+            });
+        }
+    }
+
+    private void finished() {
+        if (running.decrementAndGet() == 0) {
+            busy.set(false);
+            message.set("");
+            progress.set(0);
+        }
+    }
+
+    @Override
+    public void runOnUiThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    @Override
+    public void shutdown() {
+        worker.shutdownNow();
+    }
+}

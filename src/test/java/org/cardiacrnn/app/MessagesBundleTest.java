@@ -1,0 +1,52 @@
+package org.cardiacrnn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.shell.Page;
+import org.junit.jupiter.api.Test;
+
+/** Every key the GUI asks for exists, and every key in the bundle is used somewhere. */
+class MessagesBundleTest {
+
+    private static final Pattern LITERAL_KEY = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9]+)+)\"");
+
+    @Test
+    void bundleHasNoMissingAndNoUnusedKeys() throws IOException {
+        ResourceBundle bundle = ResourceBundle.getBundle(I18n.BUNDLE);
+        Set<String> bundleKeys = new HashSet<>(bundle.keySet());
+        Set<String> usedKeys = new HashSet<>();
+        for (Page page : Page.values()) {
+            usedKeys.add(page.titleKey());
+            usedKeys.add(page.titleKey() + ".tooltip");
+        }
+        Set<String> literals = new HashSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java/org/cardiacrnn/app"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher matcher = LITERAL_KEY.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    literals.add(matcher.group(1));
+                }
+            }
+        }
+        // A dotted literal in GUI code is a message key unless it is a resource path or class name.
+        literals.removeIf(key -> key.startsWith("org.") || key.endsWith(".css") || key.endsWith(".png"));
+        usedKeys.addAll(literals);
+
+        assertThat(usedKeys).as("keys used in code but missing from messages.properties")
+                .isSubsetOf(bundleKeys);
+        Set<String> unused = new HashSet<>(bundleKeys);
+        unused.removeAll(usedKeys);
+        assertThat(unused).as("keys in messages.properties that no code uses").isEmpty();
+    }
+}
