@@ -1,9 +1,5 @@
 package org.cardiacrnn.data;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,10 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** Sample annotations from separate files: a keyed metadata table, or a headerless per-sample table. */
 final class MetadataTable {
@@ -147,28 +139,17 @@ final class MetadataTable {
         return columns;
     }
 
+    /** Commons CSV is not used: DL4J pins commons-io 2.7, which Commons CSV 1.14 cannot run with. */
     private static List<List<String>> readTable(Path file) {
-        List<String> head = InputFiles.readNonBlankLines(file);
-        if (head.isEmpty()) {
+        List<String> lines = InputFiles.readNonBlankLines(file);
+        if (lines.isEmpty()) {
             throw new DataFormatException(file, "the metadata table is empty");
         }
-        String first = head.get(0);
+        String first = lines.get(0);
         char delimiter = first.indexOf('\t') >= 0 ? '\t' : first.indexOf(';') > first.indexOf(',') ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
-        List<List<String>> rows = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
-            for (CSVRecord record : parser) {
-                List<String> row = new ArrayList<>(record.toList());
-                if (rows.isEmpty() && !row.isEmpty() && row.get(0).startsWith("\uFEFF")) {
-                    row.set(0, row.get(0).substring(1));
-                }
-                rows.add(row);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            IOException cause = e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
-            throw InputFiles.failure(file, rows.size() + 1L, cause);
+        List<List<String>> rows = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            rows.add(DelimitedLayout.split(line, delimiter));
         }
         return rows;
     }
