@@ -103,7 +103,8 @@ final class InputFiles {
                     "the compressed (gzip) file is truncated: it ends before its data does", e);
         }
         if (e instanceof ZipException) {
-            return new DataFormatException(file, line, 0, "the compressed (gzip) data is damaged: " + e.getMessage(), e);
+            return new DataFormatException(file, line, 0, "the compressed (gzip) data is damaged: " + e.getMessage(),
+                    e);
         }
         return new DataFormatException(file, line, 0, "could not be read: " + e.getMessage(), e);
     }

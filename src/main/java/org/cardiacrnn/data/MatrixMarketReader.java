@@ -149,7 +149,8 @@ final class MatrixMarketReader {
     private static long[] numbers(Path file, long line, String text, int count) {
         String[] parts = text.trim().split("\\s+");
         if (parts.length != count) {
-            throw new DataFormatException(file, line, 0, "expected " + count + " whole numbers, found \"" + text + "\"");
+            throw new DataFormatException(file, line, 0, "expected " + count + " whole numbers, found \"" + text
+                    + "\"");
         }
         long[] numbers = new long[count];
         for (int i = 0; i < count; i++) {

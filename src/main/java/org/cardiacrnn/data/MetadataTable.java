@@ -53,8 +53,9 @@ final class MetadataTable {
             }
         }
         if (matched == 0) {
-            throw new DataFormatException(file, 0, idColumn + 1, "no metadata row matches a sample: the ids in column \""
-                    + header.get(idColumn) + "\" (e.g. \"" + rows.get(1).get(idColumn) + "\") never equal the "
+            throw new DataFormatException(file, 0, idColumn + 1, "no metadata row matches a sample: the ids in "
+                    + "column \"" + header.get(idColumn) + "\" (e.g. \"" + rows.get(1).get(idColumn)
+                    + "\") never equal the "
                     + "matrix's sample ids (e.g. \"" + sampleIds.get(0) + "\"); choose the id column with "
                     + "--sample-id-column");
         }
