@@ -21,9 +21,6 @@ final class NumericTableParser {
                 long missingCount, long firstMissingLine, int firstMissingColumn) {
     }
 
-    private static final float[] POW10 = {1f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
-    private static final long EXACT_FLOAT_MANTISSA = 1L << 24;
-
     private final Path file;
     private final byte delimiter;
     private final int skipLines;
@@ -222,48 +219,9 @@ final class NumericTableParser {
         if (p == q) {
             return missingAt(column);
         }
-        int i = p;
-        boolean negative = buf[i] == '-';
-        if (negative || buf[i] == '+') {
-            i++;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int fraction = 0;
-        while (i < q && buf[i] >= '0' && buf[i] <= '9') {
-            mantissa = mantissa * 10 + (buf[i++] - '0');
-            digits++;
-        }
-        if (i < q && buf[i] == '.') {
-            i++;
-            while (i < q && buf[i] >= '0' && buf[i] <= '9') {
-                mantissa = mantissa * 10 + (buf[i++] - '0');
-                digits++;
-                fraction++;
-            }
-        }
-        int power = -fraction;
-        if (i < q && (buf[i] == 'e' || buf[i] == 'E') && digits > 0) {
-            int e = i + 1;
-            boolean negativeExponent = e < q && buf[e] == '-';
-            if (e < q && (buf[e] == '-' || buf[e] == '+')) {
-                e++;
-            }
-            int exponent = 0;
-            int exponentDigits = 0;
-            while (e < q && buf[e] >= '0' && buf[e] <= '9' && exponentDigits < 4) {
-                exponent = exponent * 10 + (buf[e++] - '0');
-                exponentDigits++;
-            }
-            if (exponentDigits > 0) {
-                power += negativeExponent ? -exponent : exponent;
-                i = e;
-            }
-        }
-        // Both operands are exact floats, so one float operation is correctly rounded, like Float.parseFloat.
-        if (i == q && digits > 0 && digits <= 18 && mantissa < EXACT_FLOAT_MANTISSA && power >= -10 && power <= 10) {
-            float value = power < 0 ? mantissa / POW10[-power] : mantissa * POW10[power];
-            return negative ? -value : value;
+        float fast = DecimalBytes.parseExact(buf, p, q);
+        if (!Float.isNaN(fast)) {
+            return fast;
         }
         return slowNumber(new String(buf, p, q - p, StandardCharsets.UTF_8), column);
     }

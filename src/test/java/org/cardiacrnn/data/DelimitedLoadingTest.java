@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
@@ -127,8 +128,9 @@ class DelimitedLoadingTest {
         StringBuilder csv = new StringBuilder("id,v1,v2,v3,v4\n");
         List<String[]> tokens = new java.util.ArrayList<>();
         for (int r = 0; r < 500; r++) {
-            String[] row = {String.format("%.4f", random.nextDouble() * 100), Double.toString(random.nextGaussian()),
-                    String.format("%.3e", random.nextDouble() * 1e-7), String.valueOf(-random.nextInt(1000))};
+            String[] row = {String.format(Locale.ROOT, "%.4f", random.nextDouble() * 100),
+                    Double.toString(random.nextGaussian()), String.format(Locale.ROOT, "%.3e", random.nextDouble() * 1e-7),
+                    String.valueOf(-random.nextInt(1000))};
             tokens.add(row);
             csv.append('r').append(r).append(',').append(String.join(",", row)).append('\n');
         }
