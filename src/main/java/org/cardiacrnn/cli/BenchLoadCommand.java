@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
@@ -63,8 +64,11 @@ public final class BenchLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (samples < 1 || genes < 1 || repetitions < 1) {
+            throw new WorkbenchException("--samples, --genes and --repetitions must be at least 1");
+        }
         Path folder = out != null ? Files.createDirectories(out) : Files.createTempDirectory("cardiac-rnn-bench");
-        Path csv = folder.resolve("bench-" + samples + "x" + genes + ".csv");
+        Path csv = folder.resolve("bench-" + samples + "x" + genes + "-seed" + seed + ".csv");
         try {
             if (!Files.exists(csv)) {
                 writeCsv(csv);

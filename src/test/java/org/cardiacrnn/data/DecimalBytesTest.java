@@ -19,7 +19,7 @@ class DecimalBytesTest {
     void everyFastPathResultEqualsFloatParseFloatBitForBit() {
         SplittableRandom random = new SplittableRandom(11);
         int fast = 0;
-        for (int n = 0; n < 200_000; n++) {
+        for (int n = 0; n < 40_000; n++) {
             int decimals = random.nextInt(8);
             double number = (random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(7));
             String token = String.format(Locale.ROOT, "%." + decimals + "f", number);
@@ -33,7 +33,7 @@ class DecimalBytesTest {
                         .isEqualTo(Float.floatToIntBits(Float.parseFloat(token)));
             }
         }
-        assertThat(fast).isGreaterThan(100_000);
+        assertThat(fast).isGreaterThan(20_000);
     }
 
     @Test

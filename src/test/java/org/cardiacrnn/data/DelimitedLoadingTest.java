@@ -129,7 +129,8 @@ class DelimitedLoadingTest {
         List<String[]> tokens = new java.util.ArrayList<>();
         for (int r = 0; r < 500; r++) {
             String[] row = {String.format(Locale.ROOT, "%.4f", random.nextDouble() * 100),
-                    Double.toString(random.nextGaussian()), String.format(Locale.ROOT, "%.3e", random.nextDouble() * 1e-7),
+                    Double.toString(random.nextGaussian()),
+                    String.format(Locale.ROOT, "%.3e", random.nextDouble() * 1e-7),
                     String.valueOf(-random.nextInt(1000))};
             tokens.add(row);
             csv.append('r').append(r).append(',').append(String.join(",", row)).append('\n');
