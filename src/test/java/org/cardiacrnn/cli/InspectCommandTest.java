@@ -85,6 +85,29 @@ class InspectCommandTest {
     }
 
     @Test
+    void tenxFolderAndH5adAreInspectedToo() throws IOException {
+        Path tenx = Files.createDirectories(dir.resolve("tenx"));
+        Files.writeString(tenx.resolve("matrix.mtx"),
+                "%%MatrixMarket matrix coordinate integer general\n2 1 1\n2 1 9\n");
+        Files.writeString(tenx.resolve("features.tsv"), "ENSG1\tGATA4\nENSG2\tTNNT2\n");
+        Files.writeString(tenx.resolve("barcodes.tsv"), "AAAC-1\n");
+        assertThat(run("inspect", tenx.toString(), "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("format").asText()).contains("Matrix Market");
+        assertThat(json.get("maxValue").asDouble()).isEqualTo(9.0);
+
+        Path h5ad = dir.resolve("small.h5ad");
+        try (io.jhdf.WritableHdfFile hdf = io.jhdf.HdfFile.write(h5ad)) {
+            hdf.putDataset("X", new float[][] {{1, 0}, {3, 4}});
+            hdf.putGroup("obs").putDataset("_index", new String[] {"c1", "c2"});
+            hdf.putGroup("var").putDataset("_index", new String[] {"GATA4", "NKX2-5"});
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("inspect", h5ad.toString())).isZero();
+        assertThat(out.toString()).contains("format:       AnnData .h5ad (dense X)").contains("zeros:        25.00%");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "sample,A\ns1,oops\n");
         int code = run("inspect", bad.toString());
