@@ -146,7 +146,7 @@ final class DelimitedMatrixReader {
         return Names.generated("gene", count);
     }
 
-    /** The leading column holding sample ids: the requested one, an id-like header, else the first unique one. */
+    /** The leading column of sample ids: the requested one, an id-like first header, else the first unique text one. */
     private static int idColumn(LoadRequest request, NumericTableParser.Body body, List<String> textNames) {
         if (request.sampleIdColumn() != null && textNames.contains(request.sampleIdColumn())) {
             int c = textNames.indexOf(request.sampleIdColumn());
@@ -160,7 +160,8 @@ final class DelimitedMatrixReader {
                 requireUnique(request.matrix(), values, body.lineNumbers(), "sample id");
                 return c;
             }
-            if (Names.firstDuplicate(values) < 0) {
+            // A numeric column (day, hours) that happens to be unique is an annotation, not an id.
+            if (Names.firstDuplicate(values) < 0 && !values.stream().allMatch(DelimitedLayout::isNumberLike)) {
                 return c;
             }
         }

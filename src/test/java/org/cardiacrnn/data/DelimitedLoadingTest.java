@@ -123,6 +123,15 @@ class DelimitedLoadingTest {
     }
 
     @Test
+    void uniqueNumericDayIsNotMistakenForASampleId() throws IOException {
+        Path csv = write("d.csv", "day,trajectory,GATA4\n0,atrial,1\n5,atrial,2\n15,ventricular,3\n");
+        ExpressionData data = ExpressionLoader.load(LoadRequest.of(csv));
+        assertThat(data.matrix().sampleIds()).containsExactly("sample1", "sample2", "sample3");
+        assertThat(data.metadata().column("day").numbers()).containsExactly(0, 5, 15);
+        assertThat(data.report().warnings()).anyMatch(w -> w.startsWith("no sample-id column found"));
+    }
+
+    @Test
     void byteParserAgreesWithFloatParseFloat() throws IOException {
         Random random = new Random(7);
         StringBuilder csv = new StringBuilder("id,v1,v2,v3,v4\n");
