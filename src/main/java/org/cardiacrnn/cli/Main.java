@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         description = "Cardiac RNN Workbench: train and study recurrent classifiers of time-course gene expression.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InspectCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 

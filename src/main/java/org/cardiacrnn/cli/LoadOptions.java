@@ -1,0 +1,66 @@
+package org.cardiacrnn.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.data.LoadRequest;
+import org.cardiacrnn.data.Orientation;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Command-line options describing what to load; shared by every command that reads expression data. */
+final class LoadOptions {
+
+    @Parameters(index = "0", paramLabel = "MATRIX",
+            description = "Expression matrix: CSV/TSV file (gzip allowed), 10x Matrix Market folder, or .h5ad file.")
+    Path matrix;
+
+    @Option(names = "--metadata", paramLabel = "FILE",
+            description = "Sample-metadata table (CSV/TSV with a header), joined on sample id.")
+    Path metadata;
+
+    @Option(names = "--gene-names", paramLabel = "FILE", description = "Gene names, one per line (no header).")
+    Path geneNames;
+
+    @Option(names = "--sample-names", paramLabel = "FILE", description = "Sample ids, one per line (no header).")
+    Path sampleNames;
+
+    @Option(names = "--annotations", paramLabel = "FILE",
+            description = "Headerless per-sample annotations, rows in the matrix's sample order.")
+    Path annotations;
+
+    @Option(names = "--annotation-names", paramLabel = "NAMES", split = ",",
+            description = "Column names for --annotations, e.g. hours,pseudotime.")
+    List<String> annotationNames;
+
+    @Option(names = "--orientation", paramLabel = "WHICH", defaultValue = "auto",
+            description = "samples-by-genes, genes-by-samples or auto (default: ${DEFAULT-VALUE}).")
+    String orientation;
+
+    @Option(names = "--metadata-columns", paramLabel = "N",
+            description = "How many leading columns of a text matrix are sample annotations (default: detect).")
+    Integer metadataColumns;
+
+    @Option(names = "--sample-id-column", paramLabel = "NAME",
+            description = "Column holding sample ids (in the matrix's leading columns and the metadata table).")
+    String sampleIdColumn;
+
+    LoadRequest toRequest() {
+        return LoadRequest.builder(matrix).metadata(metadata).geneNames(geneNames).sampleNames(sampleNames)
+                .annotations(annotations, annotationNames).orientation(parseOrientation())
+                .metadataColumns(metadataColumns).sampleIdColumn(sampleIdColumn).build();
+    }
+
+    private Orientation parseOrientation() {
+        return switch (orientation.toLowerCase(Locale.ROOT)) {
+            case "auto" -> null;
+            case "samples-by-genes" -> Orientation.SAMPLES_BY_GENES;
+            case "genes-by-samples" -> Orientation.GENES_BY_SAMPLES;
+            default -> throw new WorkbenchException("--orientation must be samples-by-genes, genes-by-samples or "
+                    + "auto, not \"" + orientation + "\"");
+        };
+    }
+}
