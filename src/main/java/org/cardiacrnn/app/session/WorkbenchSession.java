@@ -1,0 +1,55 @@
+package org.cardiacrnn.app.session;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import org.cardiacrnn.data.ExpressionData;
+
+/**
+ * What the pages share: the dataset in use and the roles of its metadata columns. Each page's
+ * view-model reads and writes this instead of talking to other pages, so a page never needs to know
+ * which other pages exist.
+ */
+public final class WorkbenchSession {
+
+    private final ObjectProperty<ExpressionData> dataset = new SimpleObjectProperty<>();
+    private final StringProperty datasetName = new SimpleStringProperty("");
+    private final StringProperty timeColumn = new SimpleStringProperty();
+    private final StringProperty labelColumn = new SimpleStringProperty();
+    private final StringProperty groupColumn = new SimpleStringProperty();
+
+    public ObjectProperty<ExpressionData> datasetProperty() {
+        return dataset;
+    }
+
+    public StringProperty datasetNameProperty() {
+        return datasetName;
+    }
+
+    /** Numeric column giving each sample's time (day, hours, pseudotime). */
+    public StringProperty timeColumnProperty() {
+        return timeColumn;
+    }
+
+    /** Column giving the class to predict (trajectory, lineage, cell type). */
+    public StringProperty labelColumnProperty() {
+        return labelColumn;
+    }
+
+    /** Column giving the biological replicate (donor, cell line, batch); may be null. */
+    public StringProperty groupColumnProperty() {
+        return groupColumn;
+    }
+
+    /** Makes a freshly loaded dataset current and guesses its column roles. */
+    public void useDataset(String name, ExpressionData data) {
+        ColumnRoles roles = ColumnRoles.guess(data.metadata());
+        timeColumn.set(roles.time());
+        labelColumn.set(roles.label());
+        groupColumn.set(roles.group());
+        datasetName.set(name);
+        dataset.set(data);
+    }
+}
