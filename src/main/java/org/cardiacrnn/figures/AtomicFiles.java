@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file through a temporary sibling and a rename, so a reader never sees half a figure. */
 final class AtomicFiles {
@@ -29,6 +30,7 @@ final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.write(out);
             }
+            readableByOthers(temp);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -38,6 +40,13 @@ final class AtomicFiles {
             deleteQuietly(temp);
             throw new FigureException(absolute, "Could not write the figure file " + absolute + ": "
                     + describe(e), e);
+        }
+    }
+
+    /** Temporary files are created owner-only; a figure should be as readable as any file the user saves. */
+    private static void readableByOthers(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -36,6 +38,24 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * Moves the legend into a corner of the plot, where curves of this kind leave empty space, instead of
+     * taking a third of a single-column figure's height below it.
+     */
+    static void legendInside(JFreeChart chart, RectangleAnchor corner) {
+        XYPlot plot = chart.getXYPlot();
+        chart.removeLegend();
+        LegendTitle legend = new LegendTitle(plot);
+        legend.setItemLabelPadding(new RectangleInsets(0, 2, 0, 2));
+        legend.setPadding(new RectangleInsets(2, 2, 2, 2));
+        double x = corner == RectangleAnchor.BOTTOM_LEFT || corner == RectangleAnchor.TOP_LEFT ? 0.02 : 0.98;
+        double y = corner == RectangleAnchor.TOP_LEFT || corner == RectangleAnchor.TOP_RIGHT ? 0.98 : 0.02;
+        XYTitleAnnotation annotation = new XYTitleAnnotation(x, y, legend, corner);
+        annotation.setMaxWidth(0.75);
+        plot.addAnnotation(annotation);
+        FigureStyle.print().apply(chart);
+    }
+
     static XYPlot plot(XYDataset dataset, ValueAxis xAxis, ValueAxis yAxis,
                        org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
@@ -54,7 +74,7 @@ final class Charts {
     static NumberAxis unitAxis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setRange(-0.02, 1.02);
-        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2, new java.text.DecimalFormat("0.0")));
         return axis;
     }
 

@@ -7,6 +7,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** ROC and precision–recall curves, one line per class plus dashed macro/micro averages. */
@@ -22,6 +23,7 @@ public final class ClassifierCurvesChart {
      */
     public static Figure roc(List<ScoredCurve> curves) {
         Figure figure = build("ROC", "False positive rate", "True positive rate", "AUC", curves);
+        Charts.legendInside(figure.chart(), RectangleAnchor.BOTTOM_RIGHT);
         XYLineAnnotation chance = new XYLineAnnotation(0, 0, 1, 1, FigureStyle.print().dashed(0.7f), Color.GRAY);
         chance.setToolTipText("chance");
         ((XYPlot) figure.chart().getPlot()).addAnnotation(chance);
@@ -34,7 +36,9 @@ public final class ClassifierCurvesChart {
      * @param curves per-class curves (x = recall, y = precision) and averages
      */
     public static Figure precisionRecall(List<ScoredCurve> curves) {
-        return build("Precision–recall", "Recall", "Precision", "AP", curves);
+        Figure figure = build("Precision–recall", "Recall", "Precision", "AP", curves);
+        Charts.legendInside(figure.chart(), RectangleAnchor.BOTTOM_LEFT);
+        return figure;
     }
 
     private static Figure build(String title, String xLabel, String yLabel, String scoreName,

@@ -90,13 +90,16 @@ public final class ConfusionMatrixChart {
         plot.setRangeGridlinesVisible(false);
         JFreeChart chart = new JFreeChart(title(mode), plot);
         chart.removeLegend();
-        NumberAxis scaleAxis = new NumberAxis(mode == ConfusionMode.COUNTS ? "Count" : "%");
+        // The title already says what the cells hold, so the colour bar needs no label of its own.
+        NumberAxis scaleAxis = new NumberAxis();
         scaleAxis.setRange(0, max);
+        scaleAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
-        legend.setStripWidth(8);
+        legend.setStripWidth(6);
+        legend.setStripOutlineVisible(false);
         legend.setAxisOffset(2);
-        legend.setMargin(new RectangleInsets(4, 4, 4, 4));
+        legend.setMargin(new RectangleInsets(20, 2, 20, 2));
         chart.addSubtitle(legend);
         Charts.finish(chart);
         return new Figure(chart, data.build());

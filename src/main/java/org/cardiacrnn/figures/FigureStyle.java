@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
@@ -130,6 +131,8 @@ public record FigureStyle(String fontFamily, float titlePt, float labelPt, float
         for (Object annotation : xy.getAnnotations()) {
             if (annotation instanceof XYTextAnnotation text) {
                 text.setFont(font(Font.PLAIN, tickPt));
+            } else if (annotation instanceof XYTitleAnnotation title) {
+                styleTitle(title.getTitle());
             }
         }
     }
@@ -138,7 +141,7 @@ public record FigureStyle(String fontFamily, float titlePt, float labelPt, float
         if (title instanceof LegendTitle legend) {
             legend.setItemFont(font(Font.PLAIN, tickPt));
             legend.setItemPaint(foreground);
-            legend.setBackgroundPaint(background);
+            legend.setBackgroundPaint(faint(background, 170));
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         } else if (title instanceof PaintScaleLegend scale) {
             scale.setBackgroundPaint(background);

@@ -36,6 +36,11 @@ final class SampleFigures {
         return new ScoredCurve(label, x, y, k / (k + 1), average);
     }
 
+    /** Figures from the other builders, keyed by file name. */
+    static java.util.Map<String, Figure> otherFigures() {
+        return new java.util.LinkedHashMap<>();
+    }
+
     static LiveCurves trainingCurves(int epochs, int iterationsPerEpoch) {
         Random random = new Random(42);
         LiveCurves curves = new LiveCurves();
