@@ -1,0 +1,163 @@
+package org.cardiacrnn.figures;
+
+import java.awt.Color;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Training curves that grow while a run trains: loss (per-iteration faint, per-epoch bold, train and
+ * validation), accuracy (train/validation) and learning rate (log axis). The x axis is in epochs;
+ * iterations are placed at fractional epochs. Appends are O(1) and fire no events; call {@link #flush()}
+ * (e.g. from the coalesced ~20 Hz UI update) to redraw once. Not thread-safe: call from one thread
+ * (the FX thread in the GUI).
+ */
+public final class LiveCurves {
+
+    private final XYSeries iterationLoss = Charts.appendOnly("Train loss (iteration)");
+    private final XYSeries trainLoss = Charts.appendOnly("Train loss");
+    private final XYSeries validationLoss = Charts.appendOnly("Validation loss");
+    private final XYSeries trainAccuracy = Charts.appendOnly("Train accuracy");
+    private final XYSeries validationAccuracy = Charts.appendOnly("Validation accuracy");
+    private final XYSeries learningRate = Charts.appendOnly("Learning rate");
+    private final List<XYSeries> all = List.of(iterationLoss, trainLoss, validationLoss, trainAccuracy,
+            validationAccuracy, learningRate);
+    private final JFreeChart lossChart;
+    private final JFreeChart accuracyChart;
+    private final JFreeChart learningRateChart;
+    private boolean dirty;
+
+    /** Empty curves with their three charts. */
+    public LiveCurves() {
+        FigureStyle style = FigureStyle.print();
+        XYSeriesCollection loss = new XYSeriesCollection();
+        loss.addSeries(iterationLoss);
+        loss.addSeries(trainLoss);
+        loss.addSeries(validationLoss);
+        XYLineAndShapeRenderer lossRenderer = Charts.lines();
+        Color train = FigureStyle.seriesColor(0);
+        Color validation = FigureStyle.seriesColor(1);
+        Charts.series(lossRenderer, 0, FigureStyle.faint(train, 70), style.stroke(0.5f));
+        Charts.series(lossRenderer, 1, train, style.stroke(1.5f));
+        Charts.series(lossRenderer, 2, validation, style.stroke(1.5f));
+        lossChart = Charts.xy("Loss", Charts.plot(loss, Charts.axis("Epoch", false),
+                Charts.axis("Loss", true), lossRenderer), true);
+
+        XYSeriesCollection accuracy = new XYSeriesCollection();
+        accuracy.addSeries(trainAccuracy);
+        accuracy.addSeries(validationAccuracy);
+        XYLineAndShapeRenderer accuracyRenderer = new XYLineAndShapeRenderer(true, true);
+        Charts.series(accuracyRenderer, 0, train, style.stroke(1.5f));
+        Charts.series(accuracyRenderer, 1, validation, style.stroke(1.5f));
+        accuracyChart = Charts.xy("Accuracy", Charts.plot(accuracy, Charts.axis("Epoch", false),
+                Charts.unitAxis("Accuracy"), accuracyRenderer), true);
+
+        XYLineAndShapeRenderer lrRenderer = new XYLineAndShapeRenderer(true, true);
+        Charts.series(lrRenderer, 0, FigureStyle.seriesColor(2), style.stroke(1.5f));
+        LogAxis lrAxis = new LogAxis("Learning rate");
+        lrAxis.setSmallestValue(1e-12);
+        lrAxis.setBase(10);
+        lrAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        learningRateChart = Charts.xy("Learning rate", Charts.plot(new XYSeriesCollection(learningRate),
+                Charts.axis("Epoch", false), lrAxis, lrRenderer), false);
+    }
+
+    /**
+     * Records one training iteration.
+     *
+     * @param epochPosition epoch index plus the fraction of the epoch done (e.g. 2.25)
+     * @param loss          mini-batch training loss; NaN is skipped
+     */
+    public void addIteration(double epochPosition, double loss) {
+        add(iterationLoss, epochPosition, loss);
+    }
+
+    /**
+     * Records the end of an epoch; NaN values (e.g. no validation set) are skipped.
+     *
+     * @param epoch              1-based epoch number
+     * @param trainLossValue     mean training loss over the epoch
+     * @param validationLossValue validation loss
+     * @param trainAccuracyValue training accuracy in [0, 1]
+     * @param validationAccuracyValue validation accuracy in [0, 1]
+     * @param learningRateValue  learning rate used in the epoch
+     */
+    public void addEpoch(int epoch, double trainLossValue, double validationLossValue, double trainAccuracyValue,
+                         double validationAccuracyValue, double learningRateValue) {
+        add(trainLoss, epoch, trainLossValue);
+        add(validationLoss, epoch, validationLossValue);
+        add(trainAccuracy, epoch, trainAccuracyValue);
+        add(validationAccuracy, epoch, validationAccuracyValue);
+        if (learningRateValue > 0) {
+            add(learningRate, epoch, learningRateValue);
+        }
+    }
+
+    /** Redraws the charts once if anything was appended since the last flush. */
+    public void flush() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        for (XYSeries series : all) {
+            series.fireSeriesChanged();
+        }
+    }
+
+    /** Removes every point (a new run) and redraws. */
+    public void clear() {
+        for (XYSeries series : all) {
+            series.clear();
+        }
+        dirty = false;
+    }
+
+    /** Number of per-iteration loss points recorded. */
+    public int iterationCount() {
+        return iterationLoss.getItemCount();
+    }
+
+    /** Number of epochs recorded. */
+    public int epochCount() {
+        return trainLoss.getItemCount();
+    }
+
+    /** The loss chart with the plotted numbers at this moment. */
+    public Figure lossFigure() {
+        return new Figure(lossChart, table(List.of(iterationLoss, trainLoss, validationLoss)));
+    }
+
+    /** The accuracy chart with the plotted numbers at this moment. */
+    public Figure accuracyFigure() {
+        return new Figure(accuracyChart, table(List.of(trainAccuracy, validationAccuracy)));
+    }
+
+    /** The learning-rate chart (log axis) with the plotted numbers at this moment. */
+    public Figure learningRateFigure() {
+        return new Figure(learningRateChart, table(List.of(learningRate)));
+    }
+
+    private void add(XYSeries series, double x, double y) {
+        if (Double.isNaN(y) || Double.isInfinite(y)) {
+            return;
+        }
+        series.add(x, y, false);
+        dirty = true;
+    }
+
+    /** Long format (series, epoch, value): one row per plotted point. */
+    static FigureData table(List<XYSeries> series) {
+        FigureData.Builder data = FigureData.builder("series", "x", "y");
+        for (XYSeries s : series) {
+            for (int i = 0; i < s.getItemCount(); i++) {
+                data.row(s.getKey().toString(), s.getX(i).doubleValue(), s.getY(i).doubleValue());
+            }
+        }
+        return data.build();
+    }
+}
