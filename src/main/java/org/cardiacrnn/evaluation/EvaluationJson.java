@@ -19,7 +19,8 @@ public final class EvaluationJson {
         try {
             return MAPPER.writeValueAsString(report);
         } catch (JsonProcessingException e) {
-            throw new EvaluationException("could not write the evaluation report as JSON: " + e.getOriginalMessage(), e);
+            throw new EvaluationException("could not write the evaluation report as JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 

@@ -12,7 +12,8 @@ class EvaluationJsonTest {
 
     @Test
     void aFullReportSurvivesTheRoundTripIncludingNaNAndInfinity() {
-        EvaluationReport report = Evaluator.evaluate(EarlyPredictionTest::fakePrediction, EarlyPredictionTest.dataset());
+        EvaluationReport report = Evaluator.evaluate(EarlyPredictionTest::fakePrediction,
+                EarlyPredictionTest.dataset());
         assertThat(report.calibration().bins().get(0).accuracy()).isNaN();
 
         String json = EvaluationJson.toJson(report);
