@@ -1,12 +1,14 @@
 package org.cardiacrnn.evaluation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Mean ± sample standard deviation of each scalar metric across the folds of a k-fold cross-validation.
+ * Mean ± sample standard deviation of each scalar metric across the folds of a k-fold cross-validation,
+ * in the order listed below.
  * Metric keys: accuracy, loss, macroPrecision, macroRecall, macroF1, weightedF1, macroAuc, microAuc,
  * macroAveragePrecision, expectedCalibrationError. Folds where a metric is undefined (NaN) are left out of
  * that metric; {@code folds} in each entry says how many were used.
@@ -18,7 +20,7 @@ public record CrossValidationSummary(int folds, Map<String, MeanSd> metrics) {
     }
 
     public CrossValidationSummary {
-        metrics = Map.copyOf(metrics);
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
     public static CrossValidationSummary of(List<EvaluationReport> reports) {

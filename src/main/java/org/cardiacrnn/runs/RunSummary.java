@@ -3,6 +3,8 @@ package org.cardiacrnn.runs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +18,7 @@ public record RunSummary(String id, Path directory, String name, String preset, 
                          double bestValidationAccuracy, double testAccuracy, String message) {
 
     public RunSummary {
-        hyperparameters = Map.copyOf(hyperparameters);
+        hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
     }
 
     static RunSummary of(RunFolder folder, RunStatus status) {
