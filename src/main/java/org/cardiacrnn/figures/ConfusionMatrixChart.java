@@ -2,7 +2,6 @@ package org.cardiacrnn.figures;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -10,7 +9,6 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
@@ -51,7 +49,7 @@ public final class ConfusionMatrixChart {
                 max = mode == ConfusionMode.COUNTS ? Math.max(max, c) : max;
             }
         }
-        BlueScale scale = new BlueScale(max);
+        SequentialPaintScale scale = new SequentialPaintScale(0, max);
         for (int t = 0; t < n; t++) {
             for (int p = 0; p < n; p++) {
                 double value = value(counts, t, p, mode);
@@ -161,37 +159,5 @@ public final class ConfusionMatrixChart {
             longest = Math.max(longest, name.length());
         }
         return longest;
-    }
-
-    /** Sequential white-to-dark-blue scale; readable in greyscale and for colour-blind readers. */
-    static final class BlueScale implements PaintScale, java.io.Serializable {
-        private static final Color LOW = new Color(0xF7FBFF);
-        private static final Color HIGH = new Color(0x08306B);
-        private final double upper;
-
-        BlueScale(double upper) {
-            this.upper = upper;
-        }
-
-        @Override
-        public double getLowerBound() {
-            return 0;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return upper;
-        }
-
-        @Override
-        public Paint getPaint(double value) {
-            double f = Math.max(0, Math.min(1, value / upper));
-            return new Color(mix(LOW.getRed(), HIGH.getRed(), f), mix(LOW.getGreen(), HIGH.getGreen(), f),
-                    mix(LOW.getBlue(), HIGH.getBlue(), f));
-        }
-
-        private static int mix(int a, int b, double f) {
-            return (int) Math.round(a + (b - a) * f);
-        }
     }
 }

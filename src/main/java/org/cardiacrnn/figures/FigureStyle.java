@@ -110,6 +110,7 @@ public record FigureStyle(String fontFamily, float titlePt, float labelPt, float
             styleXyPlot(xy);
         } else if (plot instanceof CategoryPlot cat) {
             cat.setRangeGridlinePaint(grid);
+            cat.setRangeGridlineStroke(new BasicStroke(0.5f));
             cat.setDomainGridlinesVisible(false);
             styleAxis(cat.getDomainAxis());
             styleAxis(cat.getRangeAxis());

@@ -53,11 +53,13 @@ public final class LiveCurves {
         XYLineAndShapeRenderer accuracyRenderer = new XYLineAndShapeRenderer(true, true);
         Charts.series(accuracyRenderer, 0, train, style.stroke(1.5f));
         Charts.series(accuracyRenderer, 1, validation, style.stroke(1.5f));
+        Charts.smallDots(accuracyRenderer, 2);
         accuracyChart = Charts.xy("Accuracy", Charts.plot(accuracy, Charts.axis("Epoch", false),
                 Charts.unitAxis("Accuracy"), accuracyRenderer), true);
 
         XYLineAndShapeRenderer lrRenderer = new XYLineAndShapeRenderer(true, true);
         Charts.series(lrRenderer, 0, FigureStyle.seriesColor(2), style.stroke(1.5f));
+        Charts.smallDots(lrRenderer, 1);
         LogAxis lrAxis = new LogAxis("Learning rate");
         lrAxis.setSmallestValue(1e-12);
         lrAxis.setBase(10);

@@ -18,6 +18,7 @@ import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.JFreeChart;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /** SVG through Batik's generator (Apache licence); text is kept as text so it stays searchable and editable. */
 final class SvgWriter {
@@ -42,6 +43,7 @@ final class SvgWriter {
         root.setAttribute("height", format(size.heightMm()) + "mm");
         root.setAttribute("viewBox", "0 0 " + format(size.widthPt()) + " " + format(size.heightPt()));
         g.dispose();
+        addGenericFontFallback(root);
         // Serialised by the JDK without a DOCTYPE, so readers never try to fetch the SVG DTD from the network.
         Transformer transformer = TransformerFactory.newInstance().newTransformer();
         transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
@@ -49,6 +51,19 @@ final class SvgWriter {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         transformer.transform(new DOMSource(root), new StreamResult(writer));
         writer.flush();
+    }
+
+    /** A reader without DejaVu Sans should fall back to some sans-serif font, not to the viewer's serif default. */
+    private static void addGenericFontFallback(Element element) {
+        String family = element.getAttribute("font-family");
+        if (!family.isEmpty() && !family.contains("sans-serif")) {
+            element.setAttribute("font-family", family + ", sans-serif");
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                addGenericFontFallback(childElement);
+            }
+        }
     }
 
     private static String format(double value) {

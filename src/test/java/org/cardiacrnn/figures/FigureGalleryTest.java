@@ -24,7 +24,7 @@ class FigureGalleryTest {
         figures.put("accuracy", curves.accuracyFigure());
         figures.put("learning-rate", curves.learningRateFigure());
         figures.put("roc", ClassifierCurvesChart.roc(SampleFigures.rocCurves()));
-        figures.put("pr", ClassifierCurvesChart.precisionRecall(SampleFigures.rocCurves()));
+        figures.put("pr", ClassifierCurvesChart.precisionRecall(SampleFigures.prCurves()));
         figures.put("confusion-counts", ConfusionMatrixChart.build(SampleFigures.COUNTS, SampleFigures.CLASSES,
                 ConfusionMode.COUNTS));
         figures.put("confusion-row", ConfusionMatrixChart.build(SampleFigures.COUNTS, SampleFigures.CLASSES,

@@ -1,0 +1,162 @@
+package org.cardiacrnn.figures;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** Charts of the input data: a gene over time, one sequence as a heatmap, class balance per split. */
+public final class DataCharts {
+
+    private DataCharts() {
+    }
+
+    /** One line per trajectory (mean) with a shaded ± 1 sd band. */
+    public static Figure geneOverTime(String gene, String timeLabel, List<TrajectoryStats> trajectories) {
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(0.18f);
+        FigureData.Builder data = FigureData.builder("trajectory", "time", "mean", "sd");
+        for (int t = 0; t < trajectories.size(); t++) {
+            TrajectoryStats stats = trajectories.get(t);
+            YIntervalSeries series = new YIntervalSeries(stats.trajectory(), false, true);
+            double[] time = stats.time();
+            double[] mean = stats.mean();
+            double[] sd = stats.sd();
+            for (int i = 0; i < time.length; i++) {
+                series.add(time[i], mean[i], mean[i] - sd[i], mean[i] + sd[i]);
+                data.row(stats.trajectory(), time[i], mean[i], sd[i]);
+            }
+            dataset.addSeries(series);
+            Color color = FigureStyle.seriesColor(t);
+            renderer.setSeriesPaint(t, color);
+            renderer.setSeriesFillPaint(t, color);
+            renderer.setSeriesStroke(t, FigureStyle.print().stroke(1.3f));
+            renderer.setSeriesShape(t, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+        }
+        XYPlot plot = Charts.plot(dataset, Charts.axis(timeLabel, false),
+                Charts.axis(gene + " expression (mean ± sd)", false), renderer);
+        return new Figure(Charts.xy(gene, plot, true), data.build());
+    }
+
+    /**
+     * Heatmap of one sequence: time points across, genes down (first gene at the top).
+     *
+     * @param title      e.g. the sequence's id and label
+     * @param values     values[gene][time]
+     * @param geneNames  one name per row of {@code values}
+     * @param timeLabels one label per time point (e.g. "day 3")
+     */
+    public static Figure sequenceHeatmap(String title, double[][] values, List<String> geneNames,
+                                         List<String> timeLabels) {
+        int genes = geneNames.size();
+        int steps = timeLabels.size();
+        if (values.length != genes) {
+            throw new IllegalArgumentException(values.length + " rows of values for " + genes + " genes");
+        }
+        double[][] xyz = new double[3][genes * steps];
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        FigureData.Builder data = FigureData.builder("gene", "time", "value");
+        for (int g = 0; g < genes; g++) {
+            if (values[g].length != steps) {
+                throw new IllegalArgumentException(geneNames.get(g) + " has " + values[g].length
+                        + " values for " + steps + " time points");
+            }
+            for (int t = 0; t < steps; t++) {
+                int k = g * steps + t;
+                xyz[0][k] = t;
+                xyz[1][k] = genes - 1 - g;
+                xyz[2][k] = values[g][t];
+                min = Math.min(min, values[g][t]);
+                max = Math.max(max, values[g][t]);
+                data.row(geneNames.get(g), timeLabels.get(t), values[g][t]);
+            }
+        }
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries("sequence", xyz);
+        SequentialPaintScale scale = new SequentialPaintScale(Math.min(min, max), Math.max(min, max));
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setPaintScale(scale);
+        String[] reversed = new String[genes];
+        for (int g = 0; g < genes; g++) {
+            reversed[g] = geneNames.get(genes - 1 - g);
+        }
+        SymbolAxis time = new SymbolAxis("Time", timeLabels.toArray(String[]::new));
+        SymbolAxis gene = new SymbolAxis("Gene", reversed);
+        time.setGridBandsVisible(false);
+        gene.setGridBandsVisible(false);
+        time.setRange(-0.5, steps - 0.5);
+        gene.setRange(-0.5, genes - 0.5);
+        time.setVerticalTickLabels(steps > 8);
+        XYPlot plot = Charts.plot(dataset, time, gene, renderer);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        JFreeChart chart = new JFreeChart(title, plot);
+        chart.removeLegend();
+        NumberAxis scaleAxis = new NumberAxis("Expression");
+        scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setStripWidth(6);
+        legend.setStripOutlineVisible(false);
+        legend.setMargin(new RectangleInsets(10, 2, 10, 2));
+        chart.addSubtitle(legend);
+        return new Figure(Charts.finish(chart), data.build());
+    }
+
+    /**
+     * Grouped bar chart of sequences per class in each split.
+     *
+     * @param classNames     class names in order
+     * @param countsPerSplit split name (e.g. "train") → count per class, in {@code classNames} order
+     */
+    public static Figure classBalance(List<String> classNames, Map<String, long[]> countsPerSplit) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        FigureData.Builder data = FigureData.builder("split", "class", "sequences");
+        for (Map.Entry<String, long[]> split : countsPerSplit.entrySet()) {
+            long[] counts = split.getValue();
+            if (counts.length != classNames.size()) {
+                throw new IllegalArgumentException("split " + split.getKey() + " has " + counts.length
+                        + " counts for " + classNames.size() + " classes");
+            }
+            for (int c = 0; c < counts.length; c++) {
+                dataset.addValue(counts[c], split.getKey(), classNames.get(c));
+                data.row(split.getKey(), classNames.get(c), counts[c]);
+            }
+        }
+        BarRenderer renderer = new BarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0.05);
+        for (int s = 0; s < countsPerSplit.size(); s++) {
+            renderer.setSeriesPaint(s, FigureStyle.seriesColor(s));
+        }
+        CategoryAxis classes = new CategoryAxis("Class");
+        classes.setMaximumCategoryLabelLines(2);
+        // Class names are single long words; let them borrow width from the gap instead of breaking mid-word.
+        classes.setMaximumCategoryLabelWidthRatio(1.4f);
+        NumberAxis count = new NumberAxis("Sequences");
+        count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        CategoryPlot plot = new CategoryPlot(dataset, classes, count, renderer);
+        JFreeChart chart = new JFreeChart("Class balance", FigureStyle.print().font(Font.BOLD, 9f), plot, true);
+        return new Figure(Charts.finish(chart), data.build());
+    }
+}

@@ -1,0 +1,77 @@
+package org.cardiacrnn.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+class LiveCurvesTest {
+
+    @Test
+    void appendsDoNotRedrawUntilFlush() {
+        LiveCurves curves = new LiveCurves();
+        AtomicInteger lossChanges = new AtomicInteger();
+        curves.lossFigure().chart().addChangeListener(e -> lossChanges.incrementAndGet());
+
+        for (int i = 0; i < 100; i++) {
+            curves.addIteration(i / 100.0, 1.0 / (i + 1));
+        }
+        curves.addEpoch(1, 0.5, 0.6, 0.7, 0.65, 1e-3);
+        assertThat(lossChanges).hasValue(0);
+
+        curves.flush();
+        int afterFlush = lossChanges.get();
+        assertThat(afterFlush).isPositive().isLessThanOrEqualTo(3);
+        curves.flush();
+        assertThat(lossChanges).as("a flush with nothing new does not redraw").hasValue(afterFlush);
+    }
+
+    @Test
+    void chartsShowEveryAppendedPointAfterFlush() {
+        LiveCurves curves = SampleFigures.trainingCurves(3, 5);
+        XYDataset loss = curves.lossFigure().chart().getXYPlot().getDataset();
+
+        assertThat(curves.iterationCount()).isEqualTo(15);
+        assertThat(curves.epochCount()).isEqualTo(3);
+        assertThat(loss.getItemCount(0)).isEqualTo(15);
+        assertThat(loss.getItemCount(2)).isEqualTo(3);
+        assertThat(curves.lossFigure().chart().getXYPlot().getDataset().getYValue(1, 0))
+                .isEqualTo(1.4 * Math.exp(-1 / 8.0) + 0.15);
+    }
+
+    @Test
+    void missingValidationValuesAreSkippedNotPlottedAsZero() {
+        LiveCurves curves = new LiveCurves();
+        curves.addEpoch(1, 0.9, Double.NaN, 0.5, Double.NaN, 1e-3);
+        curves.flush();
+        XYDataset accuracy = curves.accuracyFigure().chart().getXYPlot().getDataset();
+        assertThat(accuracy.getItemCount(0)).isEqualTo(1);
+        assertThat(accuracy.getItemCount(1)).isZero();
+    }
+
+    @Test
+    void csvTablesHaveOneRowPerPlottedPoint() {
+        LiveCurves curves = SampleFigures.trainingCurves(4, 10);
+        assertThat(curves.lossFigure().data().rows()).hasSize(40 + 4 + 4);
+        assertThat(curves.accuracyFigure().data().rows()).hasSize(8);
+        assertThat(curves.learningRateFigure().data().rows()).hasSize(4);
+        assertThat(curves.lossFigure().data().columns()).containsExactly("series", "x", "y");
+    }
+
+    @Test
+    void learningRateUsesALogAxis() {
+        LiveCurves curves = new LiveCurves();
+        assertThat(curves.learningRateFigure().chart().getXYPlot().getRangeAxis()).isInstanceOf(LogAxis.class);
+    }
+
+    @Test
+    void clearEmptiesEveryCurve() {
+        LiveCurves curves = SampleFigures.trainingCurves(2, 3);
+        curves.clear();
+        assertThat(curves.iterationCount()).isZero();
+        assertThat(curves.epochCount()).isZero();
+        assertThat(curves.learningRateFigure().data().rows()).isEmpty();
+    }
+}
