@@ -16,7 +16,20 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
+import java.nio.file.Path;
+
 import org.cardiacrnn.app.common.AppIcon;
+import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.ErrorDialog;
+import org.cardiacrnn.app.common.TaskExecutor;
+import org.cardiacrnn.app.common.UserError;
+import org.cardiacrnn.app.data.DataView;
+import org.cardiacrnn.app.data.DataViewModel;
+import org.cardiacrnn.app.data.RecentFiles;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.figures.DataCharts;
+import org.cardiacrnn.figures.TrajectoryStats;
+import org.cardiacrnn.runs.UserDataDirectory;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.shell.MainView;
 import org.cardiacrnn.app.shell.MainViewModel;
@@ -31,12 +44,26 @@ final class Workbench {
     private final MainViewModel mainViewModel;
     private final MainView mainView;
 
-    Workbench(MainViewModel mainViewModel) {
+    private final WorkbenchSession session;
+    private final DataViewModel dataViewModel;
+
+    Workbench(MainViewModel mainViewModel, RecentFiles recentFiles) {
         this.mainViewModel = mainViewModel;
+        this.session = new WorkbenchSession();
+        TaskExecutor executor = mainViewModel.executor();
+        Path userData = UserDataDirectory.resolve();
+        this.dataViewModel = new DataViewModel(session, executor, recentFiles, userData.resolve("sample-data"));
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
         for (Page page : Page.values()) {
             pages.put(page, () -> new Label(I18n.text(page.titleKey())));
         }
+        pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {
+            ChartPane pane = new ChartPane("geneTrendChart", executor, this::showError);
+            pane.show(trend.gene(), DataCharts.geneOverTime(trend.gene(), trend.timeColumn(),
+                    trend.lines().stream().map(line -> new TrajectoryStats(line.label(), line.times(), line.means(),
+                            line.standardDeviations())).toList()));
+            return pane;
+        }));
         this.mainView = new MainView(mainViewModel, pages, menuBar());
     }
 
@@ -46,7 +73,15 @@ final class Workbench {
 
     /** Called once the window is visible; starts loading the bundled sample data. */
     void afterShown() {
-        Platform.runLater(() -> { });
+        dataViewModel.openSampleData();
+    }
+
+    private void showError(UserError error) {
+        ErrorDialog.show(mainView.getScene() == null ? null : mainView.getScene().getWindow(), error);
+    }
+
+    DataViewModel dataViewModel() {
+        return dataViewModel;
     }
 
     void installShortcuts(Scene scene) {

@@ -1,0 +1,95 @@
+package org.cardiacrnn.app.common;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import org.cardiacrnn.figures.Figure;
+import org.cardiacrnn.figures.FigureExporter;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * A chart on screen with its Export… button. The screen and every export draw the same JFreeChart, so
+ * what the user sees is what goes into the paper.
+ */
+public final class ChartPane extends BorderPane {
+
+    private final ChartViewer viewer = new ChartViewer();
+    private final Label title = new Label();
+    private final TaskExecutor executor;
+    private final Consumer<UserError> errors;
+    private final javafx.beans.property.BooleanProperty hasFigure =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    private Figure figure;
+
+    public ChartPane(String id, TaskExecutor executor, Consumer<UserError> errors) {
+        this.executor = executor;
+        this.errors = errors;
+        setId(id);
+        getStyleClass().add("chart-pane");
+        title.getStyleClass().add("section-title");
+        Button export = new Button(I18n.text("figure.export"), AppIcon.EXPORT.node());
+        export.setId(id + "-export");
+        export.getStyleClass().add("small");
+        export.setTooltip(new Tooltip(I18n.text("figure.export.tooltip")));
+        export.setOnAction(event -> exportWithDialog());
+        export.disableProperty().bind(hasFigure.not());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, export);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("chart-header");
+        setTop(header);
+        setCenter(viewer);
+        viewer.setMinSize(200, 150);
+    }
+
+    /** Shows a figure (or nothing, for null). */
+    public void show(String heading, Figure shown) {
+        this.figure = shown;
+        title.setText(heading);
+        viewer.setChart(shown == null ? null : shown.chart());
+        hasFigure.set(shown != null);
+    }
+
+    public Figure figure() {
+        return figure;
+    }
+
+    private void exportWithDialog() {
+        if (figure == null) {
+            return;
+        }
+        ExportDialog.ask(getScene().getWindow(), title.getText()).ifPresent(choice -> {
+            File file = choice.chooseFile(getScene().getWindow(), title.getText());
+            if (file != null) {
+                export(choice, file.toPath());
+            }
+        });
+    }
+
+    /** Writes the shown figure in the background; the chart is copied first so the screen may keep drawing. */
+    void export(ExportDialog.Choice choice, Path file) {
+        JFreeChart copy;
+        try {
+            copy = (JFreeChart) figure.chart().clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            copy = figure.chart();
+        }
+        Figure snapshot = new Figure(copy, figure.data());
+        executor.submit(I18n.text("figure.exporting", file.getFileName()), progress -> {
+            new FigureExporter().write(snapshot, choice.format(), choice.size(), choice.dpi(), file);
+            return file;
+        }, written -> { }, failure -> errors.accept(UserError.of(I18n.text("figure.export.failed"), failure)));
+    }
+}
