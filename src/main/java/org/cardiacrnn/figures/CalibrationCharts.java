@@ -101,7 +101,7 @@ public final class CalibrationCharts {
      */
     public static Figure earlyPrediction(int[] stepsSeen, double[] accuracy, double[] lower, double[] upper) {
         boolean band = lower != null && upper != null;
-        YIntervalSeries series = new YIntervalSeries(band ? "Accuracy (shaded: confidence interval)" : "Accuracy");
+        YIntervalSeries series = new YIntervalSeries(band ? "Accuracy ± confidence interval" : "Accuracy");
         FigureData.Builder data = FigureData.builder("time_points_seen", "accuracy", "ci_lower", "ci_upper");
         for (int i = 0; i < stepsSeen.length; i++) {
             double lo = band ? lower[i] : accuracy[i];
@@ -114,6 +114,7 @@ public final class CalibrationCharts {
         renderer.setSeriesFillPaint(0, FigureStyle.seriesColor(0));
         renderer.setAlpha(0.2f);
         renderer.setSeriesStroke(0, FigureStyle.print().stroke(1.5f));
+        Charts.smallDots(renderer, 1);
         NumberAxis steps = Charts.axis("Time points seen", false);
         steps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = Charts.plot(new YIntervalSeriesCollection(), steps, Charts.unitAxis("Accuracy"), renderer);

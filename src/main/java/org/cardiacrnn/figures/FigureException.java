@@ -13,12 +13,7 @@ public class FigureException extends WorkbenchException {
         this.file = file;
     }
 
-    public FigureException(String message) {
-        super(message);
-        this.file = null;
-    }
-
-    /** The file that could not be written, or {@code null} when the problem is not about a file. */
+    /** The file that could not be written. */
     public Path file() {
         return file;
     }

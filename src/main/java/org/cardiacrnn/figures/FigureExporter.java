@@ -86,7 +86,6 @@ public final class FigureExporter {
             case SVG -> writeSvg(figure.chart(), size, file);
             case PDF -> writePdf(figure.chart(), size, file);
             case CSV -> writeCsv(figure.data(), file);
-            default -> throw new IllegalStateException("unknown format " + format);
         }
     }
 

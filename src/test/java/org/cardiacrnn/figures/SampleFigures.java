@@ -59,7 +59,7 @@ final class SampleFigures {
                 new double[] {0, 0, 0.3, 0.42, 0.5, 0.61, 0.7, 0.78, 0.86, 0.95},
                 new double[] {0, 0, 0.27, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.96},
                 new long[] {0, 0, 3, 5, 9, 12, 15, 22, 30, 64}));
-        figures.put("confidence", CalibrationCharts.confidenceHistogram(confidences(120, 0.85, 1), 
+        figures.put("confidence", CalibrationCharts.confidenceHistogram(confidences(120, 0.85, 1),
                 confidences(40, 0.55, 2), 20));
         figures.put("early-prediction", CalibrationCharts.earlyPrediction(new int[] {1, 2, 3, 4, 5, 6, 7, 8},
                 new double[] {0.31, 0.42, 0.55, 0.66, 0.74, 0.8, 0.83, 0.85},
