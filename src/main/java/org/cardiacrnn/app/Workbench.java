@@ -58,8 +58,9 @@ final class Workbench {
             pages.put(page, () -> new Label(I18n.text(page.titleKey())));
         }
         pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {
-            ChartPane pane = new ChartPane("geneTrendChart", executor, this::showError);
-            pane.show(trend.gene(), DataCharts.geneOverTime(trend.gene(), trend.timeColumn(),
+            ChartPane pane = new ChartPane("geneTrendChart", executor, this::showError,
+                    mainViewModel.darkThemeProperty());
+            pane.show(I18n.text("data.trend.title", trend.gene()), DataCharts.geneOverTime(trend.gene(), trend.timeColumn(),
                     trend.lines().stream().map(line -> new TrajectoryStats(line.label(), line.times(), line.means(),
                             line.standardDeviations())).toList()));
             return pane;

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,6 +16,7 @@ import javafx.scene.layout.Region;
 
 import org.cardiacrnn.figures.Figure;
 import org.cardiacrnn.figures.FigureExporter;
+import org.cardiacrnn.figures.FigureStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -32,9 +34,13 @@ public final class ChartPane extends BorderPane {
             new javafx.beans.property.SimpleBooleanProperty(false);
     private Figure figure;
 
-    public ChartPane(String id, TaskExecutor executor, Consumer<UserError> errors) {
+    private final ObservableBooleanValue darkTheme;
+
+    public ChartPane(String id, TaskExecutor executor, Consumer<UserError> errors, ObservableBooleanValue darkTheme) {
         this.executor = executor;
         this.errors = errors;
+        this.darkTheme = darkTheme;
+        darkTheme.addListener((obs, old, dark) -> restyle());
         setId(id);
         getStyleClass().add("chart-pane");
         title.getStyleClass().add("section-title");
@@ -58,8 +64,15 @@ public final class ChartPane extends BorderPane {
     public void show(String heading, Figure shown) {
         this.figure = shown;
         title.setText(heading);
+        restyle();
         viewer.setChart(shown == null ? null : shown.chart());
         hasFigure.set(shown != null);
+    }
+
+    private void restyle() {
+        if (figure != null) {
+            FigureStyle.screen(darkTheme.get()).apply(figure.chart());
+        }
     }
 
     public Figure figure() {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -136,9 +135,7 @@ public final class DataView extends BorderPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         tableBox.setPadding(new Insets(8));
 
-        Label chartTitle = new Label(I18n.text("data.trend.title"));
-        chartTitle.getStyleClass().add("section-title");
-        VBox chartBox = new VBox(6, chartTitle, chartHost);
+        VBox chartBox = new VBox(6, chartHost);
         VBox.setVgrow(chartHost, Priority.ALWAYS);
         chartBox.setPadding(new Insets(8));
 
@@ -270,6 +267,16 @@ public final class DataView extends BorderPane {
         });
     }
 
+    private static String formatValue(float value) {
+        if (Float.isNaN(value)) {
+            return "NA";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
+            return Long.toString((long) value);
+        }
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+
     private void rebuildTable() {
         ExpressionData data = viewModel.session().datasetProperty().get();
         table.getColumns().clear();
@@ -293,8 +300,9 @@ public final class DataView extends BorderPane {
         int to = Math.min(data.matrix().geneCount(), from + DataViewModel.GENES_PER_PAGE);
         for (int g = from; g < to; g++) {
             int gene = g;
-            TableColumn<Integer, Number> column = new TableColumn<>(data.matrix().geneNames().get(g));
-            column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(data.matrix().get(row.getValue(), gene)));
+            TableColumn<Integer, String> column = new TableColumn<>(data.matrix().geneNames().get(g));
+            column.setCellValueFactory(row -> new ReadOnlyStringWrapper(
+                    formatValue(data.matrix().get(row.getValue(), gene))));
             column.setPrefWidth(78);
             column.getStyleClass().add("numeric-column");
             table.getColumns().add(column);

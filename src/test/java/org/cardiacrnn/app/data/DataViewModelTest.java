@@ -1,0 +1,124 @@
+package org.cardiacrnn.app.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.LoadRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private WorkbenchSession session;
+    private DataViewModel viewModel;
+
+    @BeforeEach
+    void setUp() {
+        session = new WorkbenchSession();
+        viewModel = new DataViewModel(session, new CurrentThreadTaskExecutor(), RecentFiles.inMemory(),
+                folder.resolve("samples"));
+    }
+
+    private Path writeMatrix(String name) throws IOException {
+        StringBuilder csv = new StringBuilder("sample_id,donor,trajectory,day,NKX2-5,TNNT2,GENE0001\n");
+        String[] lineages = {"atrial", "ventricular"};
+        int id = 0;
+        for (String lineage : lineages) {
+            for (int day : new int[] {0, 5, 10}) {
+                for (int donor = 1; donor <= 2; donor++) {
+                    id++;
+                    csv.append("S").append(id).append(",d").append(donor).append(',').append(lineage).append(',')
+                            .append(day).append(',').append(day).append(',').append(day * 2 + donor).append(",0\n");
+                }
+            }
+        }
+        Path file = folder.resolve(name);
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void openingAMatrixFillsSessionSummaryRolesAndRecentFiles() throws IOException {
+        Path file = writeMatrix("counts.csv");
+        viewModel.open(LoadRequest.of(file));
+
+        ExpressionData data = session.datasetProperty().get();
+        assertThat(data).isNotNull();
+        assertThat(data.matrix().sampleCount()).isEqualTo(12);
+        assertThat(session.timeColumnProperty().get()).isEqualTo("day");
+        assertThat(session.labelColumnProperty().get()).isEqualTo("trajectory");
+        assertThat(session.groupColumnProperty().get()).isEqualTo("donor");
+        assertThat(viewModel.summary()).extracting(DataViewModel.SummaryItem::value)
+                .contains("12", "3", "2  (trajectory)", "3  (day)");
+        assertThat(viewModel.recentFiles()).containsExactly(file.toString());
+        assertThat(viewModel.loadingProperty().get()).isFalse();
+        assertThat(viewModel.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void geneSearchAndTrendFollowTheRoles() throws IOException {
+        viewModel.open(LoadRequest.of(writeMatrix("counts.csv")));
+        viewModel.geneQueryProperty().set("nkx");
+        assertThat(viewModel.matchingGenes()).containsExactly("NKX2-5");
+
+        viewModel.selectedGeneProperty().set("TNNT2");
+        GeneTrend trend = viewModel.geneTrendProperty().get();
+        assertThat(trend.lines()).extracting(GeneTrend.Line::label).containsExactly("atrial", "ventricular");
+        GeneTrend.Line atrial = trend.lines().get(0);
+        assertThat(atrial.times()).containsExactly(0, 5, 10);
+        // Day 5: donors 1 and 2 have 11 and 12 → mean 11.5, sd 0.707.
+        assertThat(atrial.means()[1]).isEqualTo(11.5);
+        assertThat(atrial.standardDeviations()[1]).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-9));
+
+        session.labelColumnProperty().set("donor");
+        assertThat(viewModel.geneTrendProperty().get().lines()).extracting(GeneTrend.Line::label)
+                .containsExactly("d1", "d2");
+    }
+
+    @Test
+    void aBadFileReportsAnErrorAndKeepsThePreviousDataset() throws IOException {
+        viewModel.open(LoadRequest.of(writeMatrix("good.csv")));
+        ExpressionData before = session.datasetProperty().get();
+        Path bad = folder.resolve("bad.csv");
+        Files.writeString(bad, "sample_id,day,G1,G2\nS1,0,1,2\nS2,1,abc,3\n");
+
+        viewModel.open(LoadRequest.of(bad));
+
+        assertThat(viewModel.errorProperty().get()).isNotNull();
+        assertThat(viewModel.errorProperty().get().message()).contains("bad.csv").contains("line 3");
+        assertThat(session.datasetProperty().get()).isSameAs(before);
+        assertThat(viewModel.recentFiles()).doesNotContain(bad.toString());
+        viewModel.dismissError();
+        assertThat(viewModel.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void genePagingStaysWithinTheMatrix() throws IOException {
+        viewModel.open(LoadRequest.of(writeMatrix("counts.csv")));
+        viewModel.nextGenes();
+        assertThat(viewModel.geneOffsetProperty().get()).isZero();
+        viewModel.previousGenes();
+        assertThat(viewModel.geneOffsetProperty().get()).isZero();
+    }
+
+    @Test
+    void previewShowsTheFirstLinesOrTheError() throws IOException {
+        Path file = writeMatrix("counts.csv");
+        List<String>[] shown = new List[1];
+        viewModel.preview(file, lines -> shown[0] = lines);
+        assertThat(shown[0].get(0)).startsWith("sample_id,donor");
+        viewModel.preview(folder.resolve("missing.csv"), lines -> shown[0] = lines);
+        assertThat(shown[0].get(0)).contains("missing.csv");
+    }
+}
