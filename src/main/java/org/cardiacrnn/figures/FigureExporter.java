@@ -14,6 +14,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -128,26 +130,13 @@ public final class FigureExporter {
         return copy;
     }
 
-    // Written by hand: commons-csv 1.14 needs a newer commons-io than the one the build resolves (2.7).
     private static void writeCsv(FigureData data, OutputStream out) throws Exception {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writeCsvRow(writer, data.columns());
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+        printer.printRecord(data.columns());
         for (List<String> row : data.rows()) {
-            writeCsvRow(writer, row);
+            printer.printRecord(row);
         }
-        writer.flush();
-    }
-
-    private static void writeCsvRow(Writer writer, List<String> cells) throws Exception {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                writer.write(',');
-            }
-            String cell = cells.get(i);
-            boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0;
-            writer.write(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
-        }
-        writer.write('\n');
+        printer.flush();
     }
 }
