@@ -26,6 +26,8 @@ import org.cardiacrnn.app.common.UserError;
 import org.cardiacrnn.app.data.DataView;
 import org.cardiacrnn.app.data.DataViewModel;
 import org.cardiacrnn.app.data.RecentFiles;
+import org.cardiacrnn.app.evaluation.EvaluationView;
+import org.cardiacrnn.app.evaluation.EvaluationViewModel;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.figures.DataCharts;
 import org.cardiacrnn.figures.TrajectoryStats;
@@ -57,9 +59,9 @@ final class Workbench {
         for (Page page : Page.values()) {
             pages.put(page, () -> new Label(I18n.text(page.titleKey())));
         }
+        pages.put(Page.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(session), this::chartPane));
         pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {
-            ChartPane pane = new ChartPane("geneTrendChart", executor, this::showError,
-                    mainViewModel.darkThemeProperty());
+            ChartPane pane = chartPane("geneTrendChart");
             pane.show(I18n.text("data.trend.title", trend.gene()), DataCharts.geneOverTime(trend.gene(), trend.timeColumn(),
                     trend.lines().stream().map(line -> new TrajectoryStats(line.label(), line.times(), line.means(),
                             line.standardDeviations())).toList()));
@@ -75,6 +77,10 @@ final class Workbench {
     /** Called once the window is visible; starts loading the bundled sample data. */
     void afterShown() {
         dataViewModel.openSampleData();
+    }
+
+    private ChartPane chartPane(String id) {
+        return new ChartPane(id, mainViewModel.executor(), this::showError, mainViewModel.darkThemeProperty());
     }
 
     private void showError(UserError error) {

@@ -75,6 +75,11 @@ public final class ChartPane extends BorderPane {
         }
     }
 
+    /** Lets a page react to clicks on chart items (e.g. a confusion-matrix cell). */
+    public void addChartMouseListener(org.jfree.chart.fx.interaction.ChartMouseListenerFX listener) {
+        viewer.addChartMouseListener(listener);
+    }
+
     public Figure figure() {
         return figure;
     }

@@ -19,6 +19,7 @@ public final class WorkbenchSession {
     private final StringProperty timeColumn = new SimpleStringProperty();
     private final StringProperty labelColumn = new SimpleStringProperty();
     private final StringProperty groupColumn = new SimpleStringProperty();
+    private final ObjectProperty<RunResult> currentRun = new SimpleObjectProperty<>();
 
     public ObjectProperty<ExpressionData> datasetProperty() {
         return dataset;
@@ -41,6 +42,11 @@ public final class WorkbenchSession {
     /** Column giving the biological replicate (donor, cell line, batch); may be null. */
     public StringProperty groupColumnProperty() {
         return groupColumn;
+    }
+
+    /** The run whose results the Evaluation page shows. */
+    public ObjectProperty<RunResult> currentRunProperty() {
+        return currentRun;
     }
 
     /** Makes a freshly loaded dataset current and guesses its column roles. */

@@ -1,0 +1,219 @@
+package org.cardiacrnn.app.evaluation;
+
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.session.RunResult;
+import org.cardiacrnn.figures.ConfusionMode;
+import org.cardiacrnn.figures.DataCharts;
+import org.cardiacrnn.runs.RunFigures;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+
+/** The Evaluation page: how well the current run classifies its test sequences. */
+public final class EvaluationView extends BorderPane {
+
+    private final EvaluationViewModel viewModel;
+    private final Function<String, ChartPane> charts;
+    private final ChartPane confusion;
+    private final ChartPane roc;
+    private final ChartPane precisionRecall;
+    private final ChartPane reliability;
+    private final ChartPane histogram;
+    private final ChartPane early;
+    private final ChartPane sequence;
+
+    /** @param charts makes an empty chart pane with the given id (export and theme wired in) */
+    public EvaluationView(EvaluationViewModel viewModel, Function<String, ChartPane> charts) {
+        this.viewModel = viewModel;
+        this.charts = charts;
+        setId("evaluationPage");
+        getStyleClass().add("page");
+        confusion = charts.apply("confusionChart");
+        roc = charts.apply("rocChart");
+        precisionRecall = charts.apply("prChart");
+        reliability = charts.apply("reliabilityChart");
+        histogram = charts.apply("confidenceChart");
+        early = charts.apply("earlyPredictionChart");
+        sequence = charts.apply("sequenceHeatmap");
+
+        Label headline = new Label();
+        headline.setId("evaluationHeadline");
+        headline.getStyleClass().add("headline");
+        headline.textProperty().bind(viewModel.headlineProperty());
+        headline.setWrapText(true);
+        VBox top = new VBox(headline);
+        top.setPadding(new Insets(12, 16, 4, 16));
+        setTop(top);
+
+        TabPane tabs = new TabPane(
+                tab("evaluation.tab.overview", overview()),
+                tab("evaluation.tab.curves", twoCharts(roc, precisionRecall)),
+                tab("evaluation.tab.calibration", twoCharts(reliability, histogram)),
+                tab("evaluation.tab.early", early));
+        tabs.setId("evaluationTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Label empty = new Label(I18n.text("evaluation.empty"));
+        empty.getStyleClass().add("empty-hint");
+        empty.visibleProperty().bind(viewModel.runProperty().isNull());
+        tabs.visibleProperty().bind(viewModel.runProperty().isNotNull());
+        setCenter(new StackPane(tabs, empty));
+
+        viewModel.runProperty().addListener((obs, old, run) -> showRun(run));
+        viewModel.confusionModeProperty().addListener((obs, old, mode) -> showRun(viewModel.runProperty().get()));
+        viewModel.selectedSequenceProperty().addListener((obs, old, heat) -> sequence.show(
+                heat == null ? "" : heat.title(),
+                heat == null ? null : DataCharts.sequenceHeatmap(heat.title(), heat.values(), heat.features(),
+                        heat.timeLabels())));
+        showRun(viewModel.runProperty().get());
+    }
+
+    private static Tab tab(String key, Node content) {
+        Tab tab = new Tab(I18n.text(key), content);
+        tab.setId(key.replace('.', '-'));
+        return tab;
+    }
+
+    private static Node twoCharts(ChartPane left, ChartPane right) {
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.5);
+        return split;
+    }
+
+    private Node overview() {
+        ToggleGroup modes = new ToggleGroup();
+        HBox modeBar = new HBox(4);
+        modeBar.setAlignment(Pos.CENTER_LEFT);
+        for (ConfusionMode mode : ConfusionMode.values()) {
+            ToggleButton button = new ToggleButton(I18n.text("evaluation.mode." + mode.name().toLowerCase()));
+            button.setId("confusionMode-" + mode.name().toLowerCase());
+            button.setToggleGroup(modes);
+            button.setSelected(mode == viewModel.confusionModeProperty().get());
+            button.setOnAction(event -> {
+                button.setSelected(true);
+                viewModel.confusionModeProperty().set(mode);
+            });
+            modeBar.getChildren().add(button);
+        }
+        confusion.setBottom(modeBar);
+        BorderPane.setMargin(modeBar, new Insets(4, 0, 0, 0));
+        confusion.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getEntity() instanceof XYItemEntity item) {
+                    int classes = viewModel.runProperty().get().report().classNames().size();
+                    int cell = item.getItem();
+                    viewModel.selectCell(cell / classes, cell % classes);
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+            }
+        });
+
+        SplitPane split = new SplitPane(confusion, rightColumn());
+        split.setDividerPositions(0.5);
+        return split;
+    }
+
+    private Node rightColumn() {
+        TableView<EvaluationViewModel.ClassRow> table = new TableView<>(viewModel.classRows());
+        table.setId("classTable");
+        table.getColumns().add(textColumn("evaluation.column.class", EvaluationViewModel.ClassRow::name, 160));
+        table.getColumns().add(numberColumn("evaluation.column.precision", EvaluationViewModel.ClassRow::precision));
+        table.getColumns().add(numberColumn("evaluation.column.recall", EvaluationViewModel.ClassRow::recall));
+        table.getColumns().add(numberColumn("evaluation.column.f1", EvaluationViewModel.ClassRow::f1));
+        table.getColumns().add(textColumn("evaluation.column.support", EvaluationViewModel.ClassRow::support, 80));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(200);
+
+        Label cell = new Label();
+        cell.setId("cellDescription");
+        cell.textProperty().bind(viewModel.cellDescriptionProperty());
+        Label hint = new Label(I18n.text("evaluation.cell.hint"));
+        hint.getStyleClass().add("empty-hint");
+        hint.visibleProperty().bind(viewModel.cellDescriptionProperty().isEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        ListView<EvaluationViewModel.SequenceRow> sequences = new ListView<>(viewModel.cellSequences());
+        sequences.setId("cellSequences");
+        sequences.setPrefHeight(120);
+        sequences.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(EvaluationViewModel.SequenceRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null
+                        : I18n.text("evaluation.sequence.row", row.index() + 1, row.group()));
+            }
+        });
+        sequences.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                viewModel.showSequence(row.index());
+            }
+        });
+        SplitPane drill = new SplitPane(sequences, sequence);
+        drill.setDividerPositions(0.3);
+        VBox box = new VBox(8, table, hint, cell, drill);
+        VBox.setVgrow(drill, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private static TableColumn<EvaluationViewModel.ClassRow, String> textColumn(String key,
+            Function<EvaluationViewModel.ClassRow, String> value, double width) {
+        TableColumn<EvaluationViewModel.ClassRow, String> column = new TableColumn<>(I18n.text(key));
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableColumn<EvaluationViewModel.ClassRow, String> numberColumn(String key,
+            java.util.function.ToDoubleFunction<EvaluationViewModel.ClassRow> value) {
+        TableColumn<EvaluationViewModel.ClassRow, String> column = new TableColumn<>(I18n.text(key));
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(
+                EvaluationViewModel.number(value.applyAsDouble(row.getValue()))));
+        column.getStyleClass().add("numeric-column");
+        column.setPrefWidth(90);
+        return column;
+    }
+
+    private void showRun(RunResult run) {
+        if (run == null || run.report() == null) {
+            for (ChartPane pane : new ChartPane[] {confusion, roc, precisionRecall, reliability, histogram, early}) {
+                pane.show("", null);
+            }
+            return;
+        }
+        var report = run.report();
+        confusion.show(I18n.text("evaluation.chart.confusion"),
+                RunFigures.confusionMatrix(report, viewModel.confusionModeProperty().get()));
+        roc.show(I18n.text("evaluation.chart.roc"), RunFigures.roc(report));
+        precisionRecall.show(I18n.text("evaluation.chart.pr"), RunFigures.precisionRecall(report));
+        reliability.show(I18n.text("evaluation.chart.reliability"), RunFigures.reliability(report));
+        histogram.show(I18n.text("evaluation.chart.confidence"), RunFigures.confidenceHistogram(report));
+        early.show(I18n.text("evaluation.chart.early"), RunFigures.earlyPrediction(report));
+    }
+}

@@ -1,0 +1,199 @@
+package org.cardiacrnn.app.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.session.RunResult;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.evaluation.AverageMetrics;
+import org.cardiacrnn.evaluation.ClassMetrics;
+import org.cardiacrnn.evaluation.EvaluationReport;
+import org.cardiacrnn.figures.ConfusionMode;
+import org.cardiacrnn.sequences.SequenceDataset;
+
+/**
+ * The Evaluation page: headline metrics of the current run, the confusion matrix in the chosen mode, the
+ * per-class table, and the sequences behind a selected confusion-matrix cell.
+ */
+public final class EvaluationViewModel {
+
+    /** One line of the per-class table (a class, or the macro / weighted average). */
+    public record ClassRow(String name, double precision, double recall, double f1, String support) {
+    }
+
+    /** One test sequence listed under a confusion-matrix cell. */
+    public record SequenceRow(int index, String group, String trueClass, String predictedClass) {
+    }
+
+    /** Values of one sequence for the heatmap: the most variable features over its time steps. */
+    public record SequenceHeat(String title, double[][] values, List<String> features, List<String> timeLabels) {
+    }
+
+    private static final int HEATMAP_FEATURES = 25;
+
+    private final WorkbenchSession session;
+    private final ObjectProperty<ConfusionMode> confusionMode = new SimpleObjectProperty<>(ConfusionMode.COUNTS);
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
+    private final ObservableList<SequenceRow> cellSequences = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper cellDescription = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SequenceHeat> selectedSequence = new ReadOnlyObjectWrapper<>();
+
+    public EvaluationViewModel(WorkbenchSession session) {
+        this.session = session;
+        session.currentRunProperty().addListener((obs, old, run) -> refresh());
+        refresh();
+    }
+
+    public ReadOnlyObjectProperty<RunResult> runProperty() {
+        return session.currentRunProperty();
+    }
+
+    private void refresh() {
+        cellSequences.clear();
+        cellDescription.set("");
+        selectedSequence.set(null);
+        RunResult run = session.currentRunProperty().get();
+        if (run == null || run.report() == null) {
+            headline.set("");
+            classRows.clear();
+            return;
+        }
+        EvaluationReport report = run.report();
+        headline.set(I18n.text("evaluation.headline", percent(report.accuracy()),
+                percent(report.accuracyInterval().lower()), percent(report.accuracyInterval().upper()),
+                report.sampleCount(), number(report.macroAverage().f1()), number(report.macroAuc())));
+        List<ClassRow> rows = new ArrayList<>();
+        for (ClassMetrics metrics : report.perClass()) {
+            rows.add(new ClassRow(metrics.className(), metrics.precision(), metrics.recall(), metrics.f1(),
+                    Integer.toString(metrics.support())));
+        }
+        rows.add(average(I18n.text("evaluation.macro"), report.macroAverage(), report.sampleCount()));
+        rows.add(average(I18n.text("evaluation.weighted"), report.weightedAverage(), report.sampleCount()));
+        classRows.setAll(rows);
+    }
+
+    private static ClassRow average(String name, AverageMetrics metrics, int support) {
+        return new ClassRow(name, metrics.precision(), metrics.recall(), metrics.f1(), Integer.toString(support));
+    }
+
+    /**
+     * Lists the test sequences of true class {@code actual} predicted as {@code predicted}, in test-set order,
+     * and shows the first of them.
+     */
+    public void selectCell(int actual, int predicted) {
+        RunResult run = session.currentRunProperty().get();
+        if (run == null || run.report() == null) {
+            return;
+        }
+        EvaluationReport report = run.report();
+        List<String> classes = report.classNames();
+        int count = report.confusionMatrix().count(actual, predicted);
+        cellDescription.set(I18n.text("evaluation.cell", count, classes.get(actual), classes.get(predicted)));
+        SequenceDataset test = run.testSet();
+        if (test == null) {
+            cellSequences.clear();
+            selectedSequence.set(null);
+            return;
+        }
+        List<SequenceRow> rows = new ArrayList<>();
+        for (int i = 0; i < report.predictedLabels().size(); i++) {
+            if (test.label(i) == actual && report.predictedLabels().get(i) == predicted) {
+                rows.add(new SequenceRow(i, test.groupIds().get(i), classes.get(actual), classes.get(predicted)));
+            }
+        }
+        cellSequences.setAll(rows);
+        if (rows.isEmpty()) {
+            selectedSequence.set(null);
+        } else {
+            showSequence(rows.get(0).index());
+        }
+    }
+
+    /** Shows one test sequence as a heatmap of its most variable features over time. */
+    public void showSequence(int index) {
+        RunResult run = session.currentRunProperty().get();
+        if (run == null || run.testSet() == null) {
+            return;
+        }
+        SequenceDataset test = run.testSet();
+        int features = test.featureCount();
+        int steps = test.timeSteps();
+        double[] variance = new double[features];
+        for (int f = 0; f < features; f++) {
+            double sum = 0;
+            double squares = 0;
+            for (int t = 0; t < steps; t++) {
+                double value = test.value(index, f, t);
+                sum += value;
+                squares += value * value;
+            }
+            double mean = sum / steps;
+            variance[f] = squares / steps - mean * mean;
+        }
+        Integer[] order = new Integer[features];
+        for (int f = 0; f < features; f++) {
+            order[f] = f;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(variance[b], variance[a]));
+        int shown = Math.min(HEATMAP_FEATURES, features);
+        double[][] values = new double[shown][steps];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < shown; i++) {
+            names.add(test.featureNames().get(order[i]));
+            for (int t = 0; t < steps; t++) {
+                values[i][t] = test.value(index, order[i], t);
+            }
+        }
+        List<String> timeLabels = new ArrayList<>();
+        for (int t = 1; t <= steps; t++) {
+            timeLabels.add(Integer.toString(t));
+        }
+        String title = I18n.text("evaluation.sequence.title", index + 1, test.groupIds().get(index),
+                test.classNames().get(test.label(index)));
+        selectedSequence.set(new SequenceHeat(title, values, names, timeLabels));
+    }
+
+    public ObjectProperty<ConfusionMode> confusionModeProperty() {
+        return confusionMode;
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    public ObservableList<ClassRow> classRows() {
+        return classRows;
+    }
+
+    public ObservableList<SequenceRow> cellSequences() {
+        return cellSequences;
+    }
+
+    public ReadOnlyStringProperty cellDescriptionProperty() {
+        return cellDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SequenceHeat> selectedSequenceProperty() {
+        return selectedSequence.getReadOnlyProperty();
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
+    }
+
+    static String number(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.3f", value);
+    }
+}
