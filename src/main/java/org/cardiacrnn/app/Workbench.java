@@ -27,6 +27,9 @@ import org.cardiacrnn.app.data.DataView;
 import org.cardiacrnn.app.data.DataViewModel;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.evaluation.EvaluationView;
+import org.cardiacrnn.app.runs.RunsView;
+import org.cardiacrnn.app.runs.RunsViewModel;
+import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.app.evaluation.EvaluationViewModel;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.figures.DataCharts;
@@ -59,6 +62,9 @@ final class Workbench {
         for (Page page : Page.values()) {
             pages.put(page, () -> new Label(I18n.text(page.titleKey())));
         }
+        RunsViewModel runsViewModel = new RunsViewModel(session, executor, new RunStore(userData));
+        pages.put(Page.RUNS, () -> new RunsView(runsViewModel, this::chartPane,
+                () -> mainViewModel.navigateTo(Page.EVALUATION)));
         pages.put(Page.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(session), this::chartPane));
         pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {
             ChartPane pane = chartPane("geneTrendChart");

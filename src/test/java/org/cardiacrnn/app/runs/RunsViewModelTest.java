@@ -1,0 +1,72 @@
+package org.cardiacrnn.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.evaluation.Evaluator;
+import org.cardiacrnn.runs.EpochMetrics;
+import org.cardiacrnn.runs.RunFolder;
+import org.cardiacrnn.runs.RunState;
+import org.cardiacrnn.runs.RunStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunsViewModelTest {
+
+    @TempDir
+    Path workspace;
+
+    private RunFolder finishedRun(RunStore store, String name) {
+        RunFolder run = store.create(name, "quick", Map.of("layers", "1"));
+        run.appendMetrics(new EpochMetrics(1, 1.0, 0.5, 1.2, 0.4, 1e-3, 1.5));
+        run.appendMetrics(new EpochMetrics(2, 0.8, 0.6, 1.0, 0.55, 1e-3, 1.4));
+        run.writeEvaluation(Evaluator.fromPredictions(new int[] {0, 1}, new float[][] {{0.9f, 0.1f}, {0.4f, 0.6f}},
+                List.of("a", "b")));
+        run.recordAccuracies(0.55, 1.0);
+        run.finish(RunState.FINISHED, "done");
+        return run;
+    }
+
+    @Test
+    void listsOpensComparesAndDeletesRuns() {
+        RunStore store = new RunStore(workspace);
+        finishedRun(store, "first");
+        finishedRun(store, "second");
+        WorkbenchSession session = new WorkbenchSession();
+        RunsViewModel viewModel = new RunsViewModel(session, new CurrentThreadTaskExecutor(), store);
+
+        viewModel.refresh();
+        assertThat(viewModel.runs()).extracting(r -> r.name()).containsExactlyInAnyOrder("first", "second");
+
+        viewModel.open(viewModel.runs().get(0));
+        assertThat(session.currentRunProperty().get().report().accuracy()).isEqualTo(1.0);
+        assertThat(session.currentRunProperty().get().epochs()).hasSize(2);
+
+        viewModel.compare(viewModel.runs());
+        RunsViewModel.Overlay overlay = viewModel.overlayProperty().get();
+        assertThat(overlay.validationLoss()).hasSize(2);
+        assertThat(overlay.validationAccuracy().get(0).values()).containsExactly(0.4, 0.55);
+
+        viewModel.delete(viewModel.runs().get(0));
+        assertThat(viewModel.runs()).hasSize(1);
+        assertThat(store.list()).hasSize(1);
+        assertThat(viewModel.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void openingAMissingRunReportsAnError() {
+        RunStore store = new RunStore(workspace);
+        RunFolder run = finishedRun(store, "gone");
+        RunsViewModel viewModel = new RunsViewModel(new WorkbenchSession(), new CurrentThreadTaskExecutor(), store);
+        viewModel.refresh();
+        store.delete(run.id());
+        viewModel.open(viewModel.runs().get(0));
+        assertThat(viewModel.errorProperty().get()).isNotNull();
+        assertThat(viewModel.errorProperty().get().title()).contains("gone");
+    }
+}
