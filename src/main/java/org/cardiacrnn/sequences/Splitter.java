@@ -168,8 +168,7 @@ public final class Splitter {
         parts.get(2).addAll(items.subList(counts[0] + counts[1], items.size()));
     }
 
-    /** Rounded counts that add up to n, giving each wanted split (test first) at least one
-     * item while training keeps one. */
+    /** Rounded counts adding up to n; each wanted split (test first) gets one item while training keeps one. */
     static int[] allocate(int n, double[] fractions) {
         int validation = (int) Math.round(n * fractions[1]);
         int test = (int) Math.round(n * fractions[2]);
