@@ -1,0 +1,122 @@
+package org.cardiacrnn.sequences;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.ExpressionMatrix;
+import org.cardiacrnn.preprocessing.FittedPreprocessing;
+import org.cardiacrnn.preprocessing.Preprocessor;
+
+/**
+ * Turns a loaded dataset into split, preprocessed sequences without letting test samples shape the
+ * preprocessing: sequences are first built on raw values only to learn which samples feed which sequence,
+ * the split is drawn, preprocessing is fitted on the training sequences' samples, the whole matrix is
+ * transformed and the same (deterministic) builder runs again, so indices from the first pass still hold.
+ */
+public final class DatasetPreparation {
+
+    private static final int MIN_GROUPS = 3;
+
+    private DatasetPreparation() {
+    }
+
+    /** One training / validation / test split. */
+    public static PreparedData prepare(ExpressionData data, PreparationConfig config) {
+        Trajectories trajectories = trajectories(data, config.sequences());
+        SequenceBuild raw = build(data.matrix(), trajectories, config.sequences());
+        List<String> warnings = new ArrayList<>(raw.warnings());
+        SplitConfig split = effectiveSplit(raw.dataset(), config.split(), warnings);
+        SplitIndices indices = Splitter.split(raw.dataset(), split);
+        return finish(data, trajectories, config, raw.dataset(), indices, warnings);
+    }
+
+    /** One prepared dataset per fold of k-fold cross-validation, each with its own fitted preprocessing. */
+    public static List<PreparedData> prepareFolds(ExpressionData data, PreparationConfig config) {
+        Trajectories trajectories = trajectories(data, config.sequences());
+        SequenceBuild raw = build(data.matrix(), trajectories, config.sequences());
+        List<String> warnings = new ArrayList<>(raw.warnings());
+        SplitConfig split = effectiveSplit(raw.dataset(), config.split(), warnings);
+        List<PreparedData> folds = new ArrayList<>();
+        for (SplitIndices indices : Splitter.kFold(raw.dataset(), split)) {
+            folds.add(finish(data, trajectories, config, raw.dataset(), indices, warnings));
+        }
+        return folds;
+    }
+
+    /**
+     * Sequences from a new file, preprocessed as during training, for prediction. With a null label column
+     * every label is 0 and {@link NewDataSequences#labelled()} is false.
+     *
+     * @throws SequenceException when the file holds labels outside {@code classNames} (they are named)
+     */
+    public static NewDataSequences sequencesForNewData(ExpressionData data, FittedPreprocessing preprocessing,
+                                                       SequenceConfig sequences, List<String> classNames) {
+        if (classNames == null || classNames.isEmpty()) {
+            throw new SequenceException("class names of the trained model are required to label new sequences");
+        }
+        Trajectories trajectories = Trajectories.of(data.metadata(), sequences, classNames);
+        ExpressionMatrix transformed = preprocessing.apply(data.matrix(), trajectories.orderedRows());
+        SequenceBuild build = build(transformed, trajectories, sequences);
+        return new NewDataSequences(build.dataset(), sequences.labelColumn() != null, build.warnings());
+    }
+
+    private static Trajectories trajectories(ExpressionData data, SequenceConfig sequences) {
+        if (sequences.labelColumn() == null || sequences.labelColumn().isBlank()) {
+            throw new SequenceException("label column must name a metadata column to train; got none");
+        }
+        return Trajectories.of(data.metadata(), sequences, null);
+    }
+
+    private static SequenceBuild build(ExpressionMatrix matrix, Trajectories trajectories, SequenceConfig config) {
+        SequenceBuild build = config.builder() == SequenceConfig.Builder.TIME_COURSE
+                ? TimeCourseBuilder.build(matrix, trajectories, config)
+                : SlidingWindowBuilder.build(matrix, trajectories, config);
+        if (build.dataset().sequenceCount() == 0) {
+            throw new SequenceException("no sequences could be built from the data: "
+                    + String.join("; ", build.warnings()));
+        }
+        return build;
+    }
+
+    private static SplitConfig effectiveSplit(SequenceDataset raw, SplitConfig split, List<String> warnings) {
+        int groups = new HashSet<>(raw.groupIds()).size();
+        if (split.kind() == SplitConfig.Kind.GROUPED && groups < MIN_GROUPS) {
+            warnings.add("only " + groups + " group(s), too few to keep whole groups apart in training, validation "
+                    + "and test; used contiguous time blocks within each trajectory (BLOCKED) instead");
+            return split.withKind(SplitConfig.Kind.BLOCKED);
+        }
+        return split;
+    }
+
+    private static PreparedData finish(ExpressionData data, Trajectories trajectories, PreparationConfig config,
+                                       SequenceDataset raw, SplitIndices indices, List<String> warnings) {
+        if (indices.train().length == 0) {
+            throw new SequenceException("the split left no training sequences; lower the validation or test "
+                    + "fraction or provide more data");
+        }
+        Set<Integer> rows = new TreeSet<>();
+        for (int s : indices.train()) {
+            for (int row : raw.sourceRows(s)) {
+                rows.add(row);
+            }
+        }
+        int[] trainingRows = rows.stream().mapToInt(Integer::intValue).toArray();
+        int[][] ordered = trajectories.orderedRows();
+        FittedPreprocessing fitted = Preprocessor.fit(data.matrix(), trainingRows, config.preprocessing(), ordered);
+        ExpressionMatrix transformed = fitted.apply(data.matrix(), ordered);
+        SequenceDataset sequences = build(transformed, trajectories, config.sequences()).dataset();
+        LeakageReport leakage = LeakageCheck.of(sequences, indices);
+        List<String> allWarnings = new ArrayList<>(warnings);
+        if (!leakage.clean()) {
+            allWarnings.add(leakage.plainWords());
+        }
+        SequenceDataset test = sequences.subset(indices.test());
+        return new PreparedData(sequences.subset(indices.train()),
+                indices.validationIsTest() ? test : sequences.subset(indices.validation()), test,
+                indices.validationIsTest(), fitted, indices, leakage, sequences.classNames(), allWarnings);
+    }
+}

@@ -1,0 +1,111 @@
+package org.cardiacrnn.sequences;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.cardiacrnn.data.MetadataColumns;
+import org.cardiacrnn.data.SampleMetadata;
+
+/**
+ * Samples grouped into trajectories (label, or label × group) with rows in time order; shared by the
+ * builders so that rebuilding after preprocessing gives the same sequences in the same order.
+ */
+record Trajectories(List<String> classNames, List<Trajectory> trajectories, double[] times, List<String> warnings) {
+
+    /** One trajectory: its id, class index and matrix rows ordered by time (ties keep file order). */
+    record Trajectory(String id, int label, int[] rows) {
+    }
+
+    static Trajectories of(SampleMetadata metadata, SequenceConfig config, List<String> knownClasses) {
+        double[] times = MetadataColumns.requireNumeric(metadata, config.timeColumn(), null);
+        int n = times.length;
+        List<String> warnings = new ArrayList<>();
+        List<String> labels = labelValues(metadata, config.labelColumn(), n);
+        List<String> groups = config.groupColumn() == null ? null : column(metadata, config.groupColumn()).values();
+        List<String> classes = knownClasses != null ? List.copyOf(knownClasses) : classNames(metadata, config, labels);
+        Map<String, Integer> classIndex = new LinkedHashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            classIndex.put(classes.get(c), c);
+        }
+        TreeSet<String> unknown = new TreeSet<>();
+        Map<Integer, TreeMap<String, List<Integer>>> byClass = new TreeMap<>();
+        int noTime = 0;
+        int noLabel = 0;
+        for (int row = 0; row < n; row++) {
+            String label = labels.get(row).trim();
+            if (label.isEmpty()) {
+                noLabel++;
+                continue;
+            }
+            if (Double.isNaN(times[row])) {
+                noTime++;
+                continue;
+            }
+            Integer index = config.labelColumn() == null ? Integer.valueOf(0) : classIndex.get(label);
+            if (index == null) {
+                unknown.add(label);
+                continue;
+            }
+            String id = config.labelColumn() == null ? "all" : label;
+            if (groups != null) {
+                String group = groups.get(row).trim();
+                id = id + "/" + (group.isEmpty() ? "(no " + config.groupColumn() + ")" : group);
+            }
+            byClass.computeIfAbsent(index, k -> new TreeMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(row);
+        }
+        if (!unknown.isEmpty()) {
+            throw new SequenceException("column \"" + config.labelColumn() + "\" holds labels the model does not know: "
+                    + unknown + "; known classes are " + classes);
+        }
+        if (noTime > 0) {
+            warnings.add(noTime + " sample(s) without a value in \"" + config.timeColumn() + "\" were left out");
+        }
+        if (noLabel > 0) {
+            warnings.add(noLabel + " sample(s) without a value in \"" + config.labelColumn() + "\" were left out");
+        }
+        List<Trajectory> trajectories = new ArrayList<>();
+        byClass.forEach((label, ids) -> ids.forEach((id, rows) -> {
+            rows.sort(Comparator.comparingDouble(r -> times[r]));
+            trajectories.add(new Trajectory(id, label, rows.stream().mapToInt(Integer::intValue).toArray()));
+        }));
+        return new Trajectories(classes, trajectories, times, warnings);
+    }
+
+    /** Rows of each trajectory in time order, for interpolating missing values. */
+    int[][] orderedRows() {
+        return trajectories.stream().map(Trajectory::rows).toArray(int[][]::new);
+    }
+
+    private static List<String> labelValues(SampleMetadata metadata, String labelColumn, int n) {
+        if (labelColumn == null) {
+            return java.util.Collections.nCopies(n, "unlabelled");
+        }
+        return column(metadata, labelColumn).values();
+    }
+
+    private static List<String> classNames(SampleMetadata metadata, SequenceConfig config, List<String> labels) {
+        if (config.labelColumn() == null) {
+            return List.of("unlabelled");
+        }
+        SampleMetadata.Column column = metadata.column(config.labelColumn());
+        TreeSet<String> distinct = new TreeSet<>(column.isNumeric()
+                ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
+        labels.stream().map(String::trim).filter(v -> !v.isEmpty()).forEach(distinct::add);
+        if (distinct.size() < 1) {
+            throw new SequenceException("label column \"" + config.labelColumn() + "\" holds no values");
+        }
+        return List.copyOf(distinct);
+    }
+
+    private static SampleMetadata.Column column(SampleMetadata metadata, String name) {
+        if (!metadata.hasColumn(name)) {
+            throw new SequenceException("no metadata column \"" + name + "\"; columns are " + metadata.columnNames());
+        }
+        return metadata.column(name);
+    }
+}
