@@ -28,6 +28,8 @@ import org.cardiacrnn.app.data.DataViewModel;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.evaluation.EvaluationView;
 import org.cardiacrnn.app.runs.RunsView;
+import org.cardiacrnn.app.sequences.SequencesView;
+import org.cardiacrnn.app.sequences.SequencesViewModel;
 import org.cardiacrnn.app.runs.RunsViewModel;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.app.evaluation.EvaluationViewModel;
@@ -65,6 +67,8 @@ final class Workbench {
         RunsViewModel runsViewModel = new RunsViewModel(session, executor, new RunStore(userData));
         pages.put(Page.RUNS, () -> new RunsView(runsViewModel, this::chartPane,
                 () -> mainViewModel.navigateTo(Page.EVALUATION)));
+        SequencesViewModel sequencesViewModel = new SequencesViewModel(session, executor);
+        pages.put(Page.SEQUENCES, () -> new SequencesView(sequencesViewModel, this::chartPane));
         pages.put(Page.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(session), this::chartPane));
         pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {
             ChartPane pane = chartPane("geneTrendChart");

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.shell.Page;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,11 @@ class MessagesBundleTest {
         for (Page page : Page.values()) {
             usedKeys.add(page.titleKey());
             usedKeys.add(page.titleKey() + ".tooltip");
+        }
+        for (Class<? extends Enum<?>> type : Choices.ENUMS) {
+            for (Enum<?> constant : type.getEnumConstants()) {
+                usedKeys.add(Choices.key(constant));
+            }
         }
         Set<String> literals = new HashSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java/org/cardiacrnn/app"))) {

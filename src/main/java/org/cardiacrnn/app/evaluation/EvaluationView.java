@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.figures.ConfusionMode;
@@ -108,7 +109,7 @@ public final class EvaluationView extends BorderPane {
         HBox modeBar = new HBox(4);
         modeBar.setAlignment(Pos.CENTER_LEFT);
         for (ConfusionMode mode : ConfusionMode.values()) {
-            ToggleButton button = new ToggleButton(I18n.text("evaluation.mode." + mode.name().toLowerCase()));
+            ToggleButton button = new ToggleButton(Choices.label(mode));
             button.setId("confusionMode-" + mode.name().toLowerCase());
             button.setToggleGroup(modes);
             button.setSelected(mode == viewModel.confusionModeProperty().get());

@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.SequenceHeat;
 import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.evaluation.AverageMetrics;
@@ -34,10 +35,6 @@ public final class EvaluationViewModel {
 
     /** One test sequence listed under a confusion-matrix cell. */
     public record SequenceRow(int index, String group, String trueClass, String predictedClass) {
-    }
-
-    /** Values of one sequence for the heatmap: the most variable features over its time steps. */
-    public record SequenceHeat(String title, double[][] values, List<String> features, List<String> timeLabels) {
     }
 
     private static final int HEATMAP_FEATURES = 25;
@@ -128,41 +125,9 @@ public final class EvaluationViewModel {
             return;
         }
         SequenceDataset test = run.testSet();
-        int features = test.featureCount();
-        int steps = test.timeSteps();
-        double[] variance = new double[features];
-        for (int f = 0; f < features; f++) {
-            double sum = 0;
-            double squares = 0;
-            for (int t = 0; t < steps; t++) {
-                double value = test.value(index, f, t);
-                sum += value;
-                squares += value * value;
-            }
-            double mean = sum / steps;
-            variance[f] = squares / steps - mean * mean;
-        }
-        Integer[] order = new Integer[features];
-        for (int f = 0; f < features; f++) {
-            order[f] = f;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(variance[b], variance[a]));
-        int shown = Math.min(HEATMAP_FEATURES, features);
-        double[][] values = new double[shown][steps];
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < shown; i++) {
-            names.add(test.featureNames().get(order[i]));
-            for (int t = 0; t < steps; t++) {
-                values[i][t] = test.value(index, order[i], t);
-            }
-        }
-        List<String> timeLabels = new ArrayList<>();
-        for (int t = 1; t <= steps; t++) {
-            timeLabels.add(Integer.toString(t));
-        }
         String title = I18n.text("evaluation.sequence.title", index + 1, test.groupIds().get(index),
                 test.classNames().get(test.label(index)));
-        selectedSequence.set(new SequenceHeat(title, values, names, timeLabels));
+        selectedSequence.set(SequenceHeat.of(test, index, HEATMAP_FEATURES, title));
     }
 
     public ObjectProperty<ConfusionMode> confusionModeProperty() {

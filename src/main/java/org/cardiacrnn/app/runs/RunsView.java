@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.figures.SweepCharts;
@@ -48,7 +49,7 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(column("runs.column.validation", run -> percent(run.bestValidationAccuracy()), 110));
         table.getColumns().add(column("runs.column.test", run -> percent(run.testAccuracy()), 90));
         table.getColumns().add(column("runs.column.duration", run -> duration(run.duration()), 80));
-        table.getColumns().add(column("runs.column.status", run -> I18n.text("runs.state." + run.state().name().toLowerCase(Locale.ROOT)), 100));
+        table.getColumns().add(column("runs.column.status", run -> Choices.label(run.state()), 100));
         table.setRowFactory(view -> {
             var row = new javafx.scene.control.TableRow<RunSummary>();
             row.setOnMouseClicked(event -> {

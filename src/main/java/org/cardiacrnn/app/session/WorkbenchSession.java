@@ -6,6 +6,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.sequences.PreparationConfig;
+import org.cardiacrnn.sequences.PreparedData;
 
 /**
  * What the pages share: the dataset in use and the roles of its metadata columns. Each page's
@@ -20,6 +22,8 @@ public final class WorkbenchSession {
     private final StringProperty labelColumn = new SimpleStringProperty();
     private final StringProperty groupColumn = new SimpleStringProperty();
     private final ObjectProperty<RunResult> currentRun = new SimpleObjectProperty<>();
+    private final ObjectProperty<PreparedData> preparedData = new SimpleObjectProperty<>();
+    private final ObjectProperty<PreparationConfig> preparationConfig = new SimpleObjectProperty<>();
 
     public ObjectProperty<ExpressionData> datasetProperty() {
         return dataset;
@@ -44,6 +48,16 @@ public final class WorkbenchSession {
         return groupColumn;
     }
 
+    /** Sequences and splits ready for training (null until prepared, and again after a new dataset). */
+    public ObjectProperty<PreparedData> preparedDataProperty() {
+        return preparedData;
+    }
+
+    /** The settings {@link #preparedDataProperty()} was made with, saved with every run. */
+    public ObjectProperty<PreparationConfig> preparationConfigProperty() {
+        return preparationConfig;
+    }
+
     /** The run whose results the Evaluation page shows. */
     public ObjectProperty<RunResult> currentRunProperty() {
         return currentRun;
@@ -55,6 +69,7 @@ public final class WorkbenchSession {
         timeColumn.set(roles.time());
         labelColumn.set(roles.label());
         groupColumn.set(roles.group());
+        preparedData.set(null);
         datasetName.set(name);
         dataset.set(data);
     }

@@ -62,7 +62,7 @@ class EvaluationViewModelTest {
 
         assertThat(viewModel.cellDescriptionProperty().get()).startsWith("1 sequences of class atrial");
         assertThat(viewModel.cellSequences()).extracting(EvaluationViewModel.SequenceRow::index).containsExactly(1);
-        EvaluationViewModel.SequenceHeat heat = viewModel.selectedSequenceProperty().get();
+        org.cardiacrnn.app.common.SequenceHeat heat = viewModel.selectedSequenceProperty().get();
         assertThat(heat.values()).hasNumberOfRows(3);
         assertThat(heat.timeLabels()).containsExactly("1", "2");
         assertThat(heat.title()).contains("donor2");

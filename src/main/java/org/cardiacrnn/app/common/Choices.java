@@ -1,0 +1,56 @@
+package org.cardiacrnn.app.common;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.util.StringConverter;
+
+import org.cardiacrnn.figures.ConfusionMode;
+import org.cardiacrnn.preprocessing.PreprocessingConfig;
+import org.cardiacrnn.runs.RunState;
+import org.cardiacrnn.sequences.SequenceConfig;
+import org.cardiacrnn.sequences.SplitConfig;
+
+/**
+ * Names of engine choices (enums) in the user's words: key {@code choice.<Enum>.<constant>} in the
+ * message bundle. Every enum shown in the GUI is listed in {@link #ENUMS}, so a test can check its keys.
+ */
+public final class Choices {
+
+    /** The enums whose constants the GUI shows. */
+    public static final List<Class<? extends Enum<?>>> ENUMS = List.of(
+            SequenceConfig.Builder.class, SequenceConfig.MissingTimePoints.class, SplitConfig.Kind.class,
+            PreprocessingConfig.LibraryNormalisation.class, PreprocessingConfig.Scaling.class, RunState.class,
+            ConfusionMode.class);
+
+    private Choices() {
+    }
+
+    public static String key(Enum<?> value) {
+        return "choice." + value.getDeclaringClass().getSimpleName() + "." + value.name().toLowerCase(Locale.ROOT);
+    }
+
+    public static String label(Enum<?> value) {
+        return value == null ? "" : I18n.text(key(value));
+    }
+
+    /** A converter for combo boxes of enum constants. */
+    public static <T extends Enum<T>> StringConverter<T> converter(Class<T> type) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return label(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                for (T constant : type.getEnumConstants()) {
+                    if (label(constant).equals(text)) {
+                        return constant;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,232 @@
+package org.cardiacrnn.app.sequences;
+
+import java.util.function.Function;
+
+import javafx.beans.property.Property;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.cardiacrnn.app.common.AppIcon;
+import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.Choices;
+import org.cardiacrnn.app.common.ErrorDialog;
+import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.figures.DataCharts;
+import org.cardiacrnn.preprocessing.PreprocessingConfig;
+import org.cardiacrnn.sequences.SequenceConfig;
+import org.cardiacrnn.sequences.SplitConfig;
+
+/** The Sequences page: turn samples into sequences, split them, and check the result. */
+public final class SequencesView extends BorderPane {
+
+    private final SequencesViewModel viewModel;
+
+    public SequencesView(SequencesViewModel viewModel, Function<String, ChartPane> charts) {
+        this.viewModel = viewModel;
+        setId("sequencesPage");
+        getStyleClass().add("page");
+        ScrollPane settings = new ScrollPane(settings());
+        settings.setFitToWidth(true);
+        settings.setMinWidth(330);
+        settings.setPrefWidth(360);
+        SplitPane split = new SplitPane(settings, results(charts));
+        split.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(settings, false);
+        setCenter(split);
+        viewModel.errorProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
+                viewModel.dismissError();
+            }
+        });
+    }
+
+    private Node settings() {
+        Button published = new Button(I18n.text("sequences.protocol.published"));
+        published.setId("publishedProtocol");
+        published.setMaxWidth(Double.MAX_VALUE);
+        published.setOnAction(event -> viewModel.usePublishedProtocol());
+        Button honest = new Button(I18n.text("sequences.protocol.honest"));
+        honest.setId("honestProtocol");
+        honest.setMaxWidth(Double.MAX_VALUE);
+        honest.setOnAction(event -> viewModel.useHonestProtocol());
+        Label protocolHint = new Label(I18n.text("sequences.protocol.hint"));
+        protocolHint.setWrapText(true);
+        protocolHint.getStyleClass().add("empty-hint");
+        VBox protocol = new VBox(6, published, honest, protocolHint);
+
+        GridPane sequences = form();
+        row(sequences, 0, "sequences.builder", combo("sequenceBuilder", viewModel.builderProperty(),
+                SequenceConfig.Builder.values()));
+        row(sequences, 1, "sequences.window", intSpinner("windowLength", viewModel.windowLengthProperty(), 2, 100));
+        row(sequences, 2, "sequences.stride", intSpinner("stride", viewModel.strideProperty(), 1, 100));
+        row(sequences, 3, "sequences.missing", combo("missingTimePoints", viewModel.missingTimePointsProperty(),
+                SequenceConfig.MissingTimePoints.values()));
+
+        GridPane split = form();
+        row(split, 0, "sequences.split.kind", combo("splitKind", viewModel.splitKindProperty(), SplitConfig.Kind.values()));
+        row(split, 1, "sequences.split.train", fractionSpinner("trainFraction", viewModel.trainFractionProperty()));
+        row(split, 2, "sequences.split.validation", fractionSpinner("validationFraction",
+                viewModel.validationFractionProperty()));
+        row(split, 3, "sequences.split.test", fractionSpinner("testFraction", viewModel.testFractionProperty()));
+        CheckBox validationIsTest = new CheckBox(I18n.text("sequences.split.validationIsTest"));
+        validationIsTest.setId("validationIsTest");
+        validationIsTest.selectedProperty().bindBidirectional(viewModel.validationIsTestProperty());
+        split.add(validationIsTest, 0, 4, 2, 1);
+        row(split, 5, "sequences.split.seed", intSpinner("splitSeed", viewModel.seedProperty(), 0, Integer.MAX_VALUE));
+
+        GridPane preprocessing = form();
+        row(preprocessing, 0, "sequences.pre.normalisation", combo("normalisation", viewModel.normalisationProperty(),
+                PreprocessingConfig.LibraryNormalisation.values()));
+        CheckBox log1p = new CheckBox(I18n.text("sequences.pre.log1p"));
+        log1p.selectedProperty().bindBidirectional(viewModel.log1pProperty());
+        preprocessing.add(log1p, 0, 1, 2, 1);
+        row(preprocessing, 2, "sequences.pre.scaling", combo("scaling", viewModel.scalingProperty(),
+                PreprocessingConfig.Scaling.values()));
+        row(preprocessing, 3, "sequences.pre.topGenes", intSpinner("topGenes", viewModel.topGenesProperty(), 0, 100000));
+
+        Button prepare = new Button(I18n.text("sequences.prepare"), AppIcon.SEQUENCES.node());
+        prepare.setId("prepareSequences");
+        prepare.getStyleClass().add("accent");
+        prepare.setMaxWidth(Double.MAX_VALUE);
+        prepare.disableProperty().bind(viewModel.preparingProperty()
+                .or(viewModel.session().datasetProperty().isNull()));
+        prepare.setOnAction(event -> viewModel.prepare());
+        Label invalid = new Label();
+        invalid.setId("sequencesValidation");
+        invalid.getStyleClass().add("validation-message");
+        invalid.setWrapText(true);
+        invalid.textProperty().bind(viewModel.validationMessageProperty());
+
+        VBox box = new VBox(10,
+                titled("sequences.section.protocol", protocol),
+                titled("sequences.section.sequences", sequences),
+                titled("sequences.section.split", split),
+                titled("sequences.section.preprocessing", preprocessing),
+                prepare, invalid);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private Node results(Function<String, ChartPane> charts) {
+        Label summary = new Label();
+        summary.setId("splitSummary");
+        summary.getStyleClass().add("headline");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.splitSummaryProperty());
+        Label leakage = new Label();
+        leakage.setId("leakageMessage");
+        leakage.setWrapText(true);
+        leakage.textProperty().bind(viewModel.leakageProperty());
+        leakage.graphicProperty().bind(javafx.beans.binding.Bindings.when(viewModel.leaksProperty())
+                .then((Node) AppIcon.WARNING.node()).otherwise((Node) AppIcon.CHECK.node()));
+        viewModel.leaksProperty().addListener((obs, old, leaks) -> {
+            leakage.getStyleClass().removeAll("leak-warning", "leak-ok");
+            leakage.getStyleClass().add(leaks ? "leak-warning" : "leak-ok");
+        });
+        leakage.visibleProperty().bind(viewModel.leakageProperty().isNotEmpty());
+        ListView<String> warnings = new ListView<>(viewModel.warnings());
+        warnings.setId("sequenceWarnings");
+        warnings.setPrefHeight(70);
+        warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.warnings()));
+        warnings.managedProperty().bind(warnings.visibleProperty());
+
+        ChartPane balance = charts.apply("classBalanceChart");
+        viewModel.classBalanceProperty().addListener((obs, old, counts) -> balance.show(
+                I18n.text("sequences.balance"), counts == null ? null : DataCharts.classBalance(
+                        viewModel.session().preparedDataProperty().get().classNames(), counts)));
+        ChartPane heat = charts.apply("sequenceHeatChart");
+        viewModel.sequenceHeatProperty().addListener((obs, old, shown) -> heat.show(
+                shown == null ? "" : shown.title(), shown == null ? null
+                        : DataCharts.sequenceHeatmap(shown.title(), shown.values(), shown.features(), shown.timeLabels())));
+        Spinner<Integer> index = new Spinner<>(1, 100000, 1);
+        index.setId("shownSequence");
+        index.setEditable(true);
+        index.setPrefWidth(100);
+        index.valueProperty().addListener((obs, old, value) -> viewModel.shownSequenceProperty().set(value - 1));
+        HBox heatBar = new HBox(8, new Label(I18n.text("sequences.heat.pick")), index);
+        heatBar.setAlignment(Pos.CENTER_LEFT);
+        VBox heatBox = new VBox(4, heatBar, heat);
+        VBox.setVgrow(heat, Priority.ALWAYS);
+
+        SplitPane charts2 = new SplitPane(balance, heatBox);
+        VBox box = new VBox(10, summary, leakage, warnings, charts2);
+        VBox.setVgrow(charts2, Priority.ALWAYS);
+        box.setPadding(new Insets(12));
+        Label empty = new Label(I18n.text("sequences.empty"));
+        empty.getStyleClass().add("empty-hint");
+        empty.setWrapText(true);
+        empty.visibleProperty().bind(viewModel.session().preparedDataProperty().isNull());
+        box.visibleProperty().bind(viewModel.session().preparedDataProperty().isNotNull());
+        return new javafx.scene.layout.StackPane(box, empty);
+    }
+
+    private static TitledPane titled(String key, Node content) {
+        TitledPane pane = new TitledPane(I18n.text(key), content);
+        pane.setCollapsible(false);
+        return pane;
+    }
+
+    private static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        return grid;
+    }
+
+    private static void row(GridPane grid, int row, String key, Node field) {
+        Label label = new Label(I18n.text(key));
+        label.setMinWidth(120);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        grid.addRow(row, label, field);
+    }
+
+    private static <T extends Enum<T>> ComboBox<T> combo(String id, javafx.beans.property.ObjectProperty<T> property,
+                                                         T[] values) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(values);
+        box.setConverter(Choices.converter(values[0].getDeclaringClass()));
+        box.setId(id);
+        box.valueProperty().bindBidirectional(property);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static Spinner<Integer> intSpinner(String id, javafx.beans.property.IntegerProperty property, int min,
+                                               int max) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        bind(spinner.getValueFactory().valueProperty(), property.asObject());
+        return spinner;
+    }
+
+    private static Spinner<Double> fractionSpinner(String id, javafx.beans.property.DoubleProperty property) {
+        Spinner<Double> spinner = new Spinner<>(0.0, 1.0, property.get(), 0.05);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        bind(spinner.getValueFactory().valueProperty(), property.asObject());
+        return spinner;
+    }
+
+    private static <T> void bind(Property<T> field, Property<T> model) {
+        field.bindBidirectional(model);
+    }
+}
