@@ -84,12 +84,23 @@ public final class SequencesViewModel {
 
     /** Fills the settings with the published methodology: windows of 10, random 80/20, test = validation. */
     public void usePublishedProtocol() {
-        apply(PreparationConfig.methodology(null, null));
+        applySafely(() -> PreparationConfig.methodology(session.timeColumnProperty().get(),
+                session.labelColumnProperty().get()));
     }
 
     /** Fills the settings with a leakage-free protocol: whole groups (or time blocks) per split, own validation. */
     public void useHonestProtocol() {
-        apply(PreparationConfig.honest(null, null, session.groupColumnProperty().get()));
+        applySafely(() -> PreparationConfig.honest(session.timeColumnProperty().get(),
+                session.labelColumnProperty().get(), session.groupColumnProperty().get()));
+    }
+
+    private void applySafely(java.util.function.Supplier<PreparationConfig> protocol) {
+        try {
+            apply(protocol.get());
+            validationMessage.set("");
+        } catch (WorkbenchException | IllegalArgumentException missingRole) {
+            validationMessage.set(missingRole.getMessage());
+        }
     }
 
     private void apply(PreparationConfig config) {
