@@ -97,6 +97,34 @@ class DatasetPreparationTest {
     }
 
     @Test
+    void missingValuesAreInterpolatedAlongTimeBeforeScaling() {
+        ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 4, 12);
+        ExpressionMatrix m = data.matrix();
+        float[] values = m.values().clone();
+        // Row 5 is time 6 of trajectory A/d0; its neighbours in time are rows 4 and 6.
+        values[5 * m.geneCount() + 1] = Float.NaN;
+        ExpressionData gappy = new ExpressionData(new ExpressionMatrix(values, m.sampleIds(), m.geneNames()),
+                data.metadata(), data.report());
+        PreparationConfig config = withWindow(PreparationConfig.honest("time", "label", "donor"), 4);
+        PreparedData prepared = DatasetPreparation.prepare(gappy, config);
+        PreparedData complete = DatasetPreparation.prepare(data, config);
+        assertThat(prepared.train().features()).containsExactly(complete.train().features());
+        assertThat(prepared.test().features()).doesNotContain(Float.NaN);
+    }
+
+    @Test
+    void timeCoursesGoThroughTheSamePreparation() {
+        ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 5, 6);
+        PreparationConfig config = new PreparationConfig(null, SequenceConfig.timeCourse("time", "label", "donor"),
+                SplitConfig.defaults());
+        PreparedData prepared = DatasetPreparation.prepare(data, config);
+        assertThat(prepared.train().timeSteps()).isEqualTo(6);
+        assertThat(prepared.train().sequenceCount() + prepared.validation().sequenceCount()
+                + prepared.test().sequenceCount()).isEqualTo(10);
+        assertThat(prepared.leakage().clean()).isTrue();
+    }
+
+    @Test
     void foldsEachFitTheirOwnPreprocessing() {
         ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 4, 8);
         PreparationConfig config = withWindow(PreparationConfig.honest("time", "label", "donor"), 4);

@@ -76,7 +76,8 @@ class SplitterTest {
         assertThat(train).doesNotContainAnyElementsOf(validation).doesNotContainAnyElementsOf(test);
         assertThat(validation).doesNotContainAnyElementsOf(test);
         assertThat(List.of(train.size(), validation.size(), test.size())).containsExactly(4, 2, 2);
-        assertThat(test).as("stratified over labels").anyMatch(g -> g.startsWith("A/")).anyMatch(g -> g.startsWith("B/"));
+        assertThat(test).as("stratified over labels").anyMatch(g -> g.startsWith("A/"))
+                .anyMatch(g -> g.startsWith("B/"));
         LeakageReport leakage = LeakageCheck.of(set, split);
         assertThat(leakage.clean()).isTrue();
         assertThat(leakage.plainWords()).isEqualTo("No sample is shared between splits.");
