@@ -42,12 +42,12 @@ public record FittedPreprocessing(PreprocessingConfig config, List<String> libra
      * @throws PreprocessingException when a needed gene is absent, or a value is missing and cannot be filled
      */
     public ExpressionMatrix apply(ExpressionMatrix matrix, int[][] orderedRowsPerTrajectory) {
-        List<String> needed = config.libraryNormalisation() == PreprocessingConfig.LibraryNormalisation.CPM
-                ? libraryGenes : genes;
+        boolean cpm = config.libraryNormalisation() == PreprocessingConfig.LibraryNormalisation.CPM;
+        List<String> needed = cpm ? libraryGenes : genes;
         ExpressionMatrix input = matrix.selectGenes(indicesOf(matrix, needed));
         float[] values = Steps.perSample(input, config, orderedRowsPerTrajectory);
         int inputGenes = needed.size();
-        int[] selected = needed == genes ? null : positionsIn(needed, genes);
+        int[] selected = cpm ? positionsIn(needed, genes) : null;
         int n = matrix.sampleCount();
         float[] out = new float[n * genes.size()];
         double clip = config.scaling() == PreprocessingConfig.Scaling.Z_SCORE ? config.clipZ() : 0;

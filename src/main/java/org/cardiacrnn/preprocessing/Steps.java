@@ -48,6 +48,11 @@ final class Steps {
         }
         if (config.log1p()) {
             for (int i = 0; i < values.length; i++) {
+                if (values[i] <= -1) {
+                    throw new PreprocessingException("log1p needs values above -1 (counts or normalised counts), but "
+                            + "sample \"" + matrix.sampleIds().get(i / genes) + "\" has " + values[i] + " for gene \""
+                            + matrix.geneNames().get(i % genes) + "\"; turn log1p off for data already on a log scale");
+                }
                 values[i] = (float) Math.log1p(values[i]);
             }
         }

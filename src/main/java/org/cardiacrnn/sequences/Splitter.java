@@ -226,9 +226,11 @@ public final class Splitter {
     }
 
     /** Group ids per label, a group counting under the label of its first sequence. */
-    private static Map<Integer, List<String>> groupsByLabel(SequenceDataset dataset, Map<String, List<Integer>> groups) {
+    private static Map<Integer, List<String>> groupsByLabel(SequenceDataset dataset,
+                                                            Map<String, List<Integer>> groups) {
         Map<Integer, List<String>> byLabel = new java.util.TreeMap<>();
-        groups.forEach((id, ids) -> byLabel.computeIfAbsent(dataset.label(ids.get(0)), k -> new ArrayList<>()).add(id));
+        groups.forEach((id, ids) -> byLabel.computeIfAbsent(dataset.label(ids.get(0)), k -> new ArrayList<>())
+                .add(id));
         return byLabel;
     }
 

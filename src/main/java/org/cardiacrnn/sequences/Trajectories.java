@@ -38,7 +38,7 @@ record Trajectories(List<String> classNames, List<Trajectory> trajectories, doub
         int noLabel = 0;
         for (int row = 0; row < n; row++) {
             String label = labels.get(row).trim();
-            if (label.isEmpty()) {
+            if (label.isEmpty() || label.equalsIgnoreCase("NA") || label.equalsIgnoreCase("NaN")) {
                 noLabel++;
                 continue;
             }
@@ -95,7 +95,9 @@ record Trajectories(List<String> classNames, List<Trajectory> trajectories, doub
         SampleMetadata.Column column = metadata.column(config.labelColumn());
         TreeSet<String> distinct = new TreeSet<>(column.isNumeric()
                 ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
-        labels.stream().map(String::trim).filter(v -> !v.isEmpty()).forEach(distinct::add);
+        labels.stream().map(String::trim)
+                .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("NA") && !v.equalsIgnoreCase("NaN"))
+                .forEach(distinct::add);
         if (distinct.size() < 1) {
             throw new SequenceException("label column \"" + config.labelColumn() + "\" holds no values");
         }
