@@ -40,12 +40,15 @@ public final class SequencesView extends BorderPane {
         this.viewModel = viewModel;
         setId("sequencesPage");
         getStyleClass().add("page");
-        ScrollPane settings = new ScrollPane(settings());
-        settings.setFitToWidth(true);
-        settings.setMinWidth(330);
-        settings.setPrefWidth(360);
+        ScrollPane scroller = new ScrollPane(settings());
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        BorderPane settings = new BorderPane(scroller);
+        settings.setBottom(prepareBar());
+        settings.setMinWidth(380);
+        settings.setPrefWidth(410);
         SplitPane split = new SplitPane(settings, results(charts));
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(settings, false);
         setCenter(split);
         viewModel.errorProperty().addListener((obs, old, error) -> {
@@ -85,6 +88,7 @@ public final class SequencesView extends BorderPane {
                 viewModel.validationFractionProperty()));
         row(split, 3, "sequences.split.test", fractionSpinner("testFraction", viewModel.testFractionProperty()));
         CheckBox validationIsTest = new CheckBox(I18n.text("sequences.split.validationIsTest"));
+        validationIsTest.setWrapText(true);
         validationIsTest.setId("validationIsTest");
         validationIsTest.selectedProperty().bindBidirectional(viewModel.validationIsTestProperty());
         split.add(validationIsTest, 0, 4, 2, 1);
@@ -100,6 +104,16 @@ public final class SequencesView extends BorderPane {
                 PreprocessingConfig.Scaling.values()));
         row(preprocessing, 3, "sequences.pre.topGenes", intSpinner("topGenes", viewModel.topGenesProperty(), 0, 100000));
 
+        VBox box = new VBox(10,
+                titled("sequences.section.protocol", protocol),
+                titled("sequences.section.sequences", sequences),
+                titled("sequences.section.split", split),
+                titled("sequences.section.preprocessing", preprocessing));
+        box.setPadding(new Insets(12, 24, 12, 12));
+        return box;
+    }
+
+    private Node prepareBar() {
         Button prepare = new Button(I18n.text("sequences.prepare"), AppIcon.SEQUENCES.node());
         prepare.setId("prepareSequences");
         prepare.getStyleClass().add("accent");
@@ -113,14 +127,10 @@ public final class SequencesView extends BorderPane {
         invalid.setWrapText(true);
         invalid.textProperty().bind(viewModel.validationMessageProperty());
 
-        VBox box = new VBox(10,
-                titled("sequences.section.protocol", protocol),
-                titled("sequences.section.sequences", sequences),
-                titled("sequences.section.split", split),
-                titled("sequences.section.preprocessing", preprocessing),
-                prepare, invalid);
-        box.setPadding(new Insets(12));
-        return box;
+        VBox bar = new VBox(6, prepare, invalid);
+        bar.setPadding(new Insets(10, 12, 10, 12));
+        bar.getStyleClass().add("action-bar");
+        return bar;
     }
 
     private Node results(Function<String, ChartPane> charts) {
@@ -191,7 +201,8 @@ public final class SequencesView extends BorderPane {
 
     private static void row(GridPane grid, int row, String key, Node field) {
         Label label = new Label(I18n.text(key));
-        label.setMinWidth(120);
+        label.setMinWidth(130);
+        label.setPrefWidth(130);
         GridPane.setHgrow(field, Priority.ALWAYS);
         grid.addRow(row, label, field);
     }
@@ -204,6 +215,7 @@ public final class SequencesView extends BorderPane {
         box.setId(id);
         box.valueProperty().bindBidirectional(property);
         box.setMaxWidth(Double.MAX_VALUE);
+        box.setPrefWidth(165);
         return box;
     }
 
@@ -213,6 +225,7 @@ public final class SequencesView extends BorderPane {
         spinner.setId(id);
         spinner.setEditable(true);
         spinner.setMaxWidth(Double.MAX_VALUE);
+        spinner.setPrefWidth(165);
         bind(spinner.getValueFactory().valueProperty(), property.asObject());
         return spinner;
     }
@@ -222,6 +235,7 @@ public final class SequencesView extends BorderPane {
         spinner.setId(id);
         spinner.setEditable(true);
         spinner.setMaxWidth(Double.MAX_VALUE);
+        spinner.setPrefWidth(165);
         bind(spinner.getValueFactory().valueProperty(), property.asObject());
         return spinner;
     }

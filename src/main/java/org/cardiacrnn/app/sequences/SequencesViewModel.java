@@ -164,13 +164,15 @@ public final class SequencesViewModel {
             return;
         }
         SequenceDataset train = prepared.train();
-        splitSummary.set(I18n.text("sequences.summary", train.sequenceCount(),
-                prepared.validationIsTest() ? I18n.text("sequences.validationIsTest")
-                        : Integer.toString(prepared.validation().sequenceCount()),
-                prepared.test().sequenceCount(), train.timeSteps(), train.featureCount()));
+        splitSummary.set(prepared.validationIsTest()
+                ? I18n.text("sequences.summary.validationIsTest", train.sequenceCount(), prepared.test().sequenceCount(),
+                        train.timeSteps(), train.featureCount())
+                : I18n.text("sequences.summary", train.sequenceCount(), prepared.validation().sequenceCount(),
+                        prepared.test().sequenceCount(), train.timeSteps(), train.featureCount()));
         leakage.set(prepared.leakage().plainWords());
         leaks.set(!prepared.leakage().clean());
-        warnings.setAll(prepared.warnings());
+        // The leakage sentence has its own banner; the list holds the other notes.
+        warnings.setAll(prepared.warnings().stream().filter(w -> !w.equals(prepared.leakage().plainWords())).toList());
         Map<String, long[]> balance = new LinkedHashMap<>();
         balance.put(I18n.text("sequences.split.train"), counts(train));
         if (!prepared.validationIsTest()) {

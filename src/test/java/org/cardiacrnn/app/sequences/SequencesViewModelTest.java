@@ -61,7 +61,7 @@ class SequencesViewModelTest {
         assertThat(session.preparedDataProperty().get()).isNotNull();
         assertThat(session.preparationConfigProperty().get().split().kind()).isEqualTo(SplitConfig.Kind.RANDOM);
         assertThat(viewModel.leaksProperty().get()).isTrue();
-        assertThat(viewModel.splitSummaryProperty().get()).contains("(the test split)");
+        assertThat(viewModel.splitSummaryProperty().get()).contains("also serves as validation");
         assertThat(viewModel.classBalanceProperty().get()).containsOnlyKeys("Training", "Test");
         assertThat(viewModel.sequenceHeatProperty().get().timeLabels()).hasSize(4);
     }
