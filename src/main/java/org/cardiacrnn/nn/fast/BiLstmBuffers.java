@@ -10,14 +10,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Time-major working arrays of one {@link BiLstmKernel} for one (batch, time) shape, with every per-step
- * view created once: creating an ND4J view costs several microseconds, as much as the arithmetic of a
- * small step, so the time loops only index these arrays.
+ * Working arrays of one {@link BiLstmKernel} for one (batch, time) shape, with every per-step view created
+ * once: an ND4J view costs microseconds to create, as much as the arithmetic of a small step.
  *
- * <p>Row {@code t * batch + i} of every 2-D array holds time step {@code t} of example {@code i}. Gate
- * arrays have {@code 8 units} columns: direction-major, then DL4J's gate order (cell input, forget,
- * output, input gate); state arrays have {@code 2 units} columns (forward, backward). The arrays live
- * outside DL4J's workspaces because they must survive from the forward pass to the backward pass.
+ * <p>Inside the time loop everything is "feature-major" per direction and step: gates {@code [4u, B]}, states
+ * {@code [u, B]}, arrays shaped {@code [T, rows, B]}. Then every gate block and state of a step is one
+ * contiguous run of memory, which ND4J's element-wise kernels process several times faster than strided
+ * views. Gate rows follow DL4J's order: cell input, forget, output, input gate. The arrays live outside
+ * DL4J's workspaces because they must survive from the forward to the backward pass.
  */
 final class BiLstmBuffers {
 
@@ -30,25 +30,25 @@ final class BiLstmBuffers {
     final int steps;
     final int units;
 
-    /** Input copy [T*B, nIn] and its [T, B, nIn] view. */
+    /** Input copy, time-major [T*B, nIn], and its [T, B, nIn] view. */
     final INDArray input;
     final INDArray input3d;
-    /** Gate pre-activations, then activations, [T*B, 8u]; same memory as [T, B, 2, 4, u]. */
-    final INDArray gates;
-    final INDArray gates5d;
-    /** Derivative factors of the gates (see BiLstmKernel.backward), [T, B, 2, 4, u]. */
-    final INDArray gateFactors5d;
-    /** Gradient of the loss with respect to the gate pre-activations, [T*B, 8u] and [T, B, 2, 4, u]. */
-    final INDArray gateGrad;
-    final INDArray gateGrad5d;
-    /** Cell state, tanh(cell), output, output gradient and cell-gradient factor: [T*B, 2u] each. */
-    final INDArray cell;
-    final INDArray tanhCell;
-    final INDArray hidden;
-    final INDArray hiddenGrad;
-    final INDArray cellFactor;
-    /** Feature mask in time-major order, [T, B, 1]. */
+    /** Outputs of both directions, time-major [T*B, 2u]. */
+    final INDArray hiddenRows;
+    /** Per direction, row-major gates [T*B, 4u]: the input projection, later the gate gradients. */
+    final INDArray[] gateRows = new INDArray[2];
+    /** Per direction, feature-major arrays [T, 4u, B] (gates) and [T, u, B] (states). */
+    final INDArray[] gates = new INDArray[2];
+    final INDArray[] gateFactors = new INDArray[2];
+    final INDArray[] gateGrad = new INDArray[2];
+    final INDArray[] cell = new INDArray[2];
+    final INDArray[] tanhCell = new INDArray[2];
+    final INDArray[] hidden = new INDArray[2];
+    final INDArray[] hiddenGrad = new INDArray[2];
+    final INDArray[] cellFactor = new INDArray[2];
+    /** Feature mask [T, 1, B]. */
     final INDArray mask;
+    final INDArray[] maskAt;
 
     final INDArray[][] gateAt;
     final INDArray[][] cellInputAt;
@@ -66,8 +66,7 @@ final class BiLstmBuffers {
     final INDArray[][] gateGradAt;
     final INDArray[][] gateGrad3dAt;
     final INDArray[][] outputGradAt;
-    final INDArray[] maskAt;
-    /** Per direction: cell gradient [B, u] and its [B, 1, u] view, carried cell gradient, scratch. */
+    /** Per direction: cell gradient [u, B] and its [1, u, B] view, carried cell gradient, scratch. */
     final INDArray[] cellGrad = new INDArray[2];
     final INDArray[] cellGrad3d = new INDArray[2];
     final INDArray[] carriedCellGrad = new INDArray[2];
@@ -81,22 +80,22 @@ final class BiLstmBuffers {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             input = Nd4j.create(type, rows, nIn);
             input3d = input.reshape(steps, batch, nIn);
-            gates5d = Nd4j.create(type, steps, batch, 2, 4, units);
-            gates = gates5d.reshape(rows, 8L * units);
-            gateFactors5d = Nd4j.create(type, steps, batch, 2, 4, units);
-            gateGrad5d = Nd4j.create(type, steps, batch, 2, 4, units);
-            gateGrad = gateGrad5d.reshape(rows, 8L * units);
-            cell = Nd4j.create(type, rows, 2L * units);
-            tanhCell = Nd4j.create(type, rows, 2L * units);
-            hidden = Nd4j.create(type, rows, 2L * units);
-            hiddenGrad = Nd4j.create(type, rows, 2L * units);
-            cellFactor = Nd4j.create(type, rows, 2L * units);
-            mask = Nd4j.create(type, steps, batch, 1);
+            hiddenRows = Nd4j.create(type, rows, 2L * units);
+            mask = Nd4j.create(type, steps, 1, batch);
             for (int d = 0; d < 2; d++) {
-                cellGrad[d] = Nd4j.create(type, batch, units);
-                cellGrad3d[d] = cellGrad[d].reshape(batch, 1, units);
-                carriedCellGrad[d] = Nd4j.create(type, batch, units);
-                scratch[d] = Nd4j.create(type, batch, units);
+                gateRows[d] = Nd4j.create(type, rows, 4L * units);
+                gates[d] = Nd4j.create(type, steps, 4L * units, batch);
+                gateFactors[d] = Nd4j.create(type, steps, 4L * units, batch);
+                gateGrad[d] = Nd4j.create(type, steps, 4L * units, batch);
+                cell[d] = Nd4j.create(type, steps, units, batch);
+                tanhCell[d] = Nd4j.create(type, steps, units, batch);
+                hidden[d] = Nd4j.create(type, steps, units, batch);
+                hiddenGrad[d] = Nd4j.create(type, steps, units, batch);
+                cellFactor[d] = Nd4j.create(type, steps, units, batch);
+                cellGrad[d] = Nd4j.create(type, units, batch);
+                cellGrad3d[d] = cellGrad[d].reshape(1, units, batch);
+                carriedCellGrad[d] = Nd4j.create(type, units, batch);
+                scratch[d] = Nd4j.create(type, units, batch);
             }
             gateAt = new INDArray[steps][2];
             cellInputAt = new INDArray[steps][2];
@@ -125,54 +124,41 @@ final class BiLstmBuffers {
     }
 
     private void createStepViews(int t, int d) {
-        long rowStart = (long) t * batch;
-        long rowEnd = rowStart + batch;
-        long gateStart = 4L * units * d;
-        gateAt[t][d] = gates.get(interval(rowStart, rowEnd), interval(gateStart, gateStart + 4L * units));
-        cellInputAt[t][d] = gateBlock(gates, rowStart, rowEnd, gateStart, CELL_INPUT, 1);
-        forgetAt[t][d] = gateBlock(gates, rowStart, rowEnd, gateStart, FORGET, 1);
-        outputGateAt[t][d] = gateBlock(gates, rowStart, rowEnd, gateStart, OUTPUT, 1);
-        inputGateAt[t][d] = gateBlock(gates, rowStart, rowEnd, gateStart, INPUT_GATE, 1);
-        sigmoidGatesAt[t][d] = gateBlock(gates, rowStart, rowEnd, gateStart, FORGET, 3);
-        long stateStart = (long) units * d;
-        cellAt[t][d] = stateBlock(cell, rowStart, rowEnd, stateStart);
-        tanhCellAt[t][d] = stateBlock(tanhCell, rowStart, rowEnd, stateStart);
-        hiddenAt[t][d] = stateBlock(hidden, rowStart, rowEnd, stateStart);
-        hiddenGradAt[t][d] = stateBlock(hiddenGrad, rowStart, rowEnd, stateStart);
-        cellFactorAt[t][d] = stateBlock(cellFactor, rowStart, rowEnd, stateStart);
-        gateFactorsAt[t][d] = gateFactors5d.get(point(t), all(), point(d), all(), all());
-        outputFactorAt[t][d] = gateFactors5d.get(point(t), all(), point(d), point(OUTPUT), all());
-        gateGradAt[t][d] = gateGrad.get(interval(rowStart, rowEnd), interval(gateStart, gateStart + 4L * units));
-        gateGrad3dAt[t][d] = gateGrad5d.get(point(t), all(), point(d), all(), all());
-        outputGradAt[t][d] = gateBlock(gateGrad, rowStart, rowEnd, gateStart, OUTPUT, 1);
+        gateAt[t][d] = gates[d].get(point(t), all(), all());
+        cellInputAt[t][d] = gateRowsAt(gates[d], t, CELL_INPUT, 1);
+        forgetAt[t][d] = gateRowsAt(gates[d], t, FORGET, 1);
+        outputGateAt[t][d] = gateRowsAt(gates[d], t, OUTPUT, 1);
+        inputGateAt[t][d] = gateRowsAt(gates[d], t, INPUT_GATE, 1);
+        sigmoidGatesAt[t][d] = gateRowsAt(gates[d], t, FORGET, 3);
+        cellAt[t][d] = cell[d].get(point(t), all(), all());
+        tanhCellAt[t][d] = tanhCell[d].get(point(t), all(), all());
+        hiddenAt[t][d] = hidden[d].get(point(t), all(), all());
+        hiddenGradAt[t][d] = hiddenGrad[d].get(point(t), all(), all());
+        cellFactorAt[t][d] = cellFactor[d].get(point(t), all(), all());
+        gateFactorsAt[t][d] = gateFactors[d].reshape(steps, 4, units, batch).get(point(t), all(), all(), all());
+        outputFactorAt[t][d] = gateRowsAt(gateFactors[d], t, OUTPUT, 1);
+        gateGradAt[t][d] = gateGrad[d].get(point(t), all(), all());
+        gateGrad3dAt[t][d] = gateGrad[d].reshape(steps, 4, units, batch).get(point(t), all(), all(), all());
+        outputGradAt[t][d] = gateRowsAt(gateGrad[d], t, OUTPUT, 1);
     }
 
-    private INDArray gateBlock(INDArray array, long rowStart, long rowEnd, long gateStart, int gate, int count) {
-        long start = gateStart + (long) gate * units;
-        return array.get(interval(rowStart, rowEnd), interval(start, start + (long) count * units));
+    private INDArray gateRowsAt(INDArray array, int t, int gate, int count) {
+        long start = (long) gate * units;
+        return array.get(point(t), interval(start, start + (long) count * units), all());
     }
 
-    private INDArray stateBlock(INDArray array, long rowStart, long rowEnd, long stateStart) {
-        return array.get(interval(rowStart, rowEnd), interval(stateStart, stateStart + units));
+    /** One gate over steps {@code [from, to)}: a [to-from, u, B] view. */
+    INDArray gateOverTime(INDArray gateArray, int gate, int from, int to) {
+        long start = (long) gate * units;
+        return gateArray.get(interval(from, to), interval(start, start + units), all());
     }
 
-    /** One gate of every step and example, for direction {@code d}: a [T, B, u] view. */
-    INDArray gateOverTime(INDArray array5d, int d, int gate) {
-        return gateOverTime(array5d, d, gate, 0, steps);
+    /** A [T, u, B] state array over steps {@code [from, to)}. */
+    static INDArray overTime(INDArray stateArray, int from, int to) {
+        return stateArray.get(interval(from, to), all(), all());
     }
 
-    /** One gate of steps {@code [from, to)}, for direction {@code d}: a [to-from, B, u] view. */
-    INDArray gateOverTime(INDArray array5d, int d, int gate, int from, int to) {
-        return array5d.get(interval(from, to), all(), point(d), point(gate), all());
-    }
-
-    /** A state array's direction {@code d} over steps {@code [from, to)}: a [to-from, B, u] view. */
-    INDArray stateOverTime(INDArray state2d, int d, int from, int to) {
-        return state2d.reshape(steps, batch, 2L * units)
-                .get(interval(from, to), all(), interval((long) units * d, (long) units * (d + 1)));
-    }
-
-    /** Rows of steps {@code [from, to)} and columns {@code [colFrom, colTo)} of a 2-D array. */
+    /** Rows of steps {@code [from, to)} and columns {@code [colFrom, colTo)} of a time-major 2-D array. */
     INDArray rows(INDArray array2d, int from, int to, long colFrom, long colTo) {
         return array2d.get(interval((long) from * batch, (long) to * batch), interval(colFrom, colTo));
     }

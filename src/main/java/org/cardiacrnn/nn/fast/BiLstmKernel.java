@@ -4,6 +4,7 @@ import static org.cardiacrnn.nn.fast.BiLstmBuffers.CELL_INPUT;
 import static org.cardiacrnn.nn.fast.BiLstmBuffers.FORGET;
 import static org.cardiacrnn.nn.fast.BiLstmBuffers.INPUT_GATE;
 import static org.cardiacrnn.nn.fast.BiLstmBuffers.OUTPUT;
+import static org.cardiacrnn.nn.fast.BiLstmBuffers.overTime;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
@@ -21,13 +22,13 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The arithmetic of a bidirectional LSTM over a whole mini-batch, with the work split as in fast LSTM
- * kernels: the input projection of all steps and both directions is one matrix product
- * ({@code [T*B, nIn] x [nIn, 8u]}), the time loop only adds {@code h(t-1) x RW} ({@code [B, u] x [u, 4u]}) and
- * applies the gate non-linearities; in the backward pass the input-weight gradient, the recurrent-weight
- * gradient and the input gradient are one matrix product each over all steps.
+ * kernels: the input projection of all steps is one matrix product per direction
+ * ({@code [T*B, nIn] x [nIn, 4u]}), the time loop only adds {@code RW^T h(t-1)} ({@code [4u, u] x [u, B]}) and
+ * applies the gate non-linearities; in the backward pass the input-weight, recurrent-weight and input
+ * gradients are one matrix product each per direction over all steps.
  *
- * <p>Masked steps (mask 0) zero the cell and the output, as DL4J's LSTM does, so a backward direction
- * starts from a zero state at the last real step of a right-padded sequence.
+ * <p>Masked steps (mask 0) zero the cell and the output, so the backward direction of a right-padded
+ * sequence starts from a zero state at its last real step.
  */
 final class BiLstmKernel {
 
@@ -45,7 +46,7 @@ final class BiLstmKernel {
 
     /**
      * Runs both directions over {@code input} [B, nIn, T] and leaves the outputs in
-     * {@link BiLstmBuffers#hidden} ([T*B, 2u], forward units first).
+     * {@link BiLstmBuffers#hiddenRows} ([T*B, 2u], forward units first).
      *
      * @param mask [B, T] with 0/1 entries, or null when every step is real
      */
@@ -60,14 +61,17 @@ final class BiLstmKernel {
         if (masked) {
             b.mask.reshape(steps, batch).assign(mask.transpose());
         }
-        mmul(b.input, inputWeights, b.gates, 0.0, PLAIN);
-        b.gates.addiRowVector(bias);
         for (int d = 0; d < 2; d++) {
-            INDArray recurrent = recurrentWeights.get(all(), interval(4L * units * d, 4L * units * (d + 1)));
+            mmul(b.input, block(inputWeights, d, 4L * units), b.gateRows[d], 0.0, PLAIN);
+            b.gateRows[d].addiRowVector(block(bias, d, 4L * units));
+            b.gates[d].assign(b.gateRows[d].reshape(steps, batch, 4L * units).permute(0, 2, 1));
+            INDArray recurrent = block(recurrentWeights, d, 4L * units);
             for (int s = 0; s < steps; s++) {
                 int t = d == 0 ? s : steps - 1 - s;
                 forwardStep(b, recurrent, t, d, s == 0 ? -1 : (d == 0 ? t - 1 : t + 1));
             }
+            b.hiddenRows.reshape(steps, batch, 2L * units).get(all(), all(), interval((long) units * d,
+                    (long) units * (d + 1))).assign(b.hidden[d].permute(0, 2, 1));
         }
         return b;
     }
@@ -75,7 +79,7 @@ final class BiLstmKernel {
     private void forwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int previous) {
         INDArray cell = b.cellAt[t][d];
         if (previous >= 0) {
-            mmul(b.hiddenAt[previous][d], recurrent, b.gateAt[t][d], 1.0, PLAIN);
+            mmul(recurrent, b.hiddenAt[previous][d], b.gateAt[t][d], 1.0, TRANSPOSE_A);
         }
         Nd4j.exec(new Sigmoid(b.sigmoidGatesAt[t][d], b.sigmoidGatesAt[t][d]));
         Nd4j.exec(new Tanh(b.cellInputAt[t][d], b.cellInputAt[t][d]));
@@ -103,37 +107,36 @@ final class BiLstmKernel {
             INDArray recurrentWeightGrad, INDArray biasGrad, INDArray inputGrad) {
         BiLstmBuffers b = buffers;
         int steps = b.steps;
-        int units = b.units;
-        b.hiddenGrad.reshape(steps, b.batch, 2L * units).assign(outputGrad.permute(2, 0, 1));
-        computeGateFactors(b);
+        long units = b.units;
         for (int d = 0; d < 2; d++) {
-            INDArray recurrent = recurrentWeights.get(all(), interval(4L * units * d, 4L * units * (d + 1)));
+            b.hiddenGrad[d].assign(outputGrad.get(all(), interval(units * d, units * (d + 1)), all())
+                    .permute(2, 1, 0));
+            computeGateFactors(b, d);
+            INDArray recurrent = block(recurrentWeights, d, 4 * units);
             for (int s = 0; s < steps; s++) {
                 int t = d == 0 ? steps - 1 - s : s;
                 int later = s == 0 ? -1 : (d == 0 ? t + 1 : t - 1);
                 backwardStep(b, recurrent, t, d, later, s == steps - 1);
             }
-        }
-        mmul(b.input, b.gateGrad, inputWeightGrad, 0.0, TRANSPOSE_A);
-        biasGrad.assign(b.gateGrad.sum(0).reshape(biasGrad.shape()));
-        if (steps > 1) {
-            for (int d = 0; d < 2; d++) {
+            INDArray gateGradRows = b.gateRows[d];
+            gateGradRows.reshape(steps, b.batch, 4 * units).assign(b.gateGrad[d].permute(0, 2, 1));
+            mmul(b.input, gateGradRows, block(inputWeightGrad, d, 4 * units), 0.0, TRANSPOSE_A);
+            block(biasGrad, d, 4 * units).assign(gateGradRows.sum(0).reshape(1, 4 * units));
+            INDArray recurrentGrad = block(recurrentWeightGrad, d, 4 * units);
+            if (steps > 1) {
                 // h(t-1) pairs with gate gradient t going forward; h(t+1) with t going backward.
                 int hiddenFrom = d == 0 ? 0 : 1;
                 int gradFrom = d == 0 ? 1 : 0;
-                INDArray hiddenPrev = b.rows(b.hidden, hiddenFrom, hiddenFrom + steps - 1,
-                        (long) units * d, (long) units * (d + 1));
-                INDArray gradNext = b.rows(b.gateGrad, gradFrom, gradFrom + steps - 1,
-                        4L * units * d, 4L * units * (d + 1));
-                mmul(hiddenPrev, gradNext,
-                        recurrentWeightGrad.get(all(), interval(4L * units * d, 4L * units * (d + 1))),
-                        0.0, TRANSPOSE_A);
+                INDArray hiddenPrev = b.rows(b.hiddenRows, hiddenFrom, hiddenFrom + steps - 1, units * d,
+                        units * (d + 1));
+                INDArray gradNext = b.rows(gateGradRows, gradFrom, gradFrom + steps - 1, 0, 4 * units);
+                mmul(hiddenPrev, gradNext, recurrentGrad, 0.0, TRANSPOSE_A);
+            } else {
+                recurrentGrad.assign(0);
             }
-        } else {
-            recurrentWeightGrad.assign(0);
-        }
-        if (inputGrad != null) {
-            mmul(b.gateGrad, inputWeights, inputGrad, 0.0, TRANSPOSE_B);
+            if (inputGrad != null) {
+                mmul(gateGradRows, block(inputWeights, d, 4 * units), inputGrad, d == 0 ? 0.0 : 1.0, TRANSPOSE_B);
+            }
         }
     }
 
@@ -143,43 +146,41 @@ final class BiLstmKernel {
      * once: cell input i(1-a^2), forget c(t-1) f(1-f), output tanh(c) o(1-o), input gate a i(1-i), and the
      * cell factor o(1-tanh(c)^2) that turns an output gradient into a cell gradient.
      */
-    private static void computeGateFactors(BiLstmBuffers b) {
-        INDArray gates = b.gates5d;
-        INDArray factors = b.gateFactors5d;
-        for (int d = 0; d < 2; d++) {
-            INDArray a = b.gateOverTime(gates, d, CELL_INPUT);
-            INDArray i = b.gateOverTime(gates, d, INPUT_GATE);
-            INDArray o = b.gateOverTime(gates, d, OUTPUT);
-            INDArray cellInputFactor = b.gateOverTime(factors, d, CELL_INPUT);
-            Nd4j.exec(new Square(a, cellInputFactor));
-            cellInputFactor.rsubi(1.0).muli(i);
-            INDArray inputFactor = b.gateOverTime(factors, d, INPUT_GATE);
-            Nd4j.exec(new TimesOneMinus(i, inputFactor));
-            inputFactor.muli(a);
-            INDArray outputFactor = b.gateOverTime(factors, d, OUTPUT);
-            Nd4j.exec(new TimesOneMinus(o, outputFactor));
-            outputFactor.muli(b.stateOverTime(b.tanhCell, d, 0, b.steps));
-            INDArray forgetFactor = b.gateOverTime(factors, d, FORGET);
-            Nd4j.exec(new TimesOneMinus(b.gateOverTime(gates, d, FORGET), forgetFactor));
-            int first = d == 0 ? 0 : b.steps - 1;
-            b.gateOverTime(factors, d, FORGET, first, first + 1).assign(0);
-            if (b.steps > 1) {
-                int from = d == 0 ? 1 : 0;
-                int prevFrom = d == 0 ? 0 : 1;
-                b.gateOverTime(factors, d, FORGET, from, from + b.steps - 1)
-                        .muli(b.stateOverTime(b.cell, d, prevFrom, prevFrom + b.steps - 1));
-            }
-            INDArray cellFactor = b.stateOverTime(b.cellFactor, d, 0, b.steps);
-            Nd4j.exec(new Square(b.stateOverTime(b.tanhCell, d, 0, b.steps), cellFactor));
-            cellFactor.rsubi(1.0).muli(o);
+    private static void computeGateFactors(BiLstmBuffers b, int d) {
+        int steps = b.steps;
+        INDArray gates = b.gates[d];
+        INDArray factors = b.gateFactors[d];
+        INDArray a = b.gateOverTime(gates, CELL_INPUT, 0, steps);
+        INDArray i = b.gateOverTime(gates, INPUT_GATE, 0, steps);
+        INDArray o = b.gateOverTime(gates, OUTPUT, 0, steps);
+        INDArray cellInputFactor = b.gateOverTime(factors, CELL_INPUT, 0, steps);
+        Nd4j.exec(new Square(a, cellInputFactor));
+        cellInputFactor.rsubi(1.0).muli(i);
+        INDArray inputFactor = b.gateOverTime(factors, INPUT_GATE, 0, steps);
+        Nd4j.exec(new TimesOneMinus(i, inputFactor));
+        inputFactor.muli(a);
+        INDArray outputFactor = b.gateOverTime(factors, OUTPUT, 0, steps);
+        Nd4j.exec(new TimesOneMinus(o, outputFactor));
+        outputFactor.muli(b.tanhCell[d]);
+        Nd4j.exec(new TimesOneMinus(b.gateOverTime(gates, FORGET, 0, steps),
+                b.gateOverTime(factors, FORGET, 0, steps)));
+        int first = d == 0 ? 0 : steps - 1;
+        b.gateOverTime(factors, FORGET, first, first + 1).assign(0);
+        if (steps > 1) {
+            int from = d == 0 ? 1 : 0;
+            int previousFrom = d == 0 ? 0 : 1;
+            b.gateOverTime(factors, FORGET, from, from + steps - 1)
+                    .muli(overTime(b.cell[d], previousFrom, previousFrom + steps - 1));
         }
+        Nd4j.exec(new Square(b.tanhCell[d], b.cellFactor[d]));
+        b.cellFactor[d].rsubi(1.0).muli(o);
     }
 
     private void backwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int later, boolean last) {
         INDArray hiddenGrad = b.hiddenGradAt[t][d];
         INDArray cellGrad = b.cellGrad[d];
         if (later >= 0) {
-            mmul(b.gateGradAt[later][d], recurrent, hiddenGrad, 1.0, TRANSPOSE_B);
+            mmul(recurrent, b.gateGradAt[later][d], hiddenGrad, 1.0, PLAIN);
         }
         if (masked) {
             Nd4j.exec(new MulOp(hiddenGrad, b.maskAt[t], hiddenGrad));
@@ -196,6 +197,11 @@ final class BiLstmKernel {
         if (!last) {
             Nd4j.exec(new MulOp(cellGrad, b.forgetAt[t][d], b.carriedCellGrad[d]));
         }
+    }
+
+    /** Columns {@code [d * width, (d + 1) * width)} of a parameter or gradient matrix. */
+    private static INDArray block(INDArray matrix, int d, long width) {
+        return matrix.get(all(), interval(d * width, (d + 1) * width));
     }
 
     private void ensureBuffers(DataType type, int batch, int steps, int nIn, int units) {

@@ -56,7 +56,7 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
                 forwardRecurrentWeights, getParamWithNoise(BIAS_KEY, training, workspaceMgr), units);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 buffers.steps, buffers.batch, 2L * units);
-        output.assign(buffers.hidden.reshape(buffers.steps, buffers.batch, 2L * units));
+        output.assign(buffers.hiddenRows.reshape(buffers.steps, buffers.batch, 2L * units));
         return output.permute(1, 2, 0);
     }
 
