@@ -33,6 +33,8 @@ final class BiLstmBuffers {
     /** Input copy, time-major [T*B, nIn], and its [T, B, nIn] view. */
     final INDArray input;
     final INDArray input3d;
+    /** The backward direction's share of the input gradient, [T*B, nIn]. */
+    final INDArray inputGrad;
     /** Outputs of both directions, time-major [T*B, 2u]. */
     final INDArray hiddenRows;
     /** Per direction, row-major gates [T*B, 4u]: the input projection, later the gate gradients. */
@@ -80,6 +82,7 @@ final class BiLstmBuffers {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             input = Nd4j.create(type, rows, nIn);
             input3d = input.reshape(steps, batch, nIn);
+            inputGrad = Nd4j.create(type, rows, nIn);
             hiddenRows = Nd4j.create(type, rows, 2L * units);
             mask = Nd4j.create(type, steps, 1, batch);
             for (int d = 0; d < 2; d++) {

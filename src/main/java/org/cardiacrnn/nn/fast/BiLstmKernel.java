@@ -36,8 +36,13 @@ final class BiLstmKernel {
     private static final MMulTranspose TRANSPOSE_A = MMulTranspose.builder().transposeA(true).build();
     private static final MMulTranspose TRANSPOSE_B = MMulTranspose.builder().transposeB(true).build();
 
+    private final DirectionRunner runner;
     private BiLstmBuffers buffers;
     private boolean masked;
+
+    BiLstmKernel(DirectionRunner runner) {
+        this.runner = runner;
+    }
 
     /** The buffers of the last forward pass (read by the backward pass). */
     BiLstmBuffers buffers() {
@@ -61,19 +66,24 @@ final class BiLstmKernel {
         if (masked) {
             b.mask.reshape(steps, batch).assign(mask.transpose());
         }
-        for (int d = 0; d < 2; d++) {
-            mmul(b.input, block(inputWeights, d, 4L * units), b.gateRows[d], 0.0, PLAIN);
-            b.gateRows[d].addiRowVector(block(bias, d, 4L * units));
-            b.gates[d].assign(b.gateRows[d].reshape(steps, batch, 4L * units).permute(0, 2, 1));
-            INDArray recurrent = block(recurrentWeights, d, 4L * units);
-            for (int s = 0; s < steps; s++) {
-                int t = d == 0 ? s : steps - 1 - s;
-                forwardStep(b, recurrent, t, d, s == 0 ? -1 : (d == 0 ? t - 1 : t + 1));
-            }
-            b.hiddenRows.reshape(steps, batch, 2L * units).get(all(), all(), interval((long) units * d,
-                    (long) units * (d + 1))).assign(b.hidden[d].permute(0, 2, 1));
-        }
+        runner.runBoth(d -> forwardDirection(b, d, inputWeights, recurrentWeights, bias));
         return b;
+    }
+
+    private void forwardDirection(BiLstmBuffers b, int d, INDArray inputWeights, INDArray recurrentWeights,
+            INDArray bias) {
+        int steps = b.steps;
+        long units = b.units;
+        mmul(b.input, block(inputWeights, d, 4 * units), b.gateRows[d], 0.0, PLAIN);
+        b.gateRows[d].addiRowVector(block(bias, d, 4 * units));
+        b.gates[d].assign(b.gateRows[d].reshape(steps, b.batch, 4 * units).permute(0, 2, 1));
+        INDArray recurrent = block(recurrentWeights, d, 4 * units);
+        for (int s = 0; s < steps; s++) {
+            int t = d == 0 ? s : steps - 1 - s;
+            forwardStep(b, recurrent, t, d, s == 0 ? -1 : (d == 0 ? t - 1 : t + 1));
+        }
+        b.hiddenRows.reshape(steps, b.batch, 2 * units).get(all(), all(), interval(units * d, units * (d + 1)))
+                .assign(b.hidden[d].permute(0, 2, 1));
     }
 
     private void forwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int previous) {
@@ -106,37 +116,45 @@ final class BiLstmKernel {
     void backward(INDArray outputGrad, INDArray inputWeights, INDArray recurrentWeights, INDArray inputWeightGrad,
             INDArray recurrentWeightGrad, INDArray biasGrad, INDArray inputGrad) {
         BiLstmBuffers b = buffers;
+        runner.runBoth(d -> backwardDirection(b, d, outputGrad, inputWeights, recurrentWeights, inputWeightGrad,
+                recurrentWeightGrad, biasGrad, inputGrad == null ? null : (d == 0 ? inputGrad : b.inputGrad)));
+        if (inputGrad != null) {
+            inputGrad.addi(b.inputGrad);
+        }
+    }
+
+    private void backwardDirection(BiLstmBuffers b, int d, INDArray outputGrad, INDArray inputWeights,
+            INDArray recurrentWeights, INDArray inputWeightGrad, INDArray recurrentWeightGrad, INDArray biasGrad,
+            INDArray inputGrad) {
         int steps = b.steps;
         long units = b.units;
-        for (int d = 0; d < 2; d++) {
-            b.hiddenGrad[d].assign(outputGrad.get(all(), interval(units * d, units * (d + 1)), all())
-                    .permute(2, 1, 0));
-            computeGateFactors(b, d);
-            INDArray recurrent = block(recurrentWeights, d, 4 * units);
-            for (int s = 0; s < steps; s++) {
-                int t = d == 0 ? steps - 1 - s : s;
-                int later = s == 0 ? -1 : (d == 0 ? t + 1 : t - 1);
-                backwardStep(b, recurrent, t, d, later, s == steps - 1);
-            }
-            INDArray gateGradRows = b.gateRows[d];
-            gateGradRows.reshape(steps, b.batch, 4 * units).assign(b.gateGrad[d].permute(0, 2, 1));
-            mmul(b.input, gateGradRows, block(inputWeightGrad, d, 4 * units), 0.0, TRANSPOSE_A);
-            block(biasGrad, d, 4 * units).assign(gateGradRows.sum(0).reshape(1, 4 * units));
-            INDArray recurrentGrad = block(recurrentWeightGrad, d, 4 * units);
-            if (steps > 1) {
-                // h(t-1) pairs with gate gradient t going forward; h(t+1) with t going backward.
-                int hiddenFrom = d == 0 ? 0 : 1;
-                int gradFrom = d == 0 ? 1 : 0;
-                INDArray hiddenPrev = b.rows(b.hiddenRows, hiddenFrom, hiddenFrom + steps - 1, units * d,
-                        units * (d + 1));
-                INDArray gradNext = b.rows(gateGradRows, gradFrom, gradFrom + steps - 1, 0, 4 * units);
-                mmul(hiddenPrev, gradNext, recurrentGrad, 0.0, TRANSPOSE_A);
-            } else {
-                recurrentGrad.assign(0);
-            }
-            if (inputGrad != null) {
-                mmul(gateGradRows, block(inputWeights, d, 4 * units), inputGrad, d == 0 ? 0.0 : 1.0, TRANSPOSE_B);
-            }
+        b.hiddenGrad[d].assign(outputGrad.get(all(), interval(units * d, units * (d + 1)), all())
+                .permute(2, 1, 0));
+        computeGateFactors(b, d);
+        INDArray recurrent = block(recurrentWeights, d, 4 * units);
+        for (int s = 0; s < steps; s++) {
+            int t = d == 0 ? steps - 1 - s : s;
+            int later = s == 0 ? -1 : (d == 0 ? t + 1 : t - 1);
+            backwardStep(b, recurrent, t, d, later, s == steps - 1);
+        }
+        INDArray gateGradRows = b.gateRows[d];
+        gateGradRows.reshape(steps, b.batch, 4 * units).assign(b.gateGrad[d].permute(0, 2, 1));
+        mmul(b.input, gateGradRows, block(inputWeightGrad, d, 4 * units), 0.0, TRANSPOSE_A);
+        block(biasGrad, d, 4 * units).assign(gateGradRows.sum(0).reshape(1, 4 * units));
+        INDArray recurrentGrad = block(recurrentWeightGrad, d, 4 * units);
+        if (steps > 1) {
+            // h(t-1) pairs with gate gradient t going forward; h(t+1) with t going backward.
+            int hiddenFrom = d == 0 ? 0 : 1;
+            int gradFrom = d == 0 ? 1 : 0;
+            INDArray hiddenPrev = b.rows(b.hiddenRows, hiddenFrom, hiddenFrom + steps - 1, units * d,
+                    units * (d + 1));
+            INDArray gradNext = b.rows(gateGradRows, gradFrom, gradFrom + steps - 1, 0, 4 * units);
+            mmul(hiddenPrev, gradNext, recurrentGrad, 0.0, TRANSPOSE_A);
+        } else {
+            recurrentGrad.assign(0);
+        }
+        if (inputGrad != null) {
+            mmul(gateGradRows, block(inputWeights, d, 4 * units), inputGrad, 0.0, TRANSPOSE_B);
         }
     }
 

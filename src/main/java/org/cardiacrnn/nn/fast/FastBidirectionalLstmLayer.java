@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm> {
 
-    private final transient BiLstmKernel kernel = new BiLstmKernel();
+    private final transient BiLstmKernel kernel = new BiLstmKernel(DirectionRunner.forThisMachine());
     private transient INDArray forwardInputWeights;
     private transient INDArray forwardRecurrentWeights;
 

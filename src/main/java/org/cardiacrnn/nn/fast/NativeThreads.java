@@ -15,9 +15,14 @@ public final class NativeThreads {
     private NativeThreads() {
     }
 
-    /** Uses every core the JVM sees ({@link Runtime#availableProcessors()}). */
+    /**
+     * The measured best setting for training on a small machine: ND4J's element-wise ops may use every
+     * core (they only split arrays above ~32k elements, e.g. in the optimiser), OpenBLAS one thread. More
+     * BLAS threads made every configuration slower here: OpenBLAS's waiting threads spin and compete with
+     * ND4J's and the JVM's threads, and the fast layer already runs its two directions on two cores.
+     */
     public static int configure() {
-        return configure(Runtime.getRuntime().availableProcessors());
+        return configure(Runtime.getRuntime().availableProcessors(), 1);
     }
 
     /**
@@ -27,14 +32,24 @@ public final class NativeThreads {
      * @return the thread count OpenBLAS reports afterwards
      */
     public static int configure(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("native thread count must be at least 1; got " + threads);
+        return configure(threads, threads);
+    }
+
+    /**
+     * Sets ND4J's own thread count (element-wise ops, reductions) and OpenBLAS's (matrix products) apart.
+     *
+     * @return the thread count OpenBLAS reports afterwards
+     */
+    public static int configure(int opThreads, int blasThreads) {
+        if (opThreads < 1 || blasThreads < 1) {
+            throw new IllegalArgumentException("native thread count must be at least 1; got " + opThreads
+                    + " for ops and " + blasThreads + " for BLAS");
         }
         Environment environment = Nd4j.getEnvironment();
-        environment.setMaxMasterThreads(threads);
-        environment.setMaxThreads(threads);
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
+        environment.setMaxMasterThreads(opThreads);
+        environment.setMaxThreads(opThreads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(opThreads);
+        Nd4j.factory().blas().setMaxThreads(blasThreads);
         return Nd4j.factory().blas().getMaxThreads();
     }
 

@@ -30,7 +30,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * dense 128 ReLU, softmax, Adam 1e-3, L2 1e-3, element-wise clipping 0.5) on generated data of its shape.
  * Run one configuration per JVM, because thread settings are process-wide:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.cardiacrnn.nn.fast.FastLstmBenchmark
- * fast|dl4j THREADS|default [sequences batch epochs]}. Prints one line of figures; GFLOP/s counts 2 m n k per
+ * fast|dl4j THREADS|OPS,BLAS|default [sequences batch epochs]}. Prints one line of figures; GFLOP/s counts 2 m n k per
  * matrix product of the recurrent layers and dense layers, and a training step as 3x the forward pass.
  */
 final class FastLstmBenchmark {
@@ -47,7 +47,8 @@ final class FastLstmBenchmark {
     public static void main(String[] args) throws IOException {
         boolean fast = args[0].equals("fast");
         if (!args[1].equals("default")) {
-            NativeThreads.configure(Integer.parseInt(args[1]));
+            String[] counts = args[1].split(",");
+            NativeThreads.configure(Integer.parseInt(counts[0]), Integer.parseInt(counts[counts.length - 1]));
         }
         int sequences = args.length > 2 ? Integer.parseInt(args[2]) : 127;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 16;
