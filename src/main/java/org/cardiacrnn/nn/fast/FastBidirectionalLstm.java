@@ -16,8 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Configuration of a bidirectional LSTM layer that computes the same function as DL4J's
  * {@code Bidirectional(CONCAT, LSTM)} (tanh cell activation, sigmoid gates, no peepholes) but spends its time
- * the way fast LSTM kernels do: one matrix product for the input projection of every time step and both
- * directions, and only the small recurrent product inside the time loop.
+ * the way fast LSTM kernels do: one matrix product per direction for the input projection of every time
+ * step, and only the small recurrent product inside the time loop; the two directions run on two cores.
  *
  * <p>{@code nIn} is the number of input features, {@code nOut} the number of units per direction; the
  * output has {@code 2 * nOut} features (forward units first, then backward units), in the recurrent layout
@@ -25,8 +25,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code .layer(new FastBidirectionalLstm.Builder().nIn(2000).nOut(256).dropOut(0.5).build())}.
  *
  * <p>Dropout set on this layer is applied to its input once and the same dropped input feeds both
- * directions ({@code Bidirectional(LSTM)} draws one mask per direction). Truncated BPTT and
- * {@code rnnTimeStep} are not supported: a bidirectional layer needs the whole sequence.
+ * directions ({@code Bidirectional(LSTM)} draws one mask per direction). A feature mask (0/1 per example and
+ * step) zeroes the state at masked steps, so the backward direction of a right-padded sequence starts at
+ * its last real step; DL4J 1.0.0-M2.1's {@code Bidirectional(LSTM)} instead lets the backward direction
+ * read the padding. Truncated BPTT and {@code rnnTimeStep} are not supported: a bidirectional layer needs
+ * the whole sequence.
  */
 public class FastBidirectionalLstm extends BaseRecurrentLayer {
 

@@ -4,7 +4,6 @@ import static org.cardiacrnn.nn.fast.FastBidirectionalLstmParamInitializer.BIAS_
 import static org.cardiacrnn.nn.fast.FastBidirectionalLstmParamInitializer.INPUT_WEIGHT_KEY;
 import static org.cardiacrnn.nn.fast.FastBidirectionalLstmParamInitializer.RECURRENT_WEIGHT_KEY;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -79,10 +78,5 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
         INDArray epsilonOut = inputGrad.reshape(buffers.steps, buffers.batch, layerConf().getNIn()).permute(1, 2, 0);
         weightNoiseParams.clear();
         return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
-    }
-
-    @Override
-    public Layer clone() {
-        throw new UnsupportedOperationException("FastBidirectionalLstmLayer is not cloneable; clone the network");
     }
 }

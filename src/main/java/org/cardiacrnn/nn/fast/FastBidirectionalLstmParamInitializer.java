@@ -20,8 +20,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * </ul>
  * Within each direction the four gate blocks of {@code nOut} columns follow DL4J's LSTM: cell input
  * (tanh), forget, output, input gate. Each direction's block therefore equals DL4J's LSTM parameters
- * {@code W [nIn, 4 nOut]}, {@code RW [nOut, 4 nOut]}, {@code b [1, 4 nOut]}, and the input weights of both
- * directions sit side by side so that one matrix product projects the input for both.
+ * {@code W [nIn, 4 nOut]}, {@code RW [nOut, 4 nOut]}, {@code b [1, 4 nOut]}; in 'f' order each direction's
+ * block is one contiguous run, which the matrix products use in place.
  */
 public final class FastBidirectionalLstmParamInitializer implements ParamInitializer {
 

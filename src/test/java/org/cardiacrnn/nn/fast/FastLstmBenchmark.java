@@ -30,7 +30,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * dense 128 ReLU, softmax, Adam 1e-3, L2 1e-3, element-wise clipping 0.5) on generated data of its shape.
  * Run one configuration per JVM, because thread settings are process-wide:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.cardiacrnn.nn.fast.FastLstmBenchmark
- * fast|dl4j THREADS|OPS,BLAS|default [sequences batch epochs]}. Prints one line of figures; GFLOP/s counts 2 m n k per
+ * fast|dl4j THREADS|OPS,BLAS|auto|default [sequences batch epochs]}
+ * ({@code auto}: {@link NativeThreads#configure()}; {@code default}: ND4J untouched), or {@code peak THREADS}
+ * for the GFLOP/s of a 2048^3 float matrix product. Prints one line of figures; GFLOP/s counts 2 m n k per
  * matrix product of the recurrent layers and dense layers, and a training step as 3x the forward pass.
  */
 final class FastLstmBenchmark {
@@ -45,8 +47,14 @@ final class FastLstmBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("peak")) {
+            peakGemm(Integer.parseInt(args[1]));
+            return;
+        }
         boolean fast = args[0].equals("fast");
-        if (!args[1].equals("default")) {
+        if (args[1].equals("auto")) {
+            NativeThreads.configure();
+        } else if (!args[1].equals("default")) {
             String[] counts = args[1].split(",");
             NativeThreads.configure(Integer.parseInt(counts[0]), Integer.parseInt(counts[counts.length - 1]));
         }
@@ -77,6 +85,22 @@ final class FastLstmBenchmark {
                 fast ? "fast-bilstm" : "dl4j-bidirectional-lstm", args[1], NativeThreads.describe(), sequences,
                 batch, best, median, Arrays.toString(round(seconds)), sequences / best, trainFlop / best / 1e9,
                 1000 / inferenceSeconds, peakRss(), net.numParams());
+    }
+
+    private static void peakGemm(int threads) {
+        NativeThreads.configure(threads);
+        int n = 2048;
+        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray c = Nd4j.create(DataType.FLOAT, n, n);
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        System.out.printf("peak gemm %d^3 float, %d thread(s): %.1f GFLOP/s (best of 10)%n", n, threads,
+                2.0 * n * n * n / best / 1e9);
     }
 
     static MultiLayerNetwork network(boolean fast) {
