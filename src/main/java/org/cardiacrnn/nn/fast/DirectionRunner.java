@@ -2,8 +2,10 @@ package org.cardiacrnn.nn.fast;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
@@ -13,6 +15,8 @@ import java.util.function.IntConsumer;
  * ND4J's BLAS kept to one thread, see {@link NativeThreads#configure()}).
  */
 final class DirectionRunner {
+
+    private static final long IDLE_SECONDS = 10;
 
     private final boolean parallel;
     private ExecutorService worker;
@@ -55,13 +59,20 @@ final class DirectionRunner {
         }
     }
 
+    /**
+     * One worker thread that ends after {@value #IDLE_SECONDS} s without work, so networks that are no
+     * longer used (sweeps, cross-validation folds) leave no threads behind.
+     */
     private synchronized ExecutorService worker() {
         if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "fast-bilstm-backward-direction");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(task, "fast-bilstm-backward-direction");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            executor.allowCoreThreadTimeOut(true);
+            worker = executor;
         }
         return worker;
     }
