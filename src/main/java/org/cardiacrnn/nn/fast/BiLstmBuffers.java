@@ -1,0 +1,168 @@
+package org.cardiacrnn.nn.fast;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Working arrays of one {@link BiLstmKernel} for one (batch, time) shape, with every per-step view created
+ * once: an ND4J view costs microseconds to create, as much as the arithmetic of a small step.
+ *
+ * <p>Inside the time loop everything is "feature-major" per direction and step: gates {@code [4u, B]}, states
+ * {@code [u, B]}, arrays shaped {@code [T, rows, B]}. Then every gate block and state of a step is one
+ * contiguous run of memory, which ND4J's element-wise kernels process several times faster than strided
+ * views. Gate rows follow DL4J's order: cell input, forget, output, input gate. The arrays live outside
+ * DL4J's workspaces because they must survive from the forward to the backward pass.
+ */
+final class BiLstmBuffers {
+
+    static final int CELL_INPUT = 0;
+    static final int FORGET = 1;
+    static final int OUTPUT = 2;
+    static final int INPUT_GATE = 3;
+
+    final int batch;
+    final int steps;
+    final int units;
+
+    /** Input copy, time-major [T*B, nIn], and its [T, B, nIn] view. */
+    final INDArray input;
+    final INDArray input3d;
+    /** The backward direction's share of the input gradient, [T*B, nIn]. */
+    final INDArray inputGrad;
+    /** Outputs of both directions, time-major [T*B, 2u]. */
+    final INDArray hiddenRows;
+    /** Per direction, row-major gates [T*B, 4u]: the input projection, later the gate gradients. */
+    final INDArray[] gateRows = new INDArray[2];
+    /** Per direction, feature-major arrays [T, 4u, B] (gates) and [T, u, B] (states). */
+    final INDArray[] gates = new INDArray[2];
+    final INDArray[] gateFactors = new INDArray[2];
+    final INDArray[] gateGrad = new INDArray[2];
+    final INDArray[] cell = new INDArray[2];
+    final INDArray[] tanhCell = new INDArray[2];
+    final INDArray[] hidden = new INDArray[2];
+    final INDArray[] hiddenGrad = new INDArray[2];
+    final INDArray[] cellFactor = new INDArray[2];
+    /** Feature mask [T, 1, B]. */
+    final INDArray mask;
+    final INDArray[] maskAt;
+
+    final INDArray[][] gateAt;
+    final INDArray[][] cellInputAt;
+    final INDArray[][] forgetAt;
+    final INDArray[][] outputGateAt;
+    final INDArray[][] inputGateAt;
+    final INDArray[][] sigmoidGatesAt;
+    final INDArray[][] cellAt;
+    final INDArray[][] tanhCellAt;
+    final INDArray[][] hiddenAt;
+    final INDArray[][] hiddenGradAt;
+    final INDArray[][] cellFactorAt;
+    final INDArray[][] gateFactorsAt;
+    final INDArray[][] outputFactorAt;
+    final INDArray[][] gateGradAt;
+    final INDArray[][] gateGrad3dAt;
+    final INDArray[][] outputGradAt;
+    /** Per direction: cell gradient [u, B] and its [1, u, B] view, carried cell gradient, scratch. */
+    final INDArray[] cellGrad = new INDArray[2];
+    final INDArray[] cellGrad3d = new INDArray[2];
+    final INDArray[] carriedCellGrad = new INDArray[2];
+    final INDArray[] scratch = new INDArray[2];
+
+    BiLstmBuffers(DataType type, int batch, int steps, int nIn, int units) {
+        this.batch = batch;
+        this.steps = steps;
+        this.units = units;
+        long rows = (long) steps * batch;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            input = Nd4j.create(type, rows, nIn);
+            input3d = input.reshape(steps, batch, nIn);
+            inputGrad = Nd4j.create(type, rows, nIn);
+            hiddenRows = Nd4j.create(type, rows, 2L * units);
+            mask = Nd4j.create(type, steps, 1, batch);
+            for (int d = 0; d < 2; d++) {
+                gateRows[d] = Nd4j.create(type, rows, 4L * units);
+                gates[d] = Nd4j.create(type, steps, 4L * units, batch);
+                gateFactors[d] = Nd4j.create(type, steps, 4L * units, batch);
+                gateGrad[d] = Nd4j.create(type, steps, 4L * units, batch);
+                cell[d] = Nd4j.create(type, steps, units, batch);
+                tanhCell[d] = Nd4j.create(type, steps, units, batch);
+                hidden[d] = Nd4j.create(type, steps, units, batch);
+                hiddenGrad[d] = Nd4j.create(type, steps, units, batch);
+                cellFactor[d] = Nd4j.create(type, steps, units, batch);
+                cellGrad[d] = Nd4j.create(type, units, batch);
+                cellGrad3d[d] = cellGrad[d].reshape(1, units, batch);
+                carriedCellGrad[d] = Nd4j.create(type, units, batch);
+                scratch[d] = Nd4j.create(type, units, batch);
+            }
+            gateAt = new INDArray[steps][2];
+            cellInputAt = new INDArray[steps][2];
+            forgetAt = new INDArray[steps][2];
+            outputGateAt = new INDArray[steps][2];
+            inputGateAt = new INDArray[steps][2];
+            sigmoidGatesAt = new INDArray[steps][2];
+            cellAt = new INDArray[steps][2];
+            tanhCellAt = new INDArray[steps][2];
+            hiddenAt = new INDArray[steps][2];
+            hiddenGradAt = new INDArray[steps][2];
+            cellFactorAt = new INDArray[steps][2];
+            gateFactorsAt = new INDArray[steps][2];
+            outputFactorAt = new INDArray[steps][2];
+            gateGradAt = new INDArray[steps][2];
+            gateGrad3dAt = new INDArray[steps][2];
+            outputGradAt = new INDArray[steps][2];
+            maskAt = new INDArray[steps];
+            for (int t = 0; t < steps; t++) {
+                maskAt[t] = mask.get(point(t), all(), all());
+                for (int d = 0; d < 2; d++) {
+                    createStepViews(t, d);
+                }
+            }
+        }
+    }
+
+    private void createStepViews(int t, int d) {
+        gateAt[t][d] = gates[d].get(point(t), all(), all());
+        cellInputAt[t][d] = gateRowsAt(gates[d], t, CELL_INPUT, 1);
+        forgetAt[t][d] = gateRowsAt(gates[d], t, FORGET, 1);
+        outputGateAt[t][d] = gateRowsAt(gates[d], t, OUTPUT, 1);
+        inputGateAt[t][d] = gateRowsAt(gates[d], t, INPUT_GATE, 1);
+        sigmoidGatesAt[t][d] = gateRowsAt(gates[d], t, FORGET, 3);
+        cellAt[t][d] = cell[d].get(point(t), all(), all());
+        tanhCellAt[t][d] = tanhCell[d].get(point(t), all(), all());
+        hiddenAt[t][d] = hidden[d].get(point(t), all(), all());
+        hiddenGradAt[t][d] = hiddenGrad[d].get(point(t), all(), all());
+        cellFactorAt[t][d] = cellFactor[d].get(point(t), all(), all());
+        gateFactorsAt[t][d] = gateFactors[d].reshape(steps, 4, units, batch).get(point(t), all(), all(), all());
+        outputFactorAt[t][d] = gateRowsAt(gateFactors[d], t, OUTPUT, 1);
+        gateGradAt[t][d] = gateGrad[d].get(point(t), all(), all());
+        gateGrad3dAt[t][d] = gateGrad[d].reshape(steps, 4, units, batch).get(point(t), all(), all(), all());
+        outputGradAt[t][d] = gateRowsAt(gateGrad[d], t, OUTPUT, 1);
+    }
+
+    private INDArray gateRowsAt(INDArray array, int t, int gate, int count) {
+        long start = (long) gate * units;
+        return array.get(point(t), interval(start, start + (long) count * units), all());
+    }
+
+    /** One gate over steps {@code [from, to)}: a [to-from, u, B] view. */
+    INDArray gateOverTime(INDArray gateArray, int gate, int from, int to) {
+        long start = (long) gate * units;
+        return gateArray.get(interval(from, to), interval(start, start + units), all());
+    }
+
+    /** A [T, u, B] state array over steps {@code [from, to)}. */
+    static INDArray overTime(INDArray stateArray, int from, int to) {
+        return stateArray.get(interval(from, to), all(), all());
+    }
+
+    /** Rows of steps {@code [from, to)} and columns {@code [colFrom, colTo)} of a time-major 2-D array. */
+    INDArray rows(INDArray array2d, int from, int to, long colFrom, long colTo) {
+        return array2d.get(interval((long) from * batch, (long) to * batch), interval(colFrom, colTo));
+    }
+}

@@ -1,0 +1,79 @@
+package org.cardiacrnn.nn.fast;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs the work of the two directions of a bidirectional layer, on two threads when the machine has
+ * more than one core: the directions are independent, and each direction's time loop is a chain of small
+ * operations that one core cannot speed up, so a second core is best used on the other direction (with
+ * ND4J's BLAS kept to one thread, see {@link NativeThreads#configure()}).
+ */
+final class DirectionRunner {
+
+    private static final long IDLE_SECONDS = 10;
+
+    private final boolean parallel;
+    private ExecutorService worker;
+
+    DirectionRunner(boolean parallel) {
+        this.parallel = parallel;
+    }
+
+    /** Two threads where {@link Runtime#availableProcessors()} is at least 2. */
+    static DirectionRunner forThisMachine() {
+        return new DirectionRunner(Runtime.getRuntime().availableProcessors() >= 2);
+    }
+
+    /** Runs {@code work} for direction 0 and 1 and returns when both are done. */
+    void runBoth(IntConsumer work) {
+        if (!parallel) {
+            work.accept(0);
+            work.accept(1);
+            return;
+        }
+        Future<?> backward = worker().submit(() -> work.accept(1));
+        try {
+            work.accept(0);
+        } finally {
+            await(backward);
+        }
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the backward direction was running", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("backward direction failed", e.getCause());
+        }
+    }
+
+    /**
+     * One worker thread that ends after {@value #IDLE_SECONDS} s without work, so networks that are no
+     * longer used (sweeps, cross-validation folds) leave no threads behind.
+     */
+    private synchronized ExecutorService worker() {
+        if (worker == null) {
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(task, "fast-bilstm-backward-direction");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            executor.allowCoreThreadTimeOut(true);
+            worker = executor;
+        }
+        return worker;
+    }
+}

@@ -1,0 +1,82 @@
+package org.cardiacrnn.nn.fast;
+
+import static org.cardiacrnn.nn.fast.FastBidirectionalLstmParamInitializer.BIAS_KEY;
+import static org.cardiacrnn.nn.fast.FastBidirectionalLstmParamInitializer.INPUT_WEIGHT_KEY;
+import static org.cardiacrnn.nn.fast.FastBidirectionalLstmParamInitializer.RECURRENT_WEIGHT_KEY;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The DL4J layer behind {@link FastBidirectionalLstm}: input [batch, nIn, time], output
+ * [batch, 2 nOut, time] with the forward direction's units first. The output is a permuted view of a
+ * time-major array, which every DL4J layer accepts.
+ */
+public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm> {
+
+    private final transient BiLstmKernel kernel = new BiLstmKernel(DirectionRunner.forThisMachine());
+    private transient INDArray forwardInputWeights;
+    private transient INDArray forwardRecurrentWeights;
+
+    public FastBidirectionalLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public Type type() {
+        return Type.RECURRENT;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        if (input.rank() != 3 || input.size(1) != layerConf().getNIn()) {
+            throw new IllegalArgumentException("FastBidirectionalLstm (layer " + index + ") expects input "
+                    + "[batch, " + layerConf().getNIn() + ", time]; got shape "
+                    + java.util.Arrays.toString(input.shape()));
+        }
+        applyDropOutIfNecessary(training, workspaceMgr);
+        int units = (int) layerConf().getNOut();
+        forwardInputWeights = getParamWithNoise(INPUT_WEIGHT_KEY, training, workspaceMgr);
+        forwardRecurrentWeights = getParamWithNoise(RECURRENT_WEIGHT_KEY, training, workspaceMgr);
+        BiLstmBuffers buffers = kernel.forward(input.castTo(dataType), maskArray, forwardInputWeights,
+                forwardRecurrentWeights, getParamWithNoise(BIAS_KEY, training, workspaceMgr), units);
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                buffers.steps, buffers.batch, 2L * units);
+        output.assign(buffers.hiddenRows.reshape(buffers.steps, buffers.batch, 2L * units));
+        return output.permute(1, 2, 0);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        BiLstmBuffers buffers = kernel.buffers();
+        if (buffers == null || forwardInputWeights == null) {
+            throw new IllegalStateException("FastBidirectionalLstm: backpropGradient called before activate");
+        }
+        INDArray inputGrad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                (long) buffers.steps * buffers.batch, layerConf().getNIn());
+        kernel.backward(epsilon.castTo(dataType), forwardInputWeights, forwardRecurrentWeights,
+                gradientViews.get(INPUT_WEIGHT_KEY), gradientViews.get(RECURRENT_WEIGHT_KEY),
+                gradientViews.get(BIAS_KEY), inputGrad);
+        Gradient gradient = new DefaultGradient(gradientsFlattened);
+        gradient.gradientForVariable().put(INPUT_WEIGHT_KEY, gradientViews.get(INPUT_WEIGHT_KEY));
+        gradient.gradientForVariable().put(RECURRENT_WEIGHT_KEY, gradientViews.get(RECURRENT_WEIGHT_KEY));
+        gradient.gradientForVariable().put(BIAS_KEY, gradientViews.get(BIAS_KEY));
+        INDArray epsilonOut = inputGrad.reshape(buffers.steps, buffers.batch, layerConf().getNIn()).permute(1, 2, 0);
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
+    }
+}

@@ -1,0 +1,53 @@
+package org.cardiacrnn.nn.fast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class BiLstmKernelTest {
+
+    private static final int N_IN = 7;
+    private static final int UNITS = 4;
+
+    @Test
+    void directionsOnTwoThreadsGiveExactlyWhatOneThreadGives() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray input = Nd4j.rand(DataType.FLOAT, 5, N_IN, 6).subi(0.5f);
+        INDArray mask = Nd4j.ones(DataType.FLOAT, 5, 6);
+        mask.putScalar(1, 5, 0);
+        mask.putScalar(1, 4, 0);
+        INDArray weights = Nd4j.rand(DataType.FLOAT, 'f', N_IN, 8 * UNITS).subi(0.5f);
+        INDArray recurrent = Nd4j.rand(DataType.FLOAT, 'f', UNITS, 8 * UNITS).subi(0.5f);
+        INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 8 * UNITS);
+        INDArray outputGrad = Nd4j.rand(DataType.FLOAT, 5, 2 * UNITS, 6);
+        INDArray[] sequential = run(new DirectionRunner(false), input, mask, weights, recurrent, bias, outputGrad);
+        INDArray[] parallel = run(new DirectionRunner(true), input, mask, weights, recurrent, bias, outputGrad);
+        for (int i = 0; i < sequential.length; i++) {
+            assertThat(parallel[i]).isEqualTo(sequential[i]);
+        }
+        assertThat(sequential[1].norm2Number().doubleValue()).isPositive();
+    }
+
+    @Test
+    void rejectsTimeMajorLayout() {
+        assertThatThrownBy(() -> new FastBidirectionalLstm.Builder().nIn(3).nOut(2).dataFormat(RNNFormat.NWC)
+                .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NCW");
+    }
+
+    private static INDArray[] run(DirectionRunner runner, INDArray input, INDArray mask, INDArray weights,
+            INDArray recurrent, INDArray bias, INDArray outputGrad) {
+        BiLstmKernel kernel = new BiLstmKernel(runner);
+        INDArray hidden = kernel.forward(input, mask, weights, recurrent, bias, UNITS).hiddenRows.dup();
+        INDArray weightGrad = Nd4j.create(DataType.FLOAT, new long[] {N_IN, 8 * UNITS}, 'f');
+        INDArray recurrentGrad = Nd4j.create(DataType.FLOAT, new long[] {UNITS, 8 * UNITS}, 'f');
+        INDArray biasGrad = Nd4j.create(DataType.FLOAT, 1, 8 * UNITS);
+        INDArray inputGrad = Nd4j.create(DataType.FLOAT, 6 * 5, N_IN);
+        kernel.backward(outputGrad, weights, recurrent, weightGrad, recurrentGrad, biasGrad, inputGrad);
+        return new INDArray[] {hidden, weightGrad, recurrentGrad, biasGrad, inputGrad};
+    }
+}
