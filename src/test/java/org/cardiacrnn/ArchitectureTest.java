@@ -15,7 +15,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.cardiacrnn.data..", "org.cardiacrnn.preprocessing..",
                     "org.cardiacrnn.sequences..", "org.cardiacrnn.nn..", "org.cardiacrnn.training..",
                     "org.cardiacrnn.evaluation..", "org.cardiacrnn.runs..", "org.cardiacrnn.figures..",
-                    "org.cardiacrnn.cli..", "org.cardiacrnn.sweeps..")
+                    "org.cardiacrnn.cli..", "org.cardiacrnn.sweeps..", "org.cardiacrnn.io..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the engine runs headless on servers and in CI; only org.cardiacrnn.app may use JavaFX");
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         description = "Cardiac RNN Workbench: train and study recurrent classifiers of time-course gene expression.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SampleDataCommand.class,
                 InspectCommand.class,
                 BenchCommand.class,
         })

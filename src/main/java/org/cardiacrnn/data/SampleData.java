@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.io.AtomicFiles;
 
 /**
  * The synthetic cardiac differentiation dataset bundled inside the application, so a newcomer sees
@@ -36,9 +36,7 @@ public final class SampleData {
             if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
                 return target;
             }
-            Path temp = Files.createTempFile(directory, FILE_NAME, ".part");
-            Files.write(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, bytes);
             return target;
         } catch (IOException failure) {
             throw new WorkbenchException("Cannot copy the sample data to " + directory + ": " + failure.getMessage(), failure);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import org.cardiacrnn.io.AtomicFiles;
 import org.apache.commons.csv.CSVPrinter;
 import org.jfree.chart.JFreeChart;
 
@@ -47,7 +48,7 @@ public final class FigureExporter {
             throw new FigureException(file, "Resolution must be between 30 and 2400 dpi, got " + dpi, null);
         }
         JFreeChart printable = printable(chart);
-        AtomicFiles.write(file, out -> {
+        writeAtomically(file, out -> {
             BufferedImage image = new BufferedImage(size.widthPx(dpi), size.heightPx(dpi), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
             try {
@@ -67,18 +68,18 @@ public final class FigureExporter {
     /** Writes an SVG whose width/height are in millimetres and whose text stays text. */
     public void writeSvg(JFreeChart chart, FigureSize size, Path file) {
         JFreeChart printable = printable(chart);
-        AtomicFiles.write(file, out -> SvgWriter.write(printable, size, out));
+        writeAtomically(file, out -> SvgWriter.write(printable, size, out));
     }
 
     /** Writes a one-page PDF of exactly {@code size}, with text as embedded DejaVu fonts where available. */
     public void writePdf(JFreeChart chart, FigureSize size, Path file) {
         JFreeChart printable = printable(chart);
-        AtomicFiles.write(file, out -> PdfWriter.write(printable, size, out));
+        writeAtomically(file, out -> PdfWriter.write(printable, size, out));
     }
 
     /** Writes the plotted numbers as CSV (header row, then one row per plotted point or cell). */
     public void writeCsv(FigureData data, Path file) {
-        AtomicFiles.write(file, out -> writeCsv(data, out));
+        writeAtomically(file, out -> writeCsv(data, out));
     }
 
     /** Writes one figure in one format; PNG uses {@code dpi}, the others ignore it. */
@@ -138,5 +139,15 @@ public final class FigureExporter {
             printer.printRecord(row);
         }
         printer.flush();
+    }
+
+    private static void writeAtomically(Path file, AtomicFiles.Content content) {
+        try {
+            AtomicFiles.write(file, content);
+        } catch (Exception failure) {
+            Path absolute = file.toAbsolutePath();
+            throw new FigureException(absolute, "Could not write the figure file " + absolute + ": "
+                    + AtomicFiles.describe(failure), failure);
+        }
     }
 }

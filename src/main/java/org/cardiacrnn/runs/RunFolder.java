@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.cardiacrnn.evaluation.EvaluationJson;
 import org.cardiacrnn.evaluation.EvaluationReport;
+import org.cardiacrnn.io.AtomicFiles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,7 +186,7 @@ public final class RunFolder {
             text.append(MetricsCsv.HEADER).append('\n');
         }
         text.append(MetricsCsv.row(row)).append('\n');
-        AtomicFiles.writeString(metricsFile(), text.toString());
+        save(metricsFile(), text.toString());
     }
 
     /** Rows of {@code metrics.csv} (empty if no epoch has ended yet). */
@@ -216,7 +217,7 @@ public final class RunFolder {
     }
 
     public synchronized void writeEvaluation(EvaluationReport report) {
-        AtomicFiles.writeString(evaluationFile(), EvaluationJson.toJson(report));
+        save(evaluationFile(), EvaluationJson.toJson(report));
     }
 
     public EvaluationReport readEvaluation() {
@@ -251,7 +252,7 @@ public final class RunFolder {
 
     private void writeJson(Path file, JsonNode tree) {
         try {
-            AtomicFiles.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n");
+            save(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n");
         } catch (JsonProcessingException e) {
             throw new RunStoreException(file, "could not be written as JSON (" + e.getOriginalMessage() + ")", e);
         }
@@ -286,6 +287,14 @@ public final class RunFolder {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
             return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void save(Path file, String text) {
+        try {
+            AtomicFiles.writeString(file, text);
+        } catch (IOException failure) {
+            throw new RunStoreException(file, "could not be written (" + AtomicFiles.describe(failure) + ")", failure);
         }
     }
 }

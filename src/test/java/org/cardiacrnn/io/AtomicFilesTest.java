@@ -1,4 +1,4 @@
-package org.cardiacrnn.runs;
+package org.cardiacrnn.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,13 +64,35 @@ class AtomicFilesTest {
     }
 
     @Test
+    void filesAreReadableByOthersLikeAnySavedFile() throws Exception {
+        Path target = dir.resolve("roc.png");
+        AtomicFiles.write(target, new byte[] {1, 2, 3});
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void aFailingWriterLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("figure.pdf");
+        AtomicFiles.writeString(target, "old");
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            out.write(1);
+            throw new Exception("renderer broke");
+        })).isInstanceOf(java.io.IOException.class).hasMessageContaining("renderer broke");
+        assertThat(Files.readString(target)).isEqualTo("old");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
     void aFailedWriteRemovesItsTemporaryFileAndNamesTheTarget() throws Exception {
         Path target = dir.resolve("evaluation.json");
         Files.createDirectory(target);
         Files.writeString(target.resolve("keep.txt"), "x");
 
         assertThatThrownBy(() -> AtomicFiles.writeString(target, "{}"))
-                .isInstanceOf(RunStoreException.class)
+                .isInstanceOf(java.io.IOException.class)
                 .hasMessageContaining("evaluation.json");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
