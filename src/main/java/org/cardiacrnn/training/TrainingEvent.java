@@ -1,0 +1,40 @@
+package org.cardiacrnn.training;
+
+import java.nio.file.Path;
+
+/**
+ * What the trainer reports while it runs. Plain immutable values, free of DL4J and JavaFX types, so the
+ * CLI prints them and the GUI charts them.
+ */
+public sealed interface TrainingEvent {
+
+    /** One mini-batch was trained. {@code iteration} counts from 1 over the whole run. */
+    record Iteration(int epoch, int iteration, int iterationsPerEpoch, double loss, double learningRate)
+            implements TrainingEvent {
+    }
+
+    /** An epoch ended; losses and accuracies are measured without dropout or augmentation. */
+    record Epoch(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+                 double validationAccuracy, double learningRate, double seconds) implements TrainingEvent {
+    }
+
+    /** The learning rate was lowered because validation loss stopped improving. */
+    record LearningRateReduced(int epoch, double from, double to) implements TrainingEvent {
+    }
+
+    /** A checkpoint to resume from was written after this epoch. */
+    record CheckpointSaved(int epoch, Path directory) implements TrainingEvent {
+    }
+
+    /** Training stopped early; the weights of {@code bestEpoch} are kept. */
+    record EarlyStopped(int epoch, int bestEpoch) implements TrainingEvent {
+    }
+
+    /** Training ended (completed, stopped early, or stopped by the user). */
+    record Finished(TrainingResult result) implements TrainingEvent {
+    }
+
+    /** Training could not go on; the last good checkpoint is kept. */
+    record Failed(String message) implements TrainingEvent {
+    }
+}
