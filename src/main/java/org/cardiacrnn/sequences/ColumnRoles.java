@@ -1,4 +1,4 @@
-package org.cardiacrnn.app.session;
+package org.cardiacrnn.sequences;
 
 import java.util.List;
 import java.util.Locale;
