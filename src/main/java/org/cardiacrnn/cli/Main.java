@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SampleDataCommand.class,
+                TrainCommand.class,
                 InspectCommand.class,
                 BenchCommand.class,
         })

@@ -12,8 +12,10 @@ import java.util.Random;
  * Divides sequences into training, validation and test, or into k folds. All results list sequence indices in
  * ascending order and depend only on the dataset and the seed.
  *
- * <p>GROUPED fractions count groups, not sequences, and stratify over labels when every label has enough
- * groups; otherwise groups are shared out regardless of label. BLOCKED leaves out {@code timeSteps - 1}
+ * <p>GROUPED keeps whole replicates (the group column: donors, cell lines) in one split when there are at
+ * least 3, so every lineage of a held-out donor is unseen. Otherwise its fractions count groups, not
+ * sequences, and stratify over labels when every label has enough groups; else groups are shared out
+ * regardless of label. BLOCKED leaves out {@code timeSteps - 1}
  * windows between consecutive blocks of a trajectory, so with stride 1 no sample feeds two splits; a
  * trajectory too short for one block per split stays wholly in training.
  */
@@ -87,6 +89,19 @@ public final class Splitter {
 
     private static void grouped(SequenceDataset dataset, double[] fractions, Random random,
                                 List<List<Integer>> parts) {
+        Map<String, List<Integer>> replicates = replicates(dataset);
+        if (replicates.size() >= 3) {
+            // Whole replicates (donors, cell lines) per split: every lineage of a held-out donor is unseen,
+            // so the network cannot score by recognising a donor it was trained on.
+            List<List<String>> assigned = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            cut(shuffled(new ArrayList<>(replicates.keySet()), random), fractions, assigned);
+            for (int p = 0; p < 3; p++) {
+                for (String replicate : assigned.get(p)) {
+                    parts.get(p).addAll(replicates.get(replicate));
+                }
+            }
+            return;
+        }
         Map<String, List<Integer>> groups = groups(dataset);
         List<List<String>> assigned = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (List<String> ids : groupsByLabel(dataset, groups).values()) {
@@ -214,6 +229,23 @@ public final class Splitter {
             byLabel.computeIfAbsent(dataset.label(i), k -> new ArrayList<>()).add(i);
         }
         return byLabel;
+    }
+
+    /**
+     * Sequences of each replicate: the part of a {@code label/replicate} group id after the slash. Empty when
+     * the groups carry no replicate (no group column).
+     */
+    private static Map<String, List<Integer>> replicates(SequenceDataset dataset) {
+        Map<String, List<Integer>> replicates = new LinkedHashMap<>();
+        for (int i = 0; i < dataset.sequenceCount(); i++) {
+            String id = dataset.groupIds().get(i);
+            int slash = id.lastIndexOf('/');
+            if (slash < 0) {
+                return Map.of();
+            }
+            replicates.computeIfAbsent(id.substring(slash + 1), k -> new ArrayList<>()).add(i);
+        }
+        return replicates;
     }
 
     /** Sequences of each group, groups in first-seen order, sequences in dataset (time) order. */

@@ -1,0 +1,112 @@
+package org.cardiacrnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.ExpressionLoader;
+import org.cardiacrnn.data.LoadRequest;
+import org.cardiacrnn.evaluation.EvaluationReport;
+import org.cardiacrnn.nn.NetworkFactory;
+import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.runs.DataSpec;
+import org.cardiacrnn.runs.RunConfig;
+import org.cardiacrnn.runs.RunLauncher;
+import org.cardiacrnn.runs.RunStore;
+import org.cardiacrnn.runs.UserDataDirectory;
+import org.cardiacrnn.sequences.DatasetPreparation;
+import org.cardiacrnn.sequences.PreparationConfig;
+import org.cardiacrnn.sequences.PreparedData;
+import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.training.TrainingControl;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Trains a network on expression data and writes a run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a recurrent classifier and write a run folder (config, metrics, model, evaluation).",
+                "Example: train sample-data/cardiac-differentiation.csv.gz --preset quick"})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoadOptions load = new LoadOptions();
+
+    @Mixin
+    PreparationOptions preparation = new PreparationOptions();
+
+    @Mixin
+    HyperparameterOptions hyperparameters = new HyperparameterOptions();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Run name (default: the preset and the data file).")
+    String name;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Where run folders go (default: the "
+            + "workbench's user data folder, shared with the GUI).")
+    Path workspace;
+
+    @Option(names = "--figures", description = "Also export every figure (PNG 300 dpi, SVG, PDF, CSV) into the "
+            + "run's figures/ folder.")
+    boolean figures;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Hyperparameters hp = hyperparameters.resolve();
+        LoadRequest request = load.toRequest();
+        ExpressionData data = ExpressionLoader.load(request);
+        PreparationConfig config = preparation.toConfig(data.metadata(), integerCounts(data));
+        NativeThreads.configure();
+        PreparedData prepared = DatasetPreparation.prepare(data, config);
+        out.printf(Locale.ROOT, "data: %d samples × %d genes → %d training, %s, %d test sequences of %d steps × %d "
+                        + "genes%n", data.matrix().sampleCount(), data.matrix().geneCount(),
+                prepared.train().sequenceCount(), prepared.validationIsTest() ? "validation = test"
+                        : prepared.validation().sequenceCount() + " validation", prepared.test().sequenceCount(),
+                prepared.train().timeSteps(), prepared.train().featureCount());
+        out.println("split: " + prepared.leakage().plainWords());
+        out.printf(Locale.ROOT, "network: %,d parameters, about %s to train%n",
+                NetworkFactory.parameterCount(hp, prepared.train().featureCount(), prepared.classNames().size()),
+                NetworkFactory.formatBytes(NetworkFactory.estimatedTrainingMemoryBytes(hp,
+                        prepared.train().featureCount(), prepared.train().timeSteps(), prepared.classNames().size())));
+        out.flush();
+
+        String runName = name != null ? name : hyperparameters.presetName() + "-"
+                + request.matrix().getFileName().toString().replaceAll("\\..*$", "");
+        RunConfig runConfig = new RunConfig(runName, hyperparameters.presetName(), DataSpec.of(request), config, hp);
+        RunStore store = new RunStore(workspace != null ? workspace : UserDataDirectory.resolve());
+        RunLauncher.CompletedRun run = new RunLauncher(store).run(runConfig, data, prepared,
+                new ProgressPrinter(out, System.console() != null, hp.epochs()), new TrainingControl(), figures);
+
+        if (run.training().failure() != null) {
+            spec.commandLine().getErr().println("error: " + run.training().failure());
+            spec.commandLine().getErr().println("run folder (last good checkpoint kept): " + run.folder().directory());
+            return Main.EXIT_USER_ERROR;
+        }
+        EvaluationReport report = run.evaluation();
+        out.printf(Locale.ROOT, "test: accuracy %.1f%% (95%% CI %.1f–%.1f%%) on %d sequences, macro F1 %.3f, "
+                        + "macro AUC %.3f (best epoch %d)%n", 100 * report.accuracy(),
+                100 * report.accuracyInterval().lower(), 100 * report.accuracyInterval().upper(),
+                report.sampleCount(), report.macroAverage().f1(), report.macroAuc(), run.training().bestEpoch());
+        out.println("run folder: " + run.folder().directory());
+        return 0;
+    }
+
+    /** Raw counts get CPM + log1p by default; values already normalised or logged do not. */
+    static boolean integerCounts(ExpressionData data) {
+        float[] values = data.matrix().values();
+        for (float value : values) {
+            if (!Float.isNaN(value) && (value < 0 || value != Math.rint(value))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

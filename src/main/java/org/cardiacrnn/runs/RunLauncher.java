@@ -1,0 +1,139 @@
+package org.cardiacrnn.runs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.evaluation.EvaluationReport;
+import org.cardiacrnn.evaluation.Evaluator;
+import org.cardiacrnn.figures.ExportFormat;
+import org.cardiacrnn.figures.FigureExporter;
+import org.cardiacrnn.figures.FigureSize;
+import org.cardiacrnn.sequences.Augmentations;
+import org.cardiacrnn.sequences.DatasetPreparation;
+import org.cardiacrnn.sequences.PreparedData;
+import org.cardiacrnn.sequences.SequenceDataset;
+import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.training.StopReason;
+import org.cardiacrnn.training.Trainer;
+import org.cardiacrnn.training.TrainingControl;
+import org.cardiacrnn.training.TrainingEvent;
+import org.cardiacrnn.training.TrainingListener;
+import org.cardiacrnn.training.TrainingResult;
+
+/**
+ * One run from data to run folder: prepare sequences and splits, train, evaluate on the test split with the
+ * best weights, and write config, metrics, events, model and evaluation (figures on request). The GUI and the
+ * CLI both start runs here, so a run looks the same on disk whichever started it.
+ */
+public final class RunLauncher {
+
+    /** Entries added to model.zip beside the network, for predicting on new data. */
+    public static final String PREPROCESSING_ENTRY = "preprocessing.json";
+    public static final String CONFIG_ENTRY = "config.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a run produced. {@code evaluation} is null when training failed before the first epoch. */
+    public record CompletedRun(RunFolder folder, PreparedData prepared, TrainingResult training,
+                               EvaluationReport evaluation) {
+    }
+
+    private final RunStore store;
+
+    public RunLauncher(RunStore store) {
+        this.store = store;
+    }
+
+    /** Prepares the data as the config says, then trains and evaluates. */
+    public CompletedRun run(RunConfig config, ExpressionData data, TrainingListener listener, TrainingControl control,
+                            boolean exportFigures) {
+        PreparedData prepared = DatasetPreparation.prepare(data, config.preparation());
+        return run(config, data, prepared, listener, control, exportFigures);
+    }
+
+    /** Trains and evaluates on data prepared already (the GUI prepares on the Sequences page). */
+    public CompletedRun run(RunConfig config, ExpressionData data, PreparedData prepared, TrainingListener listener,
+                            TrainingControl control, boolean exportFigures) {
+        Hyperparameters hp = config.hyperparameters();
+        RunFolder folder = store.create(config.name(), config.preset(), hp.summary());
+        try {
+            folder.writeConfig(config, DatasetFingerprint.of(data.matrix()));
+            prepared.warnings().forEach(warning -> folder.logEvent("data: " + warning));
+            folder.logEvent("sequences: " + prepared.train().sequenceCount() + " training, "
+                    + (prepared.validationIsTest() ? "validation = test, " : prepared.validation().sequenceCount()
+                    + " validation, ") + prepared.test().sequenceCount() + " test");
+            SequenceDataset validation = prepared.validationIsTest() ? prepared.test() : prepared.validation();
+            Trainer trainer = new Trainer(hp, Augmentations.of(hp.noiseSigma(), hp.temporalDropout(),
+                    hp.shuffleProbability()), recording(folder, listener), control);
+            TrainingResult training = trainer.train(prepared.train(), validation, folder.checkpointsDirectory());
+            EvaluationReport evaluation = null;
+            if (training.model() != null) {
+                evaluation = Evaluator.evaluate(training.model(), prepared.test());
+                folder.writeEvaluation(evaluation);
+                training.model().save(folder.modelFile(), modelExtras(config, prepared));
+                folder.recordAccuracies(training.best().validationAccuracy(), evaluation.accuracy());
+                folder.logEvent(String.format(Locale.ROOT, "test: accuracy %.4f on %d sequences (best epoch %d)",
+                        evaluation.accuracy(), evaluation.sampleCount(), training.bestEpoch()));
+                if (exportFigures) {
+                    new FigureExporter().exportAll(RunFigures.all(evaluation, folder.readMetrics()),
+                            folder.figuresDirectory(), FigureSize.SINGLE_COLUMN, 300,
+                            EnumSet.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.PDF, ExportFormat.CSV));
+                }
+            }
+            folder.finish(state(training.stopReason()), training.failure() != null ? training.failure()
+                    : training.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            return new CompletedRun(folder, prepared, training, evaluation);
+        } catch (RuntimeException failure) {
+            folder.logEvent("failed: " + failure.getMessage());
+            folder.finish(RunState.FAILED, failure.getMessage());
+            throw failure;
+        }
+    }
+
+    private static RunState state(StopReason reason) {
+        return switch (reason) {
+            case COMPLETED, EARLY_STOPPED -> RunState.FINISHED;
+            case STOPPED -> RunState.STOPPED;
+            case FAILED -> RunState.FAILED;
+        };
+    }
+
+    /** Writes each epoch to metrics.csv and each notable event to events.log, then passes events on. */
+    private static TrainingListener recording(RunFolder folder, TrainingListener next) {
+        return event -> {
+            if (event instanceof TrainingEvent.Epoch epoch) {
+                folder.appendMetrics(new EpochMetrics(epoch.epoch(), epoch.trainLoss(), epoch.trainAccuracy(),
+                        epoch.validationLoss(), epoch.validationAccuracy(), epoch.learningRate(), epoch.seconds()));
+                folder.logEvent(String.format(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f, validation loss %.4f "
+                        + "acc %.4f, lr %.2e, %.1f s", epoch.epoch(), epoch.trainLoss(), epoch.trainAccuracy(),
+                        epoch.validationLoss(), epoch.validationAccuracy(), epoch.learningRate(), epoch.seconds()));
+            } else if (event instanceof TrainingEvent.LearningRateReduced reduced) {
+                folder.logEvent(String.format(Locale.ROOT, "learning rate reduced from %.2e to %.2e after epoch %d",
+                        reduced.from(), reduced.to(), reduced.epoch()));
+            } else if (event instanceof TrainingEvent.EarlyStopped stopped) {
+                folder.logEvent("early stop after epoch " + stopped.epoch() + "; best epoch " + stopped.bestEpoch());
+            } else if (event instanceof TrainingEvent.Failed failed) {
+                folder.logEvent("training failed: " + failed.message());
+            }
+            next.onEvent(event);
+        };
+    }
+
+    private static Map<String, byte[]> modelExtras(RunConfig config, PreparedData prepared) {
+        try {
+            Map<String, byte[]> extras = new LinkedHashMap<>();
+            extras.put(PREPROCESSING_ENTRY, JSON.writeValueAsBytes(prepared.preprocessing()));
+            extras.put(CONFIG_ENTRY, JSON.writeValueAsString(config).getBytes(StandardCharsets.UTF_8));
+            return extras;
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("run settings could not be written as JSON", impossible);
+        }
+    }
+}
