@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -27,7 +26,11 @@ import org.cardiacrnn.app.data.DataView;
 import org.cardiacrnn.app.data.DataViewModel;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.evaluation.EvaluationView;
+import org.cardiacrnn.app.model.ModelView;
+import org.cardiacrnn.app.model.ModelViewModel;
 import org.cardiacrnn.app.runs.RunsView;
+import org.cardiacrnn.app.training.TrainingView;
+import org.cardiacrnn.app.training.TrainingViewModel;
 import org.cardiacrnn.app.sequences.SequencesView;
 import org.cardiacrnn.app.sequences.SequencesViewModel;
 import org.cardiacrnn.app.runs.RunsViewModel;
@@ -53,6 +56,7 @@ final class Workbench {
 
     private final WorkbenchSession session;
     private final DataViewModel dataViewModel;
+    private final TrainingViewModel trainingViewModel;
 
     Workbench(MainViewModel mainViewModel, RecentFiles recentFiles) {
         this.mainViewModel = mainViewModel;
@@ -61,10 +65,12 @@ final class Workbench {
         Path userData = UserDataDirectory.resolve();
         this.dataViewModel = new DataViewModel(session, executor, recentFiles, userData.resolve("sample-data"));
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
-        for (Page page : Page.values()) {
-            pages.put(page, () -> new Label(I18n.text(page.titleKey())));
-        }
-        RunsViewModel runsViewModel = new RunsViewModel(session, executor, new RunStore(userData));
+        RunStore store = new RunStore(userData);
+        RunsViewModel runsViewModel = new RunsViewModel(session, executor, store);
+        this.trainingViewModel = new TrainingViewModel(session, executor, store);
+        pages.put(Page.TRAINING, () -> new TrainingView(trainingViewModel, this::chartPane));
+        ModelViewModel modelViewModel = new ModelViewModel(session, executor);
+        pages.put(Page.HYPERPARAMETERS, () -> new ModelView(modelViewModel, this::trainNow));
         pages.put(Page.RUNS, () -> new RunsView(runsViewModel, this::chartPane,
                 () -> mainViewModel.navigateTo(Page.EVALUATION)));
         SequencesViewModel sequencesViewModel = new SequencesViewModel(session, executor);
@@ -87,6 +93,16 @@ final class Workbench {
     /** Called once the window is visible; starts loading the bundled sample data. */
     void afterShown() {
         dataViewModel.openSampleData();
+    }
+
+    /** "Train with these settings": one click from the Model page to a running training. */
+    void trainNow() {
+        mainViewModel.navigateTo(Page.TRAINING);
+        trainingViewModel.start();
+    }
+
+    TrainingViewModel trainingViewModel() {
+        return trainingViewModel;
     }
 
     private ChartPane chartPane(String id) {

@@ -10,6 +10,8 @@ import org.cardiacrnn.preprocessing.PreprocessingConfig;
 import org.cardiacrnn.runs.RunState;
 import org.cardiacrnn.sequences.SequenceConfig;
 import org.cardiacrnn.sequences.SplitConfig;
+import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.training.StopReason;
 
 /**
  * Names of engine choices (enums) in the user's words: key {@code choice.<Enum>.<constant>} in the
@@ -21,7 +23,9 @@ public final class Choices {
     public static final List<Class<? extends Enum<?>>> ENUMS = List.of(
             SequenceConfig.Builder.class, SequenceConfig.MissingTimePoints.class, SplitConfig.Kind.class,
             PreprocessingConfig.LibraryNormalisation.class, PreprocessingConfig.Scaling.class, RunState.class,
-            ConfusionMode.class);
+            ConfusionMode.class, Hyperparameters.Cell.class, Hyperparameters.Pooling.class,
+            Hyperparameters.Optimiser.class, Hyperparameters.Loss.class, Hyperparameters.Scheduler.class,
+            Hyperparameters.StoppingMetric.class, StopReason.class);
 
     private Choices() {
     }

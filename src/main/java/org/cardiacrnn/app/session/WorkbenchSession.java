@@ -9,6 +9,7 @@ import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
+import org.cardiacrnn.training.Hyperparameters;
 
 /**
  * What the pages share: the dataset in use and the roles of its metadata columns. Each page's
@@ -25,6 +26,8 @@ public final class WorkbenchSession {
     private final ObjectProperty<RunResult> currentRun = new SimpleObjectProperty<>();
     private final ObjectProperty<PreparedData> preparedData = new SimpleObjectProperty<>();
     private final ObjectProperty<PreparationConfig> preparationConfig = new SimpleObjectProperty<>();
+    private final ObjectProperty<Hyperparameters> hyperparameters = new SimpleObjectProperty<>(Hyperparameters.quick());
+    private final StringProperty presetName = new SimpleStringProperty("quick");
 
     public ObjectProperty<ExpressionData> datasetProperty() {
         return dataset;
@@ -57,6 +60,16 @@ public final class WorkbenchSession {
     /** The settings {@link #preparedDataProperty()} was made with, saved with every run. */
     public ObjectProperty<PreparationConfig> preparationConfigProperty() {
         return preparationConfig;
+    }
+
+    /** The settings the next training uses (edited on the Model page). */
+    public ObjectProperty<Hyperparameters> hyperparametersProperty() {
+        return hyperparameters;
+    }
+
+    /** The preset the current hyperparameters started from ("custom" once loaded from a file). */
+    public StringProperty presetNameProperty() {
+        return presetName;
     }
 
     /** The run whose results the Evaluation page shows. */

@@ -1,0 +1,209 @@
+package org.cardiacrnn.app.model;
+
+import java.io.File;
+import java.util.Optional;
+
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Callback;
+
+import org.cardiacrnn.app.common.AppIcon;
+import org.cardiacrnn.app.common.Choices;
+import org.cardiacrnn.app.common.ErrorDialog;
+import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.training.Hyperparameters;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.AbstractPropertyEditor;
+import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.PropertyEditor;
+
+/** The Model page: hyperparameters in a property sheet, presets, save/load, size of the network. */
+public final class ModelView extends BorderPane {
+
+    public ModelView(ModelViewModel viewModel, Runnable trainNow) {
+        setId("modelPage");
+        getStyleClass().add("page");
+        PropertySheet sheet = new PropertySheet();
+        sheet.setId("hyperparameterSheet");
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(true);
+        sheet.setPropertyEditorFactory(editors());
+        for (ModelViewModel.Field field : viewModel.fields()) {
+            sheet.getItems().add(new FieldItem(field));
+        }
+
+        MenuButton presets = new MenuButton(I18n.text("model.presets"));
+        presets.setId("presetMenu");
+        for (String preset : Hyperparameters.presetNames()) {
+            MenuItem item = new MenuItem(I18n.text("model.preset." + preset));
+            item.setId("preset-" + preset);
+            item.setOnAction(event -> viewModel.applyPreset(preset));
+            presets.getItems().add(item);
+        }
+        Button load = new Button(I18n.text("model.load"), AppIcon.OPEN.node());
+        load.setOnAction(event -> {
+            File file = chooser().showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                viewModel.load(file.toPath());
+            }
+        });
+        Button save = new Button(I18n.text("model.save"), AppIcon.SAVE.node());
+        save.setOnAction(event -> {
+            File file = chooser().showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                viewModel.save(file.toPath());
+            }
+        });
+        Region spacer = new Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        Button train = new Button(I18n.text("model.train"), AppIcon.START.node());
+        train.setId("trainWithSettings");
+        train.getStyleClass().add("accent");
+        train.disableProperty().bind(viewModel.session().datasetProperty().isNull()
+                .or(viewModel.problemProperty().isNotEmpty()));
+        train.setOnAction(event -> trainNow.run());
+        ToolBar bar = new ToolBar(presets, load, save, spacer, train);
+        bar.getStyleClass().add("page-toolbar");
+        setTop(bar);
+
+        Label size = new Label();
+        size.setId("networkSize");
+        size.getStyleClass().add("headline");
+        size.setWrapText(true);
+        size.textProperty().bind(viewModel.sizeProperty());
+        Label problem = new Label();
+        problem.setId("hyperparameterProblem");
+        problem.getStyleClass().add("validation-message");
+        problem.setWrapText(true);
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox header = new VBox(6, size, problem);
+        header.setPadding(new Insets(12, 16, 8, 16));
+        VBox content = new VBox(header, sheet);
+        javafx.scene.layout.VBox.setVgrow(sheet, javafx.scene.layout.Priority.ALWAYS);
+        setCenter(content);
+        viewModel.errorProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
+                viewModel.dismissError();
+            }
+        });
+    }
+
+    private static FileChooser chooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("model.json"), "*.json"));
+        chooser.setInitialFileName("hyperparameters.json");
+        return chooser;
+    }
+
+    /** Enum fields show the choices in the user's words; everything else uses ControlsFX's editors. */
+    private static Callback<PropertySheet.Item, PropertyEditor<?>> editors() {
+        DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
+        return item -> {
+            if (item.getType().isEnum()) {
+                return enumEditor(item);
+            }
+            return defaults.call(item);
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static PropertyEditor<?> enumEditor(PropertySheet.Item item) {
+        ComboBox<Enum> box = new ComboBox<>();
+        for (Object constant : item.getType().getEnumConstants()) {
+            box.getItems().add((Enum) constant);
+        }
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Enum value) {
+                return value == null ? "" : Choices.label(value);
+            }
+
+            @Override
+            public Enum fromString(String text) {
+                return null;
+            }
+        });
+        return new AbstractPropertyEditor<Enum, ComboBox<Enum>>(item, box) {
+            @Override
+            protected ObservableValue<Enum> getObservableValue() {
+                return getEditor().valueProperty();
+            }
+
+            @Override
+            public void setValue(Enum value) {
+                getEditor().setValue(value);
+            }
+        };
+    }
+
+    /** Shows a view-model field in the property sheet. */
+    private static final class FieldItem implements PropertySheet.Item {
+        private final ModelViewModel.Field field;
+
+        FieldItem(ModelViewModel.Field field) {
+            this.field = field;
+        }
+
+        @Override
+        public Class<?> getType() {
+            Class<?> type = field.type();
+            if (type == int.class) {
+                return Integer.class;
+            }
+            if (type == long.class) {
+                return Long.class;
+            }
+            if (type == double.class) {
+                return Double.class;
+            }
+            if (type == boolean.class) {
+                return Boolean.class;
+            }
+            return type;
+        }
+
+        @Override
+        public String getCategory() {
+            return I18n.text("model." + field.category());
+        }
+
+        @Override
+        public String getName() {
+            return I18n.text("hp." + field.key());
+        }
+
+        @Override
+        public String getDescription() {
+            return I18n.text("hp." + field.key() + ".help");
+        }
+
+        @Override
+        public Object getValue() {
+            return field.valueProperty().get();
+        }
+
+        @Override
+        public void setValue(Object value) {
+            field.valueProperty().set(value);
+        }
+
+        @Override
+        public Optional<ObservableValue<? extends Object>> getObservableValue() {
+            return Optional.of(field.valueProperty());
+        }
+    }
+}

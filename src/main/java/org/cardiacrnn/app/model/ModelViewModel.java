@@ -1,0 +1,237 @@
+package org.cardiacrnn.app.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.TaskExecutor;
+import org.cardiacrnn.app.common.UserError;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.nn.NetworkFactory;
+import org.cardiacrnn.sequences.PreparedData;
+import org.cardiacrnn.training.Hyperparameters;
+
+/**
+ * The Model page: every hyperparameter as an editable field grouped by category, validated as it is typed,
+ * presets, save/load as JSON, and the network's parameter count and memory estimate kept up to date.
+ */
+public final class ModelViewModel {
+
+    /** One editable hyperparameter. Its value is the text or choice shown; invalid values keep the last good one. */
+    public static final class Field {
+        private final String key;
+        private final String category;
+        private final Class<?> type;
+        private final ObjectProperty<Object> value = new SimpleObjectProperty<>();
+        private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+
+        Field(String key, String category, Class<?> type) {
+            this.key = key;
+            this.category = category;
+            this.type = type;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String category() {
+            return category;
+        }
+
+        public Class<?> type() {
+            return type;
+        }
+
+        public ObjectProperty<Object> valueProperty() {
+            return value;
+        }
+
+        public ReadOnlyStringProperty problemProperty() {
+            return problem.getReadOnlyProperty();
+        }
+    }
+
+    private static final List<List<String>> CATEGORIES = List.of(
+            List.of("category.network", "cell", "bidirectional", "layers", "hiddenUnits", "dropout", "pooling",
+                    "denseUnits"),
+            List.of("category.optimisation", "optimiser", "learningRate", "weightDecay", "momentum", "l2", "batchSize",
+                    "epochs", "gradientClip"),
+            List.of("category.loss", "loss", "focalAlpha", "focalGamma"),
+            List.of("category.schedule", "scheduler", "plateauFactor", "plateauPatience", "minLearningRate",
+                    "earlyStoppingPatience", "earlyStoppingMetric"),
+            List.of("category.augmentation", "noiseSigma", "temporalDropout", "shuffleProbability", "seed"));
+
+    private final WorkbenchSession session;
+    private final TaskExecutor executor;
+    private final ObservableList<Field> fields = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private boolean updatingFields;
+
+    public ModelViewModel(WorkbenchSession session, TaskExecutor executor) {
+        this.session = session;
+        this.executor = executor;
+        for (List<String> category : CATEGORIES) {
+            for (String key : category.subList(1, category.size())) {
+                Field field = new Field(key, category.get(0), typeOf(key));
+                field.valueProperty().addListener((obs, old, value) -> edited(field, value));
+                fields.add(field);
+            }
+        }
+        session.hyperparametersProperty().addListener((obs, old, hp) -> showValues(hp));
+        session.preparedDataProperty().addListener((obs, old, prepared) -> refreshSize());
+        session.datasetProperty().addListener((obs, old, data) -> refreshSize());
+        showValues(session.hyperparametersProperty().get());
+    }
+
+    private static Class<?> typeOf(String key) {
+        for (var component : Hyperparameters.class.getRecordComponents()) {
+            if (component.getName().equals(key)) {
+                return component.getType();
+            }
+        }
+        throw new IllegalArgumentException("no hyperparameter " + key);
+    }
+
+    private void showValues(Hyperparameters hp) {
+        updatingFields = true;
+        try {
+            for (Field field : fields) {
+                field.value.set(read(hp, field.key()));
+                field.problem.set("");
+            }
+        } finally {
+            updatingFields = false;
+        }
+        problem.set("");
+        refreshSize();
+    }
+
+    private static Object read(Hyperparameters hp, String key) {
+        try {
+            return Hyperparameters.class.getMethod(key).invoke(hp);
+        } catch (ReflectiveOperationException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private void edited(Field field, Object value) {
+        if (updatingFields || value == null) {
+            return;
+        }
+        Hyperparameters current = session.hyperparametersProperty().get();
+        String text = value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);
+        if (text.equals(String.valueOf(read(current, field.key())))) {
+            field.problem.set("");
+            return;
+        }
+        try {
+            Hyperparameters changed = current.withOverride(field.key(), text);
+            field.problem.set("");
+            problem.set("");
+            updatingFields = true;
+            try {
+                session.hyperparametersProperty().set(changed);
+            } finally {
+                updatingFields = false;
+            }
+            refreshSize();
+        } catch (WorkbenchException invalid) {
+            field.problem.set(invalid.getMessage());
+            problem.set(invalid.getMessage());
+        }
+    }
+
+    private void refreshSize() {
+        Hyperparameters hp = session.hyperparametersProperty().get();
+        PreparedData prepared = session.preparedDataProperty().get();
+        int features;
+        int steps;
+        int classes;
+        if (prepared != null) {
+            features = prepared.train().featureCount();
+            steps = prepared.train().timeSteps();
+            classes = prepared.classNames().size();
+        } else if (session.datasetProperty().get() != null) {
+            features = Math.min(2000, session.datasetProperty().get().matrix().geneCount());
+            steps = 10;
+            classes = 4;
+        } else {
+            features = 2000;
+            steps = 10;
+            classes = 4;
+        }
+        long parameters = NetworkFactory.parameterCount(hp, features, classes);
+        size.set(I18n.text("model.size", String.format(Locale.ROOT, "%,d", parameters),
+                NetworkFactory.formatBytes(NetworkFactory.estimatedTrainingMemoryBytes(hp, features, steps, classes)),
+                features, steps, classes));
+    }
+
+    /** Replaces every setting with a preset's. */
+    public void applyPreset(String name) {
+        session.presetNameProperty().set(name);
+        session.hyperparametersProperty().set(Hyperparameters.preset(name));
+    }
+
+    /** Saves the settings as JSON in the background. */
+    public void save(Path file) {
+        Hyperparameters hp = session.hyperparametersProperty().get();
+        executor.submit(I18n.text("model.saving"), progress -> {
+            hp.save(file);
+            return file;
+        }, saved -> { }, failure -> error.set(UserError.of(I18n.text("model.error.save"), failure)));
+    }
+
+    /** Loads settings from a JSON file in the background. */
+    public void load(Path file) {
+        executor.submit(I18n.text("model.loading"), progress -> Hyperparameters.load(file), hp -> {
+            session.presetNameProperty().set("custom");
+            session.hyperparametersProperty().set(hp);
+        }, failure -> error.set(UserError.of(I18n.text("model.error.load"), failure)));
+    }
+
+    public void dismissError() {
+        error.set(null);
+    }
+
+    public ObservableList<Field> fields() {
+        return fields;
+    }
+
+    /** Categories in display order (their bundle keys). */
+    public List<String> categories() {
+        List<String> keys = new ArrayList<>();
+        CATEGORIES.forEach(category -> keys.add(category.get(0)));
+        return keys;
+    }
+
+    public ReadOnlyStringProperty sizeProperty() {
+        return size.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserError> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public WorkbenchSession session() {
+        return session;
+    }
+}

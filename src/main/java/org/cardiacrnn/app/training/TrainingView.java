@@ -1,0 +1,110 @@
+package org.cardiacrnn.app.training;
+
+import java.util.function.Function;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.cardiacrnn.app.common.AppIcon;
+import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.ErrorDialog;
+import org.cardiacrnn.app.common.I18n;
+
+/** The Training page: controls, progress, live curves and the event log. */
+public final class TrainingView extends BorderPane {
+
+    public TrainingView(TrainingViewModel viewModel, Function<String, ChartPane> charts) {
+        setId("trainingPage");
+        getStyleClass().add("page");
+        var status = viewModel.statusProperty();
+        Button start = new Button(I18n.text("training.start"), AppIcon.START.node());
+        start.setId("startTraining");
+        start.getStyleClass().add("accent");
+        start.disableProperty().bind(status.isNotEqualTo(TrainingViewModel.Status.IDLE)
+                .or(viewModel.session().datasetProperty().isNull()));
+        start.setOnAction(event -> viewModel.start());
+        Button pause = new Button();
+        pause.setId("pauseTraining");
+        pause.textProperty().bind(Bindings.when(status.isEqualTo(TrainingViewModel.Status.PAUSED))
+                .then(I18n.text("training.resume")).otherwise(I18n.text("training.pause")));
+        pause.setGraphic(AppIcon.PAUSE.node());
+        pause.disableProperty().bind(status.isNotEqualTo(TrainingViewModel.Status.RUNNING)
+                .and(status.isNotEqualTo(TrainingViewModel.Status.PAUSED)));
+        pause.setOnAction(event -> {
+            if (status.get() == TrainingViewModel.Status.PAUSED) {
+                viewModel.resume();
+            } else {
+                viewModel.pause();
+            }
+        });
+        Button stop = new Button(I18n.text("training.stop"), AppIcon.STOP.node());
+        stop.setId("stopTraining");
+        stop.disableProperty().bind(status.isEqualTo(TrainingViewModel.Status.IDLE)
+                .or(status.isEqualTo(TrainingViewModel.Status.STOPPING)));
+        stop.setOnAction(event -> viewModel.stop());
+        Label settings = new Label();
+        settings.getStyleClass().add("empty-hint");
+        settings.textProperty().bind(Bindings.createStringBinding(() -> I18n.text("training.using",
+                        viewModel.session().presetNameProperty().get(),
+                        viewModel.session().hyperparametersProperty().get().summary().values()),
+                viewModel.session().presetNameProperty(), viewModel.session().hyperparametersProperty()));
+        ToolBar bar = new ToolBar(start, pause, stop, settings);
+        bar.getStyleClass().add("page-toolbar");
+        setTop(bar);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("trainingProgress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(viewModel.progressProperty());
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        Label progressText = new Label();
+        progressText.setId("trainingProgressText");
+        progressText.textProperty().bind(viewModel.progressTextProperty());
+        progressText.setMinWidth(420);
+        HBox progressRow = new HBox(12, progress, progressText);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.setPadding(new Insets(10, 16, 6, 16));
+
+        ChartPane loss = charts.apply("lossChart");
+        loss.show(I18n.text("training.chart.loss"), viewModel.curves().lossFigure());
+        ChartPane accuracy = charts.apply("accuracyChart");
+        accuracy.show(I18n.text("training.chart.accuracy"), viewModel.curves().accuracyFigure());
+        ChartPane rate = charts.apply("learningRateChart");
+        rate.show(I18n.text("training.chart.lr"), viewModel.curves().learningRateFigure());
+        SplitPane top = new SplitPane(loss, accuracy);
+        ListView<String> log = new ListView<>(viewModel.log());
+        log.setId("trainingLog");
+        viewModel.log().addListener((ListChangeListener<String>) change -> log.scrollTo(viewModel.log().size() - 1));
+        Label logTitle = new Label(I18n.text("training.log"));
+        logTitle.getStyleClass().add("section-title");
+        VBox logBox = new VBox(4, logTitle, log);
+        VBox.setVgrow(log, Priority.ALWAYS);
+        logBox.setPadding(new Insets(4, 8, 8, 8));
+        SplitPane bottom = new SplitPane(rate, logBox);
+        SplitPane main = new SplitPane(top, bottom);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.58);
+        VBox.setVgrow(main, Priority.ALWAYS);
+        setCenter(new VBox(progressRow, main));
+
+        viewModel.errorProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
+                viewModel.dismissError();
+            }
+        });
+    }
+}

@@ -1,0 +1,295 @@
+package org.cardiacrnn.app.training;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.cardiacrnn.app.common.Choices;
+import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.TaskExecutor;
+import org.cardiacrnn.app.common.UserError;
+import org.cardiacrnn.app.session.RunResult;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.figures.LiveCurves;
+import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.runs.DataSpec;
+import org.cardiacrnn.runs.EpochMetrics;
+import org.cardiacrnn.runs.RunConfig;
+import org.cardiacrnn.runs.RunLauncher;
+import org.cardiacrnn.runs.RunStore;
+import org.cardiacrnn.sequences.ColumnRoles;
+import org.cardiacrnn.sequences.DatasetPreparation;
+import org.cardiacrnn.sequences.PreparationConfig;
+import org.cardiacrnn.sequences.PreparedData;
+import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.training.TrainingControl;
+import org.cardiacrnn.training.TrainingEvent;
+
+/**
+ * The Training page: start, pause, resume and stop a run; progress with ETA; live curves; an event log.
+ * Training events arrive on the engine thread and are queued; {@link #drainEvents()} applies them on the UI
+ * thread, at most about 20 times a second however fast iterations come.
+ */
+public final class TrainingViewModel {
+
+    /** Where a training stands. */
+    public enum Status { IDLE, RUNNING, PAUSED, STOPPING }
+
+    private static final long DRAIN_INTERVAL_MILLIS = 50;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final WorkbenchSession session;
+    private final TaskExecutor executor;
+    private final RunStore store;
+    private final LiveCurves curves = new LiveCurves();
+    private final ConcurrentLinkedQueue<TrainingEvent> pending = new ConcurrentLinkedQueue<>();
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper curvesChanged = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private volatile TrainingControl control;
+    private volatile boolean drainScheduled;
+    private volatile long lastDrain;
+    private long startedNanos;
+    private int epochs;
+
+    public TrainingViewModel(WorkbenchSession session, TaskExecutor executor, RunStore store) {
+        this.session = session;
+        this.executor = executor;
+        this.store = store;
+    }
+
+    /** Trains with the current data, sequences (built now if needed) and hyperparameters, into a new run. */
+    public void start() {
+        ExpressionData data = session.datasetProperty().get();
+        if (data == null || status.get() != Status.IDLE) {
+            return;
+        }
+        Hyperparameters hp = session.hyperparametersProperty().get();
+        PreparedData preparedAlready = session.preparedDataProperty().get();
+        PreparationConfig config = session.preparationConfigProperty().get();
+        if (preparedAlready == null || config == null) {
+            ColumnRoles roles = new ColumnRoles(session.timeColumnProperty().get(), session.labelColumnProperty().get(),
+                    session.groupColumnProperty().get());
+            try {
+                config = PreparationConfig.honest(roles.time(), roles.label(), roles.group());
+            } catch (RuntimeException missingRoles) {
+                error.set(UserError.of(I18n.text("training.error.roles"), missingRoles));
+                return;
+            }
+        }
+        PreparationConfig preparation = config;
+        String name = session.presetNameProperty().get() + "-" + session.datasetNameProperty().get()
+                .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT);
+        RunConfig runConfig = new RunConfig(name, session.presetNameProperty().get(), dataSpec(), preparation, hp);
+        TrainingControl runControl = new TrainingControl();
+        control = runControl;
+        curves.clear();
+        curves.flush();
+        curvesChanged.set(!curvesChanged.get());
+        log.clear();
+        epochs = hp.epochs();
+        startedNanos = System.nanoTime();
+        progress.set(0);
+        progressText.set(I18n.text("training.preparing"));
+        status.set(Status.RUNNING);
+        addLog(I18n.text("training.log.started", name));
+        executor.submit(I18n.text("training.running"), job -> {
+            NativeThreads.configure();
+            PreparedData prepared = preparedAlready != null ? preparedAlready
+                    : DatasetPreparation.prepare(data, preparation);
+            return new RunLauncher(store).run(runConfig, data, prepared, this::enqueue, runControl, false);
+        }, run -> {
+            drainEvents();
+            status.set(Status.IDLE);
+            control = null;
+            if (run.evaluation() != null) {
+                List<EpochMetrics> metrics = run.folder().readMetrics();
+                session.currentRunProperty().set(new RunResult(run.folder().id(), name, run.folder().directory(),
+                        run.evaluation(), metrics, run.prepared().test()));
+                addLog(I18n.text("training.log.tested", String.format(Locale.ROOT, "%.1f %%",
+                        100 * run.evaluation().accuracy()), run.training().bestEpoch()));
+            }
+            if (run.training().failure() != null) {
+                error.set(new UserError(I18n.text("training.error.title"), run.training().failure(), ""));
+            }
+        }, failure -> {
+            drainEvents();
+            status.set(Status.IDLE);
+            control = null;
+            error.set(UserError.of(I18n.text("training.error.title"), failure));
+        });
+    }
+
+    private DataSpec dataSpec() {
+        // The GUI keeps the dataset in memory; its source is recorded for the user's reference.
+        String source = session.datasetProperty().get().report().source();
+        return new DataSpec(source, null, null, null, null, null, null, null, null);
+    }
+
+    /** Pauses after the current mini-batch. */
+    public void pause() {
+        TrainingControl running = control;
+        if (running != null && status.get() == Status.RUNNING) {
+            running.pause();
+            status.set(Status.PAUSED);
+            addLog(I18n.text("training.log.paused"));
+        }
+    }
+
+    public void resume() {
+        TrainingControl running = control;
+        if (running != null && status.get() == Status.PAUSED) {
+            running.resume();
+            status.set(Status.RUNNING);
+            addLog(I18n.text("training.log.resumed"));
+        }
+    }
+
+    /** Stops after the current mini-batch; the best epoch so far is kept, evaluated and saved. */
+    public void stop() {
+        TrainingControl running = control;
+        if (running != null) {
+            running.stop();
+            status.set(Status.STOPPING);
+            addLog(I18n.text("training.log.stopping"));
+        }
+    }
+
+    private void enqueue(TrainingEvent event) {
+        pending.add(event);
+        long now = System.currentTimeMillis();
+        boolean important = !(event instanceof TrainingEvent.Iteration);
+        if (!drainScheduled && (important || now - lastDrain >= DRAIN_INTERVAL_MILLIS)) {
+            drainScheduled = true;
+            executor.runOnUiThread(this::drainEvents);
+        }
+    }
+
+    /** Applies queued events to the curves, progress and log (call on the UI thread). */
+    public void drainEvents() {
+        drainScheduled = false;
+        lastDrain = System.currentTimeMillis();
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingEvent event;
+        while ((event = pending.poll()) != null) {
+            events.add(event);
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        for (TrainingEvent next : events) {
+            apply(next);
+        }
+        curves.flush();
+        curvesChanged.set(!curvesChanged.get());
+    }
+
+    private void apply(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Iteration iteration) {
+            double epochPosition = iteration.epoch() - 1
+                    + ((iteration.iteration() - 1) % iteration.iterationsPerEpoch() + 1)
+                    / (double) iteration.iterationsPerEpoch();
+            curves.addIteration(epochPosition, iteration.loss());
+            double done = epochPosition / epochs;
+            progress.set(done);
+            double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+            progressText.set(I18n.text("training.progress", iteration.epoch(), epochs,
+                    (iteration.iteration() - 1) % iteration.iterationsPerEpoch() + 1, iteration.iterationsPerEpoch(),
+                    String.format(Locale.ROOT, "%.4f", iteration.loss()), eta(elapsed, done)));
+        } else if (event instanceof TrainingEvent.Epoch epoch) {
+            curves.addEpoch(epoch.epoch(), epoch.trainLoss(), epoch.validationLoss(), epoch.trainAccuracy(),
+                    epoch.validationAccuracy(), epoch.learningRate());
+            addLog(I18n.text("training.log.epoch", epoch.epoch(), format(epoch.trainLoss()),
+                    format(epoch.validationLoss()), percent(epoch.validationAccuracy()),
+                    String.format(Locale.ROOT, "%.1f", epoch.seconds())));
+        } else if (event instanceof TrainingEvent.LearningRateReduced reduced) {
+            addLog(I18n.text("training.log.lr", String.format(Locale.ROOT, "%.1e", reduced.to())));
+        } else if (event instanceof TrainingEvent.CheckpointSaved saved) {
+            addLog(I18n.text("training.log.checkpoint", saved.epoch()));
+        } else if (event instanceof TrainingEvent.EarlyStopped stopped) {
+            addLog(I18n.text("training.log.early", stopped.epoch(), stopped.bestEpoch()));
+        } else if (event instanceof TrainingEvent.Finished finished) {
+            progress.set(1);
+            progressText.set(I18n.text("training.finished", finished.result().history().size(),
+                    finished.result().bestEpoch()));
+            addLog(I18n.text("training.log.finished", Choices.label(finished.result().stopReason())));
+        } else if (event instanceof TrainingEvent.Failed failed) {
+            addLog(I18n.text("training.log.failed", failed.message()));
+        }
+    }
+
+    private void addLog(String line) {
+        log.add(LocalTime.now().format(CLOCK) + "  " + line);
+    }
+
+    private static String eta(double elapsedSeconds, double done) {
+        if (done <= 0) {
+            return "–";
+        }
+        long seconds = Math.round(elapsedSeconds * (1 - done) / done);
+        return seconds < 60 ? seconds + " s" : String.format(Locale.ROOT, "%d:%02d min", seconds / 60, seconds % 60);
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
+    }
+
+    public void dismissError() {
+        error.set(null);
+    }
+
+    public LiveCurves curves() {
+        return curves;
+    }
+
+    /** Flips whenever the curves received new points (views redraw on change). */
+    public ReadOnlyBooleanProperty curvesChangedProperty() {
+        return curvesChanged.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public ReadOnlyObjectProperty<UserError> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public WorkbenchSession session() {
+        return session;
+    }
+}
