@@ -39,7 +39,6 @@ import org.cardiacrnn.app.evaluation.EvaluationViewModel;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.figures.DataCharts;
 import org.cardiacrnn.figures.TrajectoryStats;
-import org.cardiacrnn.runs.UserDataDirectory;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.shell.MainView;
 import org.cardiacrnn.app.shell.MainViewModel;
@@ -58,11 +57,10 @@ final class Workbench {
     private final DataViewModel dataViewModel;
     private final TrainingViewModel trainingViewModel;
 
-    Workbench(MainViewModel mainViewModel, RecentFiles recentFiles) {
+    Workbench(MainViewModel mainViewModel, RecentFiles recentFiles, Path userData) {
         this.mainViewModel = mainViewModel;
         this.session = new WorkbenchSession();
         TaskExecutor executor = mainViewModel.executor();
-        Path userData = UserDataDirectory.resolve();
         this.dataViewModel = new DataViewModel(session, executor, recentFiles, userData.resolve("sample-data"));
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
         RunStore store = new RunStore(userData);
@@ -111,6 +109,10 @@ final class Workbench {
 
     private void showError(UserError error) {
         ErrorDialog.show(mainView.getScene() == null ? null : mainView.getScene().getWindow(), error);
+    }
+
+    WorkbenchSession session() {
+        return session;
     }
 
     DataViewModel dataViewModel() {

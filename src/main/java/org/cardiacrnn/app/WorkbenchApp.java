@@ -9,6 +9,7 @@ import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.common.TaskExecutor;
 import org.cardiacrnn.app.data.RecentFiles;
+import org.cardiacrnn.runs.UserDataDirectory;
 import org.cardiacrnn.app.shell.MainView;
 import org.cardiacrnn.app.shell.MainViewModel;
 import org.cardiacrnn.app.shell.ThemeManager;
@@ -27,7 +28,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
         MainViewModel mainViewModel = new MainViewModel(executor);
-        Workbench workbench = new Workbench(mainViewModel, RecentFiles.userPreferences());
+        Workbench workbench = new Workbench(mainViewModel, RecentFiles.userPreferences(), UserDataDirectory.resolve());
         MainView mainView = workbench.mainView();
         Scene scene = new Scene(mainView, 1280, 800);
         ThemeManager.apply(scene, false);

@@ -14,8 +14,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import org.cardiacrnn.figures.ExportFormat;
 import org.cardiacrnn.figures.Figure;
 import org.cardiacrnn.figures.FigureExporter;
+import org.cardiacrnn.figures.FigureSize;
 import org.cardiacrnn.figures.FigureStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -97,7 +99,11 @@ public final class ChartPane extends BorderPane {
     }
 
     /** Writes the shown figure in the background; the chart is copied first so the screen may keep drawing. */
-    void export(ExportDialog.Choice choice, Path file) {
+    public void export(ExportFormat format, FigureSize size, int dpi, Path file) {
+        export(new ExportDialog.Choice(format, size, dpi), file);
+    }
+
+    private void export(ExportDialog.Choice choice, Path file) {
         JFreeChart copy;
         try {
             copy = (JFreeChart) figure.chart().clone();
