@@ -104,7 +104,7 @@ public final class ModelView extends BorderPane {
 
     private static FileChooser chooser() {
         FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("model.json"), "*.json"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("model.fileType"), "*.json"));
         chooser.setInitialFileName("hyperparameters.json");
         return chooser;
     }
