@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 SampleDataCommand.class,
                 TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
                 InspectCommand.class,
                 BenchCommand.class,
         })
