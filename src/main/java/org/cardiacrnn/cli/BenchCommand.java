@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bench}: benchmarks that print figures (speed targets live here, never in timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures.",
-        subcommands = {BenchLoadCommand.class})
+        subcommands = {BenchLoadCommand.class, BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

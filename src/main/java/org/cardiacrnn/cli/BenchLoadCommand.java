@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.data.ExpressionData;
@@ -87,8 +84,8 @@ public final class BenchLoadCommand implements Callable<Integer> {
         double fileMb = csv.toFile().length() / MB;
         for (int r = 0; r < repetitions; r++) {
             System.gc();
-            resetPeakRss();
-            HeapPoller poller = new HeapPoller();
+            MemoryProbe.resetPeakRss();
+            MemoryProbe.HeapPoller poller = new MemoryProbe.HeapPoller();
             poller.start();
             long start = System.nanoTime();
             ExpressionData data = ExpressionLoader.load(LoadRequest.of(csv));
@@ -98,7 +95,7 @@ public final class BenchLoadCommand implements Callable<Integer> {
             run.put("seconds", round(seconds));
             run.put("mbPerSecond", round(fileMb / seconds));
             run.put("peakHeapMb", round(peakHeap / MB));
-            run.put("peakRssMb", round(peakRssBytes() / MB));
+            run.put("peakRssMb", round(MemoryProbe.peakRssBytes() / MB));
             run.put("shape", data.matrix().sampleCount() + "x" + data.matrix().geneCount());
             runs.add(run);
         }
@@ -176,56 +173,5 @@ public final class BenchLoadCommand implements Callable<Integer> {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    /** Resets the kernel's peak-RSS mark so each run reports its own peak (Linux only; ignored elsewhere). */
-    private static void resetPeakRss() {
-        try {
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
-            // The figure then covers the process so far, which is still an upper bound.
-        }
-    }
-
-    private static long peakRssBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException notLinux) {
-            return -1;
-        }
-        return -1;
-    }
-
-    /** Samples used heap every millisecond; garbage not yet collected counts, so the figure is an upper bound. */
-    private static final class HeapPoller extends Thread {
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-
-        HeapPoller() {
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException stop) {
-                    return;
-                }
-            }
-        }
-
-        long finish() throws InterruptedException {
-            running = false;
-            join();
-            return peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        }
     }
 }
