@@ -35,6 +35,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--smoke-test", description = "Check this installation headless: load the "
+            + "bundled sample data, train one epoch, export one figure, then exit.")
+    boolean smokeTest;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -69,6 +73,11 @@ public final class Main implements Runnable {
     /** With no command the workbench window opens; the CLI itself never links against JavaFX. */
     @Override
     public void run() {
+        if (smokeTest) {
+            int code = SmokeTest.run(spec.commandLine().getOut());
+            spec.commandLine().setExecutionResult(code);
+            return;
+        }
         try {
             Class.forName("org.cardiacrnn.app.WorkbenchApp")
                     .getMethod("launchWorkbench", String[].class)

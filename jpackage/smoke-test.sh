@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the installer, unpacks it into a temporary root as a user's machine would install it, and runs the
+# installed launcher's --smoke-test (headless: sample data → one epoch → one figure). Exits non-zero on failure.
+#
+#   jpackage/smoke-test.sh [--skip-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+skip=()
+[ "${1:-}" = "--skip-build" ] && skip=(--skip-build)
+
+if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
+  jpackage/build-installer.sh --type deb "${skip[@]}"
+  deb=$(ls target/installer/*.deb)
+  root=$(mktemp -d)
+  dpkg-deb -x "$deb" "$root"
+  launcher="$root/opt/cardiac-rnn-workbench/bin/cardiac-rnn-workbench"
+  echo "installer: $deb ($(du -h "$deb" | cut -f1))"
+else
+  jpackage/build-installer.sh --type app-image "${skip[@]}"
+  launcher=target/installer/cardiac-rnn-workbench/bin/cardiac-rnn-workbench
+  echo "installer tools missing: checked the app image instead"
+fi
+
+home=$(mktemp -d)
+CARDIAC_RNN_HOME="$home" "$launcher" --smoke-test
