@@ -60,6 +60,13 @@ public final class ChartPane extends BorderPane {
         setTop(header);
         setCenter(viewer);
         viewer.setMinSize(200, 150);
+        // Figures are for reading and exporting; JFreeChart's click anchor and drag-zoom only disturb that.
+        var anchor = viewer.getCanvas().getMouseHandler("anchor");
+        if (anchor != null) {
+            viewer.getCanvas().removeMouseHandler(anchor);
+        }
+        viewer.getCanvas().setDomainZoomable(false);
+        viewer.getCanvas().setRangeZoomable(false);
     }
 
     /** Shows a figure (or nothing, for null). */
