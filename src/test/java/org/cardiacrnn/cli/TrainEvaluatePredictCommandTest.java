@@ -64,6 +64,18 @@ class TrainEvaluatePredictCommandTest {
     }
 
     @Test
+    void crossValidationTrainsOneRunPerFoldAndReportsMeanAndSd() throws Exception {
+        Result result = run("train", SAMPLE, "--preset", "quick", "--set", "epochs=1", "--set", "hiddenUnits=4",
+                "--folds", "4", "--top-genes", "200", "--workspace", workspace.toString(), "--name", "cv");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("fold 4: test accuracy").contains("4-fold cross-validation")
+                .containsPattern("accuracy\\s+0\\.\\d{4} ± 0\\.\\d{4}");
+        try (var runs = Files.list(workspace.resolve("runs"))) {
+            assertThat(runs.filter(p -> p.getFileName().toString().contains("cv-fold"))).hasSize(4);
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() {
         Result unknownPreset = run("train", SAMPLE, "--preset", "huge", "--workspace", workspace.toString());
         assertThat(unknownPreset.code()).isEqualTo(Main.EXIT_USER_ERROR);
