@@ -55,7 +55,8 @@ final class Workbench {
 
     private final WorkbenchSession session;
     private final DataViewModel dataViewModel;
-    private final TrainingViewModel trainingViewModel;
+    private TrainingViewModel trainingViewModel;
+    private final RunStore store;
 
     Workbench(MainViewModel mainViewModel, RecentFiles recentFiles, Path userData) {
         this.mainViewModel = mainViewModel;
@@ -63,12 +64,11 @@ final class Workbench {
         TaskExecutor executor = mainViewModel.executor();
         this.dataViewModel = new DataViewModel(session, executor, recentFiles, userData.resolve("sample-data"));
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
-        RunStore store = new RunStore(userData);
+        this.store = new RunStore(userData);
         RunsViewModel runsViewModel = new RunsViewModel(session, executor, store);
-        this.trainingViewModel = new TrainingViewModel(session, executor, store);
-        pages.put(Page.TRAINING, () -> new TrainingView(trainingViewModel, this::chartPane));
-        ModelViewModel modelViewModel = new ModelViewModel(session, executor);
-        pages.put(Page.HYPERPARAMETERS, () -> new ModelView(modelViewModel, this::trainNow));
+        pages.put(Page.TRAINING, () -> new TrainingView(trainingViewModel(), this::chartPane));
+        // Built on first visit: its parameter count loads DL4J classes, which would delay the first window.
+        pages.put(Page.HYPERPARAMETERS, () -> new ModelView(new ModelViewModel(session, executor), this::trainNow));
         pages.put(Page.RUNS, () -> new RunsView(runsViewModel, this::chartPane,
                 () -> mainViewModel.navigateTo(Page.EVALUATION)));
         SequencesViewModel sequencesViewModel = new SequencesViewModel(session, executor);
@@ -96,10 +96,14 @@ final class Workbench {
     /** "Train with these settings": one click from the Model page to a running training. */
     void trainNow() {
         mainViewModel.navigateTo(Page.TRAINING);
-        trainingViewModel.start();
+        trainingViewModel().start();
     }
 
+    /** Made on first use: its live charts load JFreeChart, which would delay the first window. */
     TrainingViewModel trainingViewModel() {
+        if (trainingViewModel == null) {
+            trainingViewModel = new TrainingViewModel(session, mainViewModel.executor(), store);
+        }
         return trainingViewModel;
     }
 
