@@ -73,7 +73,8 @@ final class Workbench {
                 () -> mainViewModel.navigateTo(Page.EVALUATION)));
         SequencesViewModel sequencesViewModel = new SequencesViewModel(session, executor);
         pages.put(Page.SEQUENCES, () -> new SequencesView(sequencesViewModel, this::chartPane));
-        pages.put(Page.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(session), this::chartPane));
+        pages.put(Page.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(session, executor),
+                this::chartPane));
         pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {
             ChartPane pane = chartPane("geneTrendChart");
             pane.show(I18n.text("data.trend.title", trend.gene()), DataCharts.geneOverTime(trend.gene(), trend.timeColumn(),

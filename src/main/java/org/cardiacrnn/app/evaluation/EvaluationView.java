@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -23,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.I18n;
@@ -66,7 +68,18 @@ public final class EvaluationView extends BorderPane {
         headline.getStyleClass().add("headline");
         headline.textProperty().bind(viewModel.headlineProperty());
         headline.setWrapText(true);
-        VBox top = new VBox(headline);
+        Button exportAll = new Button(I18n.text("evaluation.exportAll"), AppIcon.EXPORT.node());
+        exportAll.setId("exportAllFigures");
+        exportAll.disableProperty().bind(viewModel.runProperty().isNull());
+        exportAll.setOnAction(event -> viewModel.exportAllFigures());
+        Label exported = new Label();
+        exported.getStyleClass().add("empty-hint");
+        exported.textProperty().bind(viewModel.exportMessageProperty());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox headerRow = new HBox(12, headline, spacer, exported, exportAll);
+        headerRow.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(headerRow);
         top.setPadding(new Insets(12, 16, 4, 16));
         setTop(top);
 
@@ -84,6 +97,12 @@ public final class EvaluationView extends BorderPane {
         setCenter(new StackPane(tabs, empty));
 
         viewModel.runProperty().addListener((obs, old, run) -> showRun(run));
+        viewModel.errorProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                org.cardiacrnn.app.common.ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
+                viewModel.dismissError();
+            }
+        });
         viewModel.confusionModeProperty().addListener((obs, old, mode) -> showRun(viewModel.runProperty().get()));
         viewModel.selectedSequenceProperty().addListener((obs, old, heat) -> sequence.show(
                 heat == null ? "" : heat.title(),

@@ -1,6 +1,8 @@
 package org.cardiacrnn.app.evaluation;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +16,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.TaskExecutor;
+import org.cardiacrnn.app.common.UserError;
 import org.cardiacrnn.app.common.SequenceHeat;
 import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.app.session.WorkbenchSession;
@@ -21,6 +25,10 @@ import org.cardiacrnn.evaluation.AverageMetrics;
 import org.cardiacrnn.evaluation.ClassMetrics;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.figures.ConfusionMode;
+import org.cardiacrnn.figures.ExportFormat;
+import org.cardiacrnn.figures.FigureExporter;
+import org.cardiacrnn.figures.FigureSize;
+import org.cardiacrnn.runs.RunFigures;
 import org.cardiacrnn.sequences.SequenceDataset;
 
 /**
@@ -47,8 +55,13 @@ public final class EvaluationViewModel {
     private final ReadOnlyStringWrapper cellDescription = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SequenceHeat> selectedSequence = new ReadOnlyObjectWrapper<>();
 
-    public EvaluationViewModel(WorkbenchSession session) {
+    private final TaskExecutor executor;
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+
+    public EvaluationViewModel(WorkbenchSession session, TaskExecutor executor) {
         this.session = session;
+        this.executor = executor;
         session.currentRunProperty().addListener((obs, old, run) -> refresh());
         refresh();
     }
@@ -58,6 +71,7 @@ public final class EvaluationViewModel {
     }
 
     private void refresh() {
+        exportMessage.set("");
         cellSequences.clear();
         cellDescription.set("");
         selectedSequence.set(null);
@@ -128,6 +142,35 @@ public final class EvaluationViewModel {
         String title = I18n.text("evaluation.sequence.title", index + 1, test.groupIds().get(index),
                 test.classNames().get(test.label(index)));
         selectedSequence.set(SequenceHeat.of(test, index, HEATMAP_FEATURES, title));
+    }
+
+    /**
+     * "Export all figures": every figure of the current run as PNG (300 dpi), SVG, PDF and CSV at single-column
+     * width, into the run's {@code figures/} folder, in the background.
+     */
+    public void exportAllFigures() {
+        RunResult run = session.currentRunProperty().get();
+        if (run == null || run.report() == null || run.directory() == null) {
+            return;
+        }
+        Path folder = run.directory().resolve("figures");
+        executor.submit(I18n.text("evaluation.exporting"), progress -> new FigureExporter().exportAll(
+                        RunFigures.all(run.report(), run.epochs()), folder, FigureSize.SINGLE_COLUMN, 300,
+                        EnumSet.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.PDF, ExportFormat.CSV)),
+                written -> exportMessage.set(I18n.text("evaluation.exported", written.size(), folder)),
+                failure -> error.set(UserError.of(I18n.text("evaluation.export.failed"), failure)));
+    }
+
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserError> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void dismissError() {
+        error.set(null);
     }
 
     public ObjectProperty<ConfusionMode> confusionModeProperty() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
 import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.evaluation.EvaluationReport;
@@ -18,6 +19,10 @@ class EvaluationViewModelTest {
 
     /** Four sequences of 3 features × 2 steps; sequence 1 (atrial) is predicted ventricular. */
     private static RunResult run() {
+        return run(Path.of("runs/r1"));
+    }
+
+    private static RunResult run(Path directory) {
         int[] labels = {0, 0, 1, 1};
         float[] features = new float[4 * 3 * 2];
         for (int i = 0; i < features.length; i++) {
@@ -28,12 +33,12 @@ class EvaluationViewModelTest {
                 List.of("NKX2-5", "TNNT2", "MYL7"));
         float[][] probabilities = {{0.9f, 0.1f}, {0.3f, 0.7f}, {0.2f, 0.8f}, {0.1f, 0.9f}};
         EvaluationReport report = Evaluator.fromPredictions(labels, probabilities, CLASSES);
-        return new RunResult("r1", "run", Path.of("runs/r1"), report, List.of(), test);
+        return new RunResult("r1", "run", directory, report, List.of(), test);
     }
 
     @Test
     void noRunMeansNoHeadlineAndNoRows() {
-        EvaluationViewModel viewModel = new EvaluationViewModel(new WorkbenchSession());
+        EvaluationViewModel viewModel = new EvaluationViewModel(new WorkbenchSession(), new CurrentThreadTaskExecutor());
         assertThat(viewModel.headlineProperty().get()).isEmpty();
         assertThat(viewModel.classRows()).isEmpty();
     }
@@ -41,7 +46,7 @@ class EvaluationViewModelTest {
     @Test
     void aRunFillsTheHeadlineAndThePerClassTableWithAverages() {
         WorkbenchSession session = new WorkbenchSession();
-        EvaluationViewModel viewModel = new EvaluationViewModel(session);
+        EvaluationViewModel viewModel = new EvaluationViewModel(session, new CurrentThreadTaskExecutor());
         session.currentRunProperty().set(run());
 
         assertThat(viewModel.headlineProperty().get()).contains("75.0 %").contains("4 sequences");
@@ -55,7 +60,7 @@ class EvaluationViewModelTest {
     @Test
     void selectingACellListsItsSequencesAndShowsTheFirstAsAHeatmap() {
         WorkbenchSession session = new WorkbenchSession();
-        EvaluationViewModel viewModel = new EvaluationViewModel(session);
+        EvaluationViewModel viewModel = new EvaluationViewModel(session, new CurrentThreadTaskExecutor());
         session.currentRunProperty().set(run());
 
         viewModel.selectCell(0, 1);
@@ -70,5 +75,21 @@ class EvaluationViewModelTest {
         viewModel.selectCell(1, 0);
         assertThat(viewModel.cellSequences()).isEmpty();
         assertThat(viewModel.selectedSequenceProperty().get()).isNull();
+    }
+
+    @Test
+    void exportAllFiguresWritesEveryFigureIntoTheRunsFiguresFolder(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        WorkbenchSession session = new WorkbenchSession();
+        EvaluationViewModel viewModel = new EvaluationViewModel(session, new CurrentThreadTaskExecutor());
+        session.currentRunProperty().set(run(folder));
+
+        viewModel.exportAllFigures();
+
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(folder.resolve("figures/confusion-matrix.pdf")).exists();
+        assertThat(folder.resolve("figures/roc.svg")).exists();
+        assertThat(folder.resolve("figures/reliability.csv")).exists();
+        assertThat(viewModel.exportMessageProperty().get()).contains("files written to");
     }
 }
