@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -61,7 +59,6 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper curvesChanged = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
     private volatile TrainingControl control;
@@ -103,7 +100,6 @@ public final class TrainingViewModel {
         control = runControl;
         curves.clear();
         curves.flush();
-        curvesChanged.set(!curvesChanged.get());
         log.clear();
         epochs = hp.epochs();
         startedNanos = System.nanoTime();
@@ -199,7 +195,6 @@ public final class TrainingViewModel {
             apply(next);
         }
         curves.flush();
-        curvesChanged.set(!curvesChanged.get());
     }
 
     private void apply(TrainingEvent event) {
@@ -262,11 +257,6 @@ public final class TrainingViewModel {
 
     public LiveCurves curves() {
         return curves;
-    }
-
-    /** Flips whenever the curves received new points (views redraw on change). */
-    public ReadOnlyBooleanProperty curvesChangedProperty() {
-        return curvesChanged.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Status> statusProperty() {
