@@ -106,9 +106,26 @@ public final class LiveCurves {
             return;
         }
         dirty = false;
+        spanWholeDecades();
         for (XYSeries series : all) {
             series.fireSeriesChanged();
         }
+    }
+
+    /**
+     * The log axis labels powers of ten only, so a learning rate that stays within one decade (e.g. 3e-3 to
+     * 1.5e-3) would show no label at all; the axis is widened to the enclosing decades.
+     */
+    private void spanWholeDecades() {
+        if (learningRate.getItemCount() == 0) {
+            return;
+        }
+        double low = Math.pow(10, Math.floor(Math.log10(learningRate.getMinY())));
+        double high = Math.pow(10, Math.ceil(Math.log10(learningRate.getMaxY())));
+        if (high <= low) {
+            high = low * 10;
+        }
+        learningRateChart.getXYPlot().getRangeAxis().setRange(low, high);
     }
 
     /** Removes every point (a new run) and redraws. */

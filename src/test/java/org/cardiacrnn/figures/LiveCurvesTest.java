@@ -74,4 +74,15 @@ class LiveCurvesTest {
         assertThat(curves.epochCount()).isZero();
         assertThat(curves.learningRateFigure().data().rows()).isEmpty();
     }
+
+    @Test
+    void learningRateAxisSpansWholeDecadesSoItAlwaysHasLabels() {
+        LiveCurves curves = new LiveCurves();
+        curves.addEpoch(1, 1.0, 1.0, 0.5, 0.5, 3e-3);
+        curves.addEpoch(2, 0.9, 0.9, 0.6, 0.6, 1.5e-3);
+        curves.flush();
+        var axis = curves.learningRateFigure().chart().getXYPlot().getRangeAxis();
+        assertThat(axis.getLowerBound()).isCloseTo(1e-3, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(axis.getUpperBound()).isCloseTo(1e-2, org.assertj.core.data.Offset.offset(1e-12));
+    }
 }
