@@ -6,12 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 
 /**
@@ -19,7 +13,7 @@ import javafx.concurrent.Task;
  * concurrently with training (it would fight for the same two cores) and because jobs then finish in
  * the order they were asked for. Task progress and messages are coalesced by JavaFX itself.
  */
-public final class FxTaskExecutor implements TaskExecutor {
+public final class FxTaskExecutor extends ObservableTaskState {
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "workbench-engine");
@@ -27,9 +21,6 @@ public final class FxTaskExecutor implements TaskExecutor {
         return thread;
     });
     private final AtomicInteger running = new AtomicInteger();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
 
     @Override
     public <T> Cancellable submit(String title, BackgroundJob<T> job, Consumer<T> onSuccess,
@@ -97,21 +88,6 @@ public final class FxTaskExecutor implements TaskExecutor {
         } else {
             Platform.runLater(action);
         }
-    }
-
-    @Override
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
     }
 
     @Override
