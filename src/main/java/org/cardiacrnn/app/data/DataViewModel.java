@@ -80,7 +80,7 @@ public final class DataViewModel {
         String name = request.matrix().getFileName().toString();
         load(name, progress -> {
             progress.update(-1, I18n.text("data.loading", name));
-            return ExpressionLoader.load(request);
+            return request;
         }, request.matrix().toString());
     }
 
@@ -88,17 +88,18 @@ public final class DataViewModel {
     public void openSampleData() {
         load(I18n.text("data.sample.name"), progress -> {
             progress.update(-1, I18n.text("data.loading", I18n.text("data.sample.name")));
-            Path file = SampleData.extract(sampleDataDirectory);
-            return ExpressionLoader.load(LoadRequest.of(file));
+            return LoadRequest.of(SampleData.extract(sampleDataDirectory));
         }, null);
     }
 
-    private void load(String name, org.cardiacrnn.app.common.BackgroundJob<ExpressionData> job, String recentPath) {
+    /** Loads in the background what {@code locate} returns (locating may itself need I/O, e.g. extracting). */
+    private void load(String name, org.cardiacrnn.app.common.BackgroundJob<LoadRequest> locate, String recentPath) {
         cancelLoading();
         loading.set(true);
         runningLoad = executor.submit(I18n.text("data.loading", name), progress -> {
-            ExpressionData loaded = job.run(progress);
-            return new Loaded(loaded, MatrixSummary.of(loaded.matrix()));
+            LoadRequest request = locate.run(progress);
+            ExpressionData loaded = ExpressionLoader.load(request);
+            return new Loaded(loaded, MatrixSummary.of(loaded.matrix()), request);
         }, result -> {
             loading.set(false);
             ExpressionData data = result.data();
@@ -107,7 +108,7 @@ public final class DataViewModel {
                 recentFiles.remember(recentPath);
                 recent.setAll(recentFiles.list());
             }
-            session.useDataset(name, data);
+            session.useDataset(name, data, result.request());
             metadataColumns.setAll(data.metadata().columnNames());
             geneOffset.set(0);
             refreshSummary();
@@ -120,8 +121,8 @@ public final class DataViewModel {
         });
     }
 
-    /** What a load job hands back: the dataset and its summary, both computed off the UI thread. */
-    private record Loaded(ExpressionData data, MatrixSummary summary) {
+    /** What a load job hands back: the dataset, its summary and how it was read, computed off the UI thread. */
+    private record Loaded(ExpressionData data, MatrixSummary summary, LoadRequest request) {
     }
 
     /** Stops a load that is still running; the current dataset stays. */

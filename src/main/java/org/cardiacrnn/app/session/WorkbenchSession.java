@@ -6,6 +6,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
@@ -23,6 +24,7 @@ public final class WorkbenchSession {
     private final StringProperty timeColumn = new SimpleStringProperty();
     private final StringProperty labelColumn = new SimpleStringProperty();
     private final StringProperty groupColumn = new SimpleStringProperty();
+    private LoadRequest loadRequest;
     private final ObjectProperty<RunResult> currentRun = new SimpleObjectProperty<>();
     private final ObjectProperty<PreparedData> preparedData = new SimpleObjectProperty<>();
     private final ObjectProperty<PreparationConfig> preparationConfig = new SimpleObjectProperty<>();
@@ -62,6 +64,11 @@ public final class WorkbenchSession {
         return preparationConfig;
     }
 
+    /** How the current dataset was read, or null when it did not come from files. */
+    public LoadRequest loadRequest() {
+        return loadRequest;
+    }
+
     /** The settings the next training uses (edited on the Model page). */
     public ObjectProperty<Hyperparameters> hyperparametersProperty() {
         return hyperparameters;
@@ -79,6 +86,15 @@ public final class WorkbenchSession {
 
     /** Makes a freshly loaded dataset current and guesses its column roles. */
     public void useDataset(String name, ExpressionData data) {
+        useDataset(name, data, null);
+    }
+
+    /**
+     * Makes a dataset loaded from files current, remembering how it was read so a run's config can load it
+     * again (null for data that did not come from files).
+     */
+    public void useDataset(String name, ExpressionData data, LoadRequest request) {
+        loadRequest = request;
         ColumnRoles roles = ColumnRoles.guess(data.metadata());
         timeColumn.set(roles.time());
         labelColumn.set(roles.label());

@@ -135,7 +135,10 @@ public final class TrainingViewModel {
     }
 
     private DataSpec dataSpec() {
-        // The GUI keeps the dataset in memory; its source is recorded for the user's reference.
+        if (session.loadRequest() != null) {
+            return DataSpec.of(session.loadRequest());
+        }
+        // Data built in memory has no files to reload; its source name is kept for the user's reference.
         String source = session.datasetProperty().get().report().source();
         return new DataSpec(source, null, null, null, null, null, null, null, null);
     }

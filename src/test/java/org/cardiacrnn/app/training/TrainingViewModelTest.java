@@ -23,8 +23,8 @@ class TrainingViewModelTest {
     @Test
     void aRunTrainsRecordsCurvesAndBecomesTheCurrentRun() {
         WorkbenchSession session = new WorkbenchSession();
-        session.useDataset("sample", ExpressionLoader.load(LoadRequest.of(Path.of("sample-data",
-                SampleData.FILE_NAME))));
+        LoadRequest request = LoadRequest.of(Path.of("sample-data", SampleData.FILE_NAME));
+        session.useDataset("sample", ExpressionLoader.load(request), request);
         session.hyperparametersProperty().set(Hyperparameters.quick().withOverride("epochs", "2")
                 .withOverride("hiddenUnits", "8"));
         RunStore store = new RunStore(home);
@@ -42,6 +42,9 @@ class TrainingViewModelTest {
             assertThat(run.preset()).isEqualTo("quick");
         });
         assertThat(viewModel.errorProperty().get()).isNull();
+        // The run records how its data were read, so `evaluate --run` can load them again.
+        var saved = org.cardiacrnn.runs.SavedRun.open(session.currentRunProperty().get().directory());
+        assertThat(Path.of(saved.config().data().matrix())).isEqualTo(request.matrix().toAbsolutePath().normalize());
     }
 
     @Test
