@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,9 +62,16 @@ public final class RunLauncher {
     /** Trains and evaluates on data prepared already (the GUI prepares on the Sequences page). */
     public CompletedRun run(RunConfig config, ExpressionData data, PreparedData prepared, TrainingListener listener,
                             TrainingControl control, boolean exportFigures) {
+        return run(config, data, prepared, listener, control, exportFigures, folder -> { });
+    }
+
+    /** As above, telling {@code created} the run folder as soon as it exists (sweeps link their trials to it). */
+    public CompletedRun run(RunConfig config, ExpressionData data, PreparedData prepared, TrainingListener listener,
+                            TrainingControl control, boolean exportFigures, Consumer<RunFolder> created) {
         Hyperparameters hp = config.hyperparameters();
         RunFolder folder = store.create(config.name(), config.preset(), hp.summary());
         try {
+            created.accept(folder);
             folder.writeConfig(config, DatasetFingerprint.of(data.matrix()));
             prepared.warnings().forEach(warning -> folder.logEvent("data: " + warning));
             folder.logEvent("sequences: " + prepared.train().sequenceCount() + " training, "

@@ -1,0 +1,101 @@
+package org.cardiacrnn.sweeps;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cardiacrnn.runs.RunStore;
+
+/** The sweep folders of a workspace, in {@code workspace/sweeps}, beside the run folders they link to. */
+public final class SweepStore {
+
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path directory;
+    private final Clock clock;
+
+    public SweepStore(Path workspace) {
+        this(workspace, Clock.systemDefaultZone());
+    }
+
+    public SweepStore(Path workspace, Clock clock) {
+        this.directory = workspace.toAbsolutePath().normalize().resolve("sweeps");
+        this.clock = clock;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Creates a sweep folder holding the definition and the planned trials. */
+    public SweepFolder create(SweepDefinition definition, List<Trial> trials) {
+        Instant now = clock.instant();
+        String base = FOLDER_TIME.format(now.atZone(clock.getZone())) + "-"
+                + RunStore.folderName(definition.spec().name());
+        try {
+            Files.createDirectories(directory);
+            for (int attempt = 1; ; attempt++) {
+                String id = attempt == 1 ? base : base + "-" + attempt;
+                try {
+                    SweepFolder folder = new SweepFolder(id, Files.createDirectory(directory.resolve(id)));
+                    folder.writeDefinition(definition);
+                    folder.writeTrials(trials);
+                    return folder;
+                } catch (FileAlreadyExistsException taken) {
+                    // Another sweep of the same name started in the same second: try the next suffix.
+                }
+            }
+        } catch (IOException failure) {
+            throw new SweepException(directory + ": could not create a sweep folder (" + failure.getMessage() + ")",
+                    failure);
+        }
+    }
+
+    public SweepFolder open(String id) {
+        Path folder = directory.resolve(id).normalize();
+        if (!folder.getParent().equals(directory) || !Files.isRegularFile(folder.resolve(SweepFolder.TRIALS_FILE))) {
+            throw new SweepException("no sweep \"" + id + "\" in " + directory);
+        }
+        return new SweepFolder(id, folder);
+    }
+
+    /** Every readable sweep, newest first; folders that cannot be read are skipped. */
+    public List<SweepSummary> list() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<SweepSummary> summaries = new ArrayList<>();
+        try (Stream<Path> children = Files.list(directory)) {
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                try {
+                    summaries.add(summary(open(child.getFileName().toString())));
+                } catch (SweepException unreadable) {
+                    // A half-created or foreign folder: not a sweep the user can resume.
+                }
+            }
+        } catch (IOException failure) {
+            throw new SweepException(directory + ": could not be listed (" + failure.getMessage() + ")", failure);
+        }
+        summaries.sort(Comparator.comparing(SweepSummary::id).reversed());
+        return summaries;
+    }
+
+    private static SweepSummary summary(SweepFolder folder) {
+        SweepDefinition definition = folder.definition();
+        SweepSpec spec = definition.spec();
+        List<Trial> trials = folder.trials();
+        List<Trial> ranked = Trial.ranked(trials, spec.objective());
+        double best = ranked.isEmpty() ? Double.NaN : ranked.get(0).objectiveValue();
+        int done = (int) trials.stream().filter(Trial::isDone).count();
+        return new SweepSummary(folder.id(), spec.name(), spec.strategy(), spec.objective(), trials.size(), done,
+                best, definition.createdAt());
+    }
+}
