@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** Command-line options describing what to load; shared by every command that reads expression data. */
 final class LoadOptions {
 
-    @Parameters(index = "0", paramLabel = "MATRIX",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MATRIX",
             description = "Expression matrix: CSV/TSV file (gzip allowed), 10x Matrix Market folder, or .h5ad file.")
     Path matrix;
 
@@ -49,6 +49,10 @@ final class LoadOptions {
     String sampleIdColumn;
 
     LoadRequest toRequest() {
+        if (matrix == null) {
+            throw new WorkbenchException("name the expression matrix to load (a CSV/TSV file, a 10x folder or an "
+                    + ".h5ad file)");
+        }
         return LoadRequest.builder(matrix).metadata(metadata).geneNames(geneNames).sampleNames(sampleNames)
                 .annotations(annotations, annotationNames).orientation(parseOrientation())
                 .metadataColumns(metadataColumns).sampleIdColumn(sampleIdColumn).build();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 SampleDataCommand.class,
                 TrainCommand.class,
+                SweepCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
                 InspectCommand.class,

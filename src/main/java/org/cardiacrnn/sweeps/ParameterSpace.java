@@ -1,5 +1,6 @@
 package org.cardiacrnn.sweeps;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,13 +75,13 @@ public record ParameterSpace(String key, List<String> values, Double min, Double
         return (value - min) / (max - min);
     }
 
-    /** Text for a numeric value: integers without a decimal point, others with 4 significant digits. */
+    /** Text for a numeric value: integers without a decimal point, others with 4 significant digits, no exponent. */
     public static String text(double value, boolean integer) {
         if (integer) {
             return Long.toString(Math.round(value));
         }
-        String text = String.format(Locale.ROOT, "%.4g", value);
-        return Double.toString(Double.parseDouble(text)).replaceAll("\\.0$", "");
+        BigDecimal rounded = new BigDecimal(String.format(Locale.ROOT, "%.4g", value)).stripTrailingZeros();
+        return rounded.toPlainString();
     }
 
     /** The range or list in a few words, for tables and logs. */

@@ -24,11 +24,19 @@ class SweepPlannerTest {
         assertThat(spec.plannedTrials()).isEqualTo(6);
         assertThat(plan).hasSize(6);
         assertThat(plan).extracting(Trial::values).doesNotHaveDuplicates();
-        assertThat(plan).extracting(t -> t.values().get("learningRate")).containsOnly("1.0E-4", "0.001", "0.01");
-        assertThat(plan.get(0).values()).containsExactly(Map.entry("learningRate", "1.0E-4"),
+        assertThat(plan).extracting(t -> t.values().get("learningRate")).containsOnly("0.0001", "0.001", "0.01");
+        assertThat(plan.get(0).values()).containsExactly(Map.entry("learningRate", "0.0001"),
                 Map.entry("hiddenUnits", "16"));
         assertThat(plan).extracting(Trial::number).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(plan).allMatch(t -> t.state() == Trial.TrialState.PENDING);
+    }
+
+    @Test
+    void valuesAreWrittenAsAPersonWouldWriteThem() {
+        assertThat(ParameterSpace.text(0.0017320508, false)).isEqualTo("0.001732");
+        assertThat(ParameterSpace.text(0.5, false)).isEqualTo("0.5");
+        assertThat(ParameterSpace.text(3.0e-6, false)).isEqualTo("0.000003");
+        assertThat(ParameterSpace.text(256.4, true)).isEqualTo("256");
     }
 
     @Test
