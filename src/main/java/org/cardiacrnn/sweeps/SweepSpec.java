@@ -75,6 +75,22 @@ public record SweepSpec(String name, String basePreset, Map<String, String> fixe
         return hp;
     }
 
+    /**
+     * The fields in which {@code settings} differ from a preset, as text: the {@code fixed} part of a spec
+     * whose trials start from {@code settings} (the GUI's editor).
+     */
+    public static Map<String, String> differences(String preset, Hyperparameters settings) {
+        Map<String, String> fixed = new LinkedHashMap<>();
+        var base = JSON.valueToTree(Hyperparameters.preset(preset));
+        var wanted = JSON.valueToTree(settings);
+        wanted.fields().forEachRemaining(field -> {
+            if (!field.getValue().equals(base.get(field.getKey()))) {
+                fixed.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        return fixed;
+    }
+
     /** Whether a hyperparameter takes whole numbers (ranges of it are rounded). */
     public static boolean isInteger(String key) {
         for (var component : Hyperparameters.class.getRecordComponents()) {

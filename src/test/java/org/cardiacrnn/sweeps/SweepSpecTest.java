@@ -63,6 +63,17 @@ class SweepSpecTest {
     }
 
     @Test
+    void editorSettingsBecomeThePresetPlusTheFieldsThatDiffer() {
+        var settings = org.cardiacrnn.training.Hyperparameters.quick().withOverride("epochs", "3")
+                .withOverride("pooling", "MAX").withOverride("learningRate", "0.0005");
+        Map<String, String> fixed = SweepSpec.differences("quick", settings);
+        assertThat(fixed).containsOnlyKeys("epochs", "pooling", "learningRate");
+        SweepSpec spec = new SweepSpec("d", "quick", fixed, List.of(ParameterSpace.of("dropout", "0.1")), null, 0, 0,
+                null, 1, null);
+        assertThat(spec.base()).isEqualTo(settings);
+    }
+
+    @Test
     void rankingPutsFinishedTrialsFirstBestObjectiveFirst() {
         List<Trial> trials = List.of(
                 new Trial(1, Map.of(), Trial.TrialState.FINISHED, List.of(), 0.6, List.of(), 3, 1, null),

@@ -1,20 +1,24 @@
 package org.cardiacrnn.app.sequences;
 
+import static org.cardiacrnn.app.common.Forms.combo;
+import static org.cardiacrnn.app.common.Forms.form;
+import static org.cardiacrnn.app.common.Forms.fractionSpinner;
+import static org.cardiacrnn.app.common.Forms.intSpinner;
+import static org.cardiacrnn.app.common.Forms.row;
+import static org.cardiacrnn.app.common.Forms.titled;
+
 import java.util.function.Function;
 
-import javafx.beans.property.Property;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -23,7 +27,6 @@ import javafx.scene.layout.VBox;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
-import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.figures.DataCharts;
@@ -184,63 +187,5 @@ public final class SequencesView extends BorderPane {
         empty.visibleProperty().bind(viewModel.session().preparedDataProperty().isNull());
         box.visibleProperty().bind(viewModel.session().preparedDataProperty().isNotNull());
         return new javafx.scene.layout.StackPane(box, empty);
-    }
-
-    private static TitledPane titled(String key, Node content) {
-        TitledPane pane = new TitledPane(I18n.text(key), content);
-        pane.setCollapsible(false);
-        return pane;
-    }
-
-    private static GridPane form() {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        return grid;
-    }
-
-    private static void row(GridPane grid, int row, String key, Node field) {
-        Label label = new Label(I18n.text(key));
-        label.setMinWidth(130);
-        label.setPrefWidth(130);
-        GridPane.setHgrow(field, Priority.ALWAYS);
-        grid.addRow(row, label, field);
-    }
-
-    private static <T extends Enum<T>> ComboBox<T> combo(String id, javafx.beans.property.ObjectProperty<T> property,
-                                                         T[] values) {
-        ComboBox<T> box = new ComboBox<>();
-        box.getItems().setAll(values);
-        box.setConverter(Choices.converter(values[0].getDeclaringClass()));
-        box.setId(id);
-        box.valueProperty().bindBidirectional(property);
-        box.setMaxWidth(Double.MAX_VALUE);
-        box.setPrefWidth(165);
-        return box;
-    }
-
-    private static Spinner<Integer> intSpinner(String id, javafx.beans.property.IntegerProperty property, int min,
-                                               int max) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, property.get());
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.setMaxWidth(Double.MAX_VALUE);
-        spinner.setPrefWidth(165);
-        bind(spinner.getValueFactory().valueProperty(), property.asObject());
-        return spinner;
-    }
-
-    private static Spinner<Double> fractionSpinner(String id, javafx.beans.property.DoubleProperty property) {
-        Spinner<Double> spinner = new Spinner<>(0.0, 1.0, property.get(), 0.05);
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.setMaxWidth(Double.MAX_VALUE);
-        spinner.setPrefWidth(165);
-        bind(spinner.getValueFactory().valueProperty(), property.asObject());
-        return spinner;
-    }
-
-    private static <T> void bind(Property<T> field, Property<T> model) {
-        field.bindBidirectional(model);
     }
 }

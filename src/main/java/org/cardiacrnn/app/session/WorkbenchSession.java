@@ -7,6 +7,7 @@ import javafx.beans.property.StringProperty;
 
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.LoadRequest;
+import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
@@ -102,5 +103,29 @@ public final class WorkbenchSession {
         preparedData.set(null);
         datasetName.set(name);
         dataset.set(data);
+    }
+
+    /**
+     * How runs started now prepare their data: the Sequences page's settings once it has built sequences,
+     * otherwise the honest protocol on the chosen column roles.
+     *
+     * @throws org.cardiacrnn.WorkbenchException when the time or class column is not chosen
+     */
+    public PreparationConfig effectivePreparation() {
+        PreparationConfig configured = preparationConfig.get();
+        if (preparedData.get() != null && configured != null) {
+            return configured;
+        }
+        return PreparationConfig.honest(timeColumn.get(), labelColumn.get(), groupColumn.get());
+    }
+
+    /** Where the current data came from, for a run's or sweep's config. */
+    public DataSpec dataSpec() {
+        if (loadRequest != null) {
+            return DataSpec.of(loadRequest);
+        }
+        // Data built in memory has no files to reload; its source name is kept for the user's reference.
+        String source = dataset.get().report().source();
+        return new DataSpec(source, null, null, null, null, null, null, null, null);
     }
 }

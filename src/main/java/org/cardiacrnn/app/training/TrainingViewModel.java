@@ -25,12 +25,10 @@ import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.figures.LiveCurves;
 import org.cardiacrnn.nn.fast.NativeThreads;
-import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.EpochMetrics;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunLauncher;
 import org.cardiacrnn.runs.RunStore;
-import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
@@ -81,21 +79,16 @@ public final class TrainingViewModel {
         }
         Hyperparameters hp = session.hyperparametersProperty().get();
         PreparedData preparedAlready = session.preparedDataProperty().get();
-        PreparationConfig config = session.preparationConfigProperty().get();
-        if (preparedAlready == null || config == null) {
-            ColumnRoles roles = new ColumnRoles(session.timeColumnProperty().get(), session.labelColumnProperty().get(),
-                    session.groupColumnProperty().get());
-            try {
-                config = PreparationConfig.honest(roles.time(), roles.label(), roles.group());
-            } catch (RuntimeException missingRoles) {
-                error.set(UserError.of(I18n.text("training.error.roles"), missingRoles));
-                return;
-            }
+        PreparationConfig preparation;
+        try {
+            preparation = session.effectivePreparation();
+        } catch (RuntimeException missingRoles) {
+            error.set(UserError.of(I18n.text("training.error.roles"), missingRoles));
+            return;
         }
-        PreparationConfig preparation = config;
         String name = session.presetNameProperty().get() + "-" + session.datasetNameProperty().get()
                 .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT);
-        RunConfig runConfig = new RunConfig(name, session.presetNameProperty().get(), dataSpec(), preparation, hp);
+        RunConfig runConfig = new RunConfig(name, session.presetNameProperty().get(), session.dataSpec(), preparation, hp);
         TrainingControl runControl = new TrainingControl();
         control = runControl;
         curves.clear();
@@ -132,15 +125,6 @@ public final class TrainingViewModel {
             control = null;
             error.set(UserError.of(I18n.text("training.error.title"), failure));
         });
-    }
-
-    private DataSpec dataSpec() {
-        if (session.loadRequest() != null) {
-            return DataSpec.of(session.loadRequest());
-        }
-        // Data built in memory has no files to reload; its source name is kept for the user's reference.
-        String source = session.datasetProperty().get().report().source();
-        return new DataSpec(source, null, null, null, null, null, null, null, null);
     }
 
     /** Pauses after the current mini-batch. */

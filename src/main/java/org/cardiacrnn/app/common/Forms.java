@@ -1,0 +1,78 @@
+package org.cardiacrnn.app.common;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+/** The settings forms' building blocks, so every page's form lines up and behaves the same. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    public static TitledPane titled(String key, Node content) {
+        TitledPane pane = new TitledPane(I18n.text(key), content);
+        pane.setCollapsible(false);
+        return pane;
+    }
+
+    public static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        return grid;
+    }
+
+    public static void row(GridPane grid, int row, String key, Node field) {
+        Label label = new Label(I18n.text(key));
+        label.setMinWidth(130);
+        label.setPrefWidth(130);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        grid.addRow(row, label, field);
+    }
+
+    public static <T extends Enum<T>> ComboBox<T> combo(String id, ObjectProperty<T> property,
+                                                         T[] values) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(values);
+        box.setConverter(Choices.converter(values[0].getDeclaringClass()));
+        box.setId(id);
+        box.valueProperty().bindBidirectional(property);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setPrefWidth(165);
+        return box;
+    }
+
+    public static Spinner<Integer> intSpinner(String id, IntegerProperty property, int min,
+                                               int max) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        spinner.setPrefWidth(165);
+        bind(spinner.getValueFactory().valueProperty(), property.asObject());
+        return spinner;
+    }
+
+    public static Spinner<Double> fractionSpinner(String id, DoubleProperty property) {
+        Spinner<Double> spinner = new Spinner<>(0.0, 1.0, property.get(), 0.05);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        spinner.setPrefWidth(165);
+        bind(spinner.getValueFactory().valueProperty(), property.asObject());
+        return spinner;
+    }
+
+    private static <T> void bind(Property<T> field, Property<T> model) {
+        field.bindBidirectional(model);
+    }
+}

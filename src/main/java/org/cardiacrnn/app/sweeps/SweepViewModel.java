@@ -1,0 +1,620 @@
+package org.cardiacrnn.app.sweeps;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.app.common.BackgroundJob;
+import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.TaskExecutor;
+import org.cardiacrnn.app.common.UserError;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.ExpressionLoader;
+import org.cardiacrnn.data.LoadRequest;
+import org.cardiacrnn.figures.RunCurve;
+import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.runs.DataSpec;
+import org.cardiacrnn.runs.RunStore;
+import org.cardiacrnn.sequences.PreparationConfig;
+import org.cardiacrnn.sweeps.Objective;
+import org.cardiacrnn.sweeps.ParameterSpace;
+import org.cardiacrnn.sweeps.SweepControl;
+import org.cardiacrnn.sweeps.SweepEvent;
+import org.cardiacrnn.sweeps.SweepFolder;
+import org.cardiacrnn.sweeps.SweepRunner;
+import org.cardiacrnn.sweeps.SweepSpec;
+import org.cardiacrnn.sweeps.SweepStore;
+import org.cardiacrnn.sweeps.SweepSummary;
+import org.cardiacrnn.sweeps.Trial;
+import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.training.TrainingEvent;
+
+/**
+ * The Sweeps page: a sweep spec edited in a form (every trial starts from the Model page's settings), the
+ * sweep run on the background executor with a live trial table, sweeps left unfinished by an earlier session
+ * offered for resuming, and a trial's settings sent back to the editor. Sweep events arrive on the engine
+ * thread, are queued, and are applied on the UI thread at most about 20 times a second.
+ */
+public final class SweepViewModel {
+
+    /** Where the page's sweep stands. */
+    public enum Status { IDLE, RUNNING, STOPPING }
+
+    /** One varied hyperparameter as the form edits it: a list of values, or a numeric range. */
+    public static final class ParameterRow {
+        private final StringProperty key = new SimpleStringProperty("learningRate");
+        private final BooleanProperty range = new SimpleBooleanProperty(false);
+        private final StringProperty values = new SimpleStringProperty("");
+        private final StringProperty min = new SimpleStringProperty("");
+        private final StringProperty max = new SimpleStringProperty("");
+        private final IntegerProperty steps = new SimpleIntegerProperty(3);
+        private final BooleanProperty log = new SimpleBooleanProperty(false);
+
+        public StringProperty keyProperty() {
+            return key;
+        }
+
+        public BooleanProperty rangeProperty() {
+            return range;
+        }
+
+        /** Comma-separated values for a list. */
+        public StringProperty valuesProperty() {
+            return values;
+        }
+
+        public StringProperty minProperty() {
+            return min;
+        }
+
+        public StringProperty maxProperty() {
+            return max;
+        }
+
+        public IntegerProperty stepsProperty() {
+            return steps;
+        }
+
+        public BooleanProperty logProperty() {
+            return log;
+        }
+
+        ParameterSpace toSpace(int row) {
+            if (!range.get()) {
+                List<String> list = new ArrayList<>();
+                for (String value : values.get().split("[,;]")) {
+                    if (!value.isBlank()) {
+                        list.add(value.strip());
+                    }
+                }
+                return new ParameterSpace(key.get(), list, null, null, null, null);
+            }
+            return new ParameterSpace(key.get(), null, number(row, "min", min.get()), number(row, "max", max.get()),
+                    steps.get(), log.get() ? ParameterSpace.Scale.LOG : ParameterSpace.Scale.LINEAR);
+        }
+
+        void show(ParameterSpace space) {
+            key.set(space.key());
+            range.set(!space.isList());
+            values.set(space.isList() ? String.join(", ", space.values()) : "");
+            min.set(space.min() == null ? "" : ParameterSpace.text(space.min(), false));
+            max.set(space.max() == null ? "" : ParameterSpace.text(space.max(), false));
+            steps.set(space.steps() == null ? 3 : space.steps());
+            log.set(space.scale() == ParameterSpace.Scale.LOG);
+        }
+
+        private static Double number(int row, String field, String text) {
+            try {
+                return Double.parseDouble(text.strip());
+            } catch (NumberFormatException notANumber) {
+                throw new WorkbenchException(I18n.text("sweeps.error.number", row, field, text));
+            }
+        }
+    }
+
+    private static final long DRAIN_INTERVAL_MILLIS = 50;
+
+    private final WorkbenchSession session;
+    private final TaskExecutor executor;
+    private final RunStore runStore;
+    private final SweepStore sweepStore;
+    private final StringProperty name = new SimpleStringProperty("sweep");
+    private final ObjectProperty<SweepSpec.Strategy> strategy = new SimpleObjectProperty<>(SweepSpec.Strategy.GRID);
+    private final IntegerProperty budget = new SimpleIntegerProperty(8);
+    private final ObjectProperty<Objective> objective = new SimpleObjectProperty<>(Objective.VALIDATION_ACCURACY);
+    private final IntegerProperty folds = new SimpleIntegerProperty(1);
+    private final BooleanProperty medianStopping = new SimpleBooleanProperty(true);
+    private final IntegerProperty minEpochs = new SimpleIntegerProperty(3);
+    private final ObservableList<ParameterRow> parameters = FXCollections.observableArrayList();
+    private final ObservableList<Trial> trials = FXCollections.observableArrayList();
+    private final ObservableList<SweepSummary> sweeps = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SweepSpec> shownSpec = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.IDLE);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper bestTrial = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private final ConcurrentLinkedQueue<SweepEvent> pending = new ConcurrentLinkedQueue<>();
+    private volatile SweepControl control;
+    private volatile boolean drainScheduled;
+    private volatile long lastDrain;
+    private String shownSweepId;
+
+    public SweepViewModel(WorkbenchSession session, TaskExecutor executor, RunStore runStore, SweepStore sweepStore) {
+        this.session = session;
+        this.executor = executor;
+        this.runStore = runStore;
+        this.sweepStore = sweepStore;
+        ParameterRow rate = new ParameterRow();
+        rate.show(ParameterSpace.range("learningRate", 0.001, 0.01, 2, ParameterSpace.Scale.LOG));
+        ParameterRow units = new ParameterRow();
+        units.show(ParameterSpace.of("hiddenUnits", "16", "32"));
+        parameters.setAll(rate, units);
+    }
+
+    public void addParameter() {
+        ParameterRow row = new ParameterRow();
+        row.keyProperty().set("dropout");
+        row.valuesProperty().set("0.2, 0.5");
+        parameters.add(row);
+    }
+
+    public void removeParameter(ParameterRow row) {
+        parameters.remove(row);
+    }
+
+    /** The spec the form describes, starting from the Model page's settings; validated. */
+    public SweepSpec spec() {
+        List<ParameterSpace> spaces = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            spaces.add(parameters.get(i).toSpace(i + 1));
+        }
+        String preset = session.presetNameProperty().get();
+        Hyperparameters settings = session.hyperparametersProperty().get();
+        return new SweepSpec(name.get(), preset, SweepSpec.differences(preset, settings), spaces, strategy.get(),
+                budget.get(), settings.seed(), objective.get(), folds.get(),
+                medianStopping.get() ? new SweepSpec.MedianStopping(Math.min(minEpochs.get(), settings.epochs()))
+                        : null).validated(I18n.text("sweeps.spec.source"));
+    }
+
+    /** Shows a spec in the form (after loading one from a file). */
+    public void showInForm(SweepSpec spec) {
+        name.set(spec.name());
+        strategy.set(spec.strategy());
+        budget.set(spec.trials());
+        objective.set(spec.objective());
+        folds.set(spec.folds());
+        medianStopping.set(spec.medianStopping() != null);
+        if (spec.medianStopping() != null) {
+            minEpochs.set(spec.medianStopping().minEpochs());
+        }
+        List<ParameterRow> rows = new ArrayList<>();
+        for (ParameterSpace space : spec.parameters()) {
+            ParameterRow row = new ParameterRow();
+            row.show(space);
+            rows.add(row);
+        }
+        parameters.setAll(rows);
+        session.presetNameProperty().set(spec.basePreset());
+        session.hyperparametersProperty().set(spec.base());
+    }
+
+    /** Starts a new sweep on the current data with the form's spec. */
+    public void start() {
+        ExpressionData data = session.datasetProperty().get();
+        if (data == null || status.get() != Status.IDLE) {
+            return;
+        }
+        SweepSpec spec;
+        PreparationConfig preparation;
+        try {
+            spec = spec();
+            preparation = session.effectivePreparation();
+        } catch (RuntimeException invalid) {
+            error.set(UserError.of(I18n.text("sweeps.error.spec"), invalid));
+            return;
+        }
+        DataSpec dataSpec = session.dataSpec();
+        run(progress -> new SweepRunner(runStore, sweepStore).create(spec, dataSpec, preparation), folder -> data);
+    }
+
+    /** Goes on with the unfinished trials of a sweep from an earlier session. */
+    public void resume(SweepSummary summary) {
+        if (status.get() != Status.IDLE) {
+            return;
+        }
+        LoadRequest current = session.loadRequest();
+        ExpressionData loaded = session.datasetProperty().get();
+        run(progress -> sweepStore.open(summary.id()), folder -> dataOf(current, loaded,
+                folder.definition().data()));
+    }
+
+    private void run(BackgroundJob<SweepFolder> folderJob, Function<SweepFolder, ExpressionData> dataJob) {
+        SweepControl sweepControl = new SweepControl();
+        control = sweepControl;
+        status.set(Status.RUNNING);
+        progressText.set(I18n.text("sweeps.preparing"));
+        executor.submit(I18n.text("sweeps.running"), job -> {
+            NativeThreads.configure();
+            SweepFolder folder = folderJob.run(job);
+            List<Trial> planned = folder.trials();
+            SweepSpec spec = folder.definition().spec();
+            executor.runOnUiThread(() -> show(folder.id(), spec, planned));
+            return new SweepRunner(runStore, sweepStore).run(folder, dataJob.apply(folder), this::enqueue,
+                    sweepControl);
+        }, ranked -> {
+            drainEvents();
+            control = null;
+            status.set(Status.IDLE);
+            refreshSweeps();
+        }, failure -> {
+            drainEvents();
+            control = null;
+            status.set(Status.IDLE);
+            error.set(UserError.of(I18n.text("sweeps.error.run"), failure));
+            refreshSweeps();
+        });
+    }
+
+    /** The sweep's data: what is loaded now when it came from the same files, otherwise read again. */
+    private static ExpressionData dataOf(LoadRequest current, ExpressionData loaded, DataSpec wanted) {
+        if (loaded != null && current != null && DataSpec.of(current).equals(wanted)) {
+            return loaded;
+        }
+        return ExpressionLoader.load(wanted.toRequest());
+    }
+
+    /** Shows a sweep's trials (on the UI thread). */
+    private void show(String id, SweepSpec spec, List<Trial> planned) {
+        shownSweepId = id;
+        shownSpec.set(spec);
+        trials.setAll(planned);
+        updateBest();
+        revision.set(revision.get() + 1);
+    }
+
+    private record Shown(String id, SweepSpec spec, List<Trial> trials) {
+    }
+
+    /** Shows a finished or unfinished sweep from disk without running it. */
+    public void open(SweepSummary summary) {
+        executor.submit(I18n.text("sweeps.opening", summary.name()), progress -> {
+            SweepFolder folder = sweepStore.open(summary.id());
+            return new Shown(folder.id(), folder.definition().spec(), folder.trials());
+        }, shown -> show(shown.id(), shown.spec(), shown.trials()), failure -> error.set(UserError.of(I18n.text("sweeps.error.open", summary.name()),
+                        failure)));
+    }
+
+    /** Ends the sweep after the current mini-batch; the interrupted trial runs again on resume. */
+    public void stop() {
+        SweepControl running = control;
+        if (running != null) {
+            running.stop();
+            status.set(Status.STOPPING);
+        }
+    }
+
+    public void refreshSweeps() {
+        executor.submit(I18n.text("sweeps.reading"), progress -> sweepStore.list(), sweeps::setAll,
+                failure -> error.set(UserError.of(I18n.text("sweeps.error.list"), failure)));
+    }
+
+    public void loadSpec(Path file) {
+        executor.submit(I18n.text("sweeps.loadingSpec"), progress -> SweepSpec.load(file), this::showInForm,
+                failure -> error.set(UserError.of(I18n.text("sweeps.error.loadSpec"), failure)));
+    }
+
+    public void saveSpec(Path file) {
+        SweepSpec spec;
+        try {
+            spec = spec();
+        } catch (RuntimeException invalid) {
+            error.set(UserError.of(I18n.text("sweeps.error.spec"), invalid));
+            return;
+        }
+        executor.submit(I18n.text("sweeps.savingSpec"), progress -> {
+            spec.save(file);
+            return file;
+        }, saved -> { }, failure -> error.set(UserError.of(I18n.text("sweeps.error.saveSpec"), failure)));
+    }
+
+    /** Writes the ranked trial table as CSV. */
+    public void exportTable(Path file) {
+        SweepSpec spec = shownSpec.get();
+        List<Trial> rows = List.copyOf(trials);
+        if (spec == null) {
+            return;
+        }
+        executor.submit(I18n.text("sweeps.exporting"), progress -> {
+            SweepFolder.exportCsv(file, spec, rows);
+            return file;
+        }, saved -> { }, failure -> error.set(UserError.of(I18n.text("sweeps.error.export"), failure)));
+    }
+
+    /** Sends a trial's settings to the Model page's editor. */
+    public void useConfig(Trial trial) {
+        SweepSpec spec = shownSpec.get();
+        if (spec == null || trial.values().isEmpty()) {
+            return;
+        }
+        session.presetNameProperty().set(spec.basePreset());
+        session.hyperparametersProperty().set(spec.hyperparameters(trial.values()));
+    }
+
+    private void enqueue(SweepEvent event) {
+        pending.add(event);
+        long now = System.currentTimeMillis();
+        boolean important = !(event instanceof SweepEvent.Training training
+                && training.event() instanceof TrainingEvent.Iteration);
+        if (!drainScheduled && (important || now - lastDrain >= DRAIN_INTERVAL_MILLIS)) {
+            drainScheduled = true;
+            executor.runOnUiThread(this::drainEvents);
+        }
+    }
+
+    /** Applies queued sweep events to the table and the progress line (call on the UI thread). */
+    public void drainEvents() {
+        drainScheduled = false;
+        lastDrain = System.currentTimeMillis();
+        boolean changed = false;
+        SweepEvent event;
+        while ((event = pending.poll()) != null) {
+            changed |= apply(event);
+        }
+        if (changed) {
+            updateBest();
+            revision.set(revision.get() + 1);
+        }
+    }
+
+    private boolean apply(SweepEvent event) {
+        if (event instanceof SweepEvent.TrialStarted started) {
+            replace(started.trial());
+            progressText.set(I18n.text("sweeps.progress.started", started.trial().number(), trials.size(),
+                    describe(started.trial())));
+            return true;
+        }
+        if (event instanceof SweepEvent.TrialEnded ended) {
+            replace(ended.trial());
+            return true;
+        }
+        if (event instanceof SweepEvent.Training training && training.event() instanceof TrainingEvent.Epoch epoch) {
+            Trial trial = trials.stream().filter(t -> t.number() == training.trial()).findFirst().orElse(null);
+            if (trial == null) {
+                return false;
+            }
+            List<List<Double>> curves = new ArrayList<>();
+            trial.curves().forEach(curve -> curves.add(new ArrayList<>(curve)));
+            while (curves.size() <= training.fold()) {
+                curves.add(new ArrayList<>());
+            }
+            SweepSpec spec = shownSpec.get();
+            curves.get(training.fold()).add(spec != null && spec.objective() == Objective.VALIDATION_LOSS
+                    ? epoch.validationLoss() : epoch.validationAccuracy());
+            replace(new Trial(trial.number(), trial.values(), trial.state(), trial.runIds(), trial.objective(), curves,
+                    trial.epochs() + 1, trial.seconds() + epoch.seconds(), trial.message()));
+            progressText.set(I18n.text("sweeps.progress.epoch", training.trial(), trials.size(), epoch.epoch(),
+                    String.format(Locale.ROOT, "%.1f %%", 100 * epoch.validationAccuracy())));
+            return true;
+        }
+        if (event instanceof SweepEvent.Finished finished) {
+            long done = finished.ranked().stream().filter(Trial::isDone).count();
+            progressText.set(I18n.text(finished.stopped() ? "sweeps.progress.stopped" : "sweeps.progress.finished",
+                    done, finished.ranked().size()));
+            return true;
+        }
+        return false;
+    }
+
+    private void replace(Trial trial) {
+        for (int i = 0; i < trials.size(); i++) {
+            if (trials.get(i).number() == trial.number()) {
+                trials.set(i, trial);
+                return;
+            }
+        }
+        trials.add(trial);
+    }
+
+    private void updateBest() {
+        SweepSpec spec = shownSpec.get();
+        List<Trial> ranked = spec == null ? List.of() : Trial.ranked(trials, spec.objective());
+        bestTrial.set(!ranked.isEmpty() && ranked.get(0).objective() != null ? ranked.get(0).number() : 0);
+    }
+
+    private static String describe(Trial trial) {
+        return trial.values().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    /** Axes of the parallel-coordinates plot: the varied hyperparameters, then the objective. */
+    public List<String> parallelAxes() {
+        SweepSpec spec = shownSpec.get();
+        List<String> axes = new ArrayList<>();
+        if (spec != null) {
+            spec.parameters().forEach(parameter -> axes.add(parameter.key()));
+            axes.add(objectiveLabel(spec.objective()));
+        }
+        return axes;
+    }
+
+    /** One row per trial with a result, in {@link #parallelAxes()} order; list values become their index. */
+    public List<double[]> parallelRows() {
+        SweepSpec spec = shownSpec.get();
+        List<double[]> rows = new ArrayList<>();
+        if (spec == null) {
+            return rows;
+        }
+        for (Trial trial : trials) {
+            if (trial.objective() == null) {
+                continue;
+            }
+            double[] row = new double[spec.parameters().size() + 1];
+            for (int p = 0; p < spec.parameters().size(); p++) {
+                row[p] = numeric(spec.parameters().get(p), trial.values().get(spec.parameters().get(p).key()));
+            }
+            row[row.length - 1] = trial.objective();
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Pairs (hyperparameter value, objective) of the trials with a result, for a scatter. */
+    public double[][] scatter(String key) {
+        SweepSpec spec = shownSpec.get();
+        if (spec == null) {
+            return new double[2][0];
+        }
+        ParameterSpace space = spec.parameters().stream().filter(p -> p.key().equals(key)).findFirst().orElse(null);
+        List<Trial> done = trials.stream().filter(t -> t.objective() != null && t.values().containsKey(key)).toList();
+        double[][] points = new double[2][done.size()];
+        for (int i = 0; i < done.size(); i++) {
+            points[0][i] = numeric(space, done.get(i).values().get(key));
+            points[1][i] = done.get(i).objective();
+        }
+        return points;
+    }
+
+    /** True when a hyperparameter's range spans decades (drawn on a log axis). */
+    public boolean logScale(String key) {
+        SweepSpec spec = shownSpec.get();
+        return spec != null && spec.parameters().stream().anyMatch(p -> p.key().equals(key) && !p.isList()
+                && p.scale() == ParameterSpace.Scale.LOG);
+    }
+
+    /** Per-epoch objective of the given trials (all trials with epochs when none are given), first fold. */
+    public List<RunCurve> curves(List<Trial> chosen) {
+        List<Trial> source = chosen.isEmpty() ? trials : chosen;
+        List<RunCurve> curves = new ArrayList<>();
+        Map<Integer, Trial> latest = new HashMap<>();
+        trials.forEach(trial -> latest.put(trial.number(), trial));
+        for (Trial trial : source) {
+            Trial current = latest.getOrDefault(trial.number(), trial);
+            if (current.curves().isEmpty() || current.curves().get(0).isEmpty()) {
+                continue;
+            }
+            List<Double> values = current.curves().get(0);
+            double[] epochs = new double[values.size()];
+            for (int e = 0; e < epochs.length; e++) {
+                epochs[e] = e + 1;
+            }
+            curves.add(new RunCurve(I18n.text("sweeps.trial", current.number()), epochs,
+                    values.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return curves;
+    }
+
+    private static double numeric(ParameterSpace space, String value) {
+        if (space != null && space.isList()) {
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException category) {
+                return space.values().indexOf(value);
+            }
+        }
+        return Double.parseDouble(value);
+    }
+
+    public static String objectiveLabel(Objective objective) {
+        return I18n.text("choice.Objective." + objective.name());
+    }
+
+    public void dismissError() {
+        error.set(null);
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<SweepSpec.Strategy> strategyProperty() {
+        return strategy;
+    }
+
+    public IntegerProperty budgetProperty() {
+        return budget;
+    }
+
+    public ObjectProperty<Objective> objectiveProperty() {
+        return objective;
+    }
+
+    public IntegerProperty foldsProperty() {
+        return folds;
+    }
+
+    public BooleanProperty medianStoppingProperty() {
+        return medianStopping;
+    }
+
+    public IntegerProperty minEpochsProperty() {
+        return minEpochs;
+    }
+
+    public ObservableList<ParameterRow> parameters() {
+        return parameters;
+    }
+
+    public ObservableList<Trial> trials() {
+        return trials;
+    }
+
+    public ObservableList<SweepSummary> sweeps() {
+        return sweeps;
+    }
+
+    public ReadOnlyObjectProperty<SweepSpec> shownSpecProperty() {
+        return shownSpec.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** Number of the best trial so far (0: none yet). */
+    public ReadOnlyIntegerProperty bestTrialProperty() {
+        return bestTrial.getReadOnlyProperty();
+    }
+
+    /** Increases whenever trial results change, so charts know to redraw. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserError> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The id of the sweep in the table, or null. */
+    public String shownSweepId() {
+        return shownSweepId;
+    }
+}
