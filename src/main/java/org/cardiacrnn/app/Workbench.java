@@ -34,6 +34,9 @@ import org.cardiacrnn.app.training.TrainingViewModel;
 import org.cardiacrnn.app.sequences.SequencesView;
 import org.cardiacrnn.app.sequences.SequencesViewModel;
 import org.cardiacrnn.app.runs.RunsViewModel;
+import org.cardiacrnn.app.sweeps.SweepView;
+import org.cardiacrnn.app.sweeps.SweepViewModel;
+import org.cardiacrnn.sweeps.SweepStore;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.app.evaluation.EvaluationViewModel;
 import org.cardiacrnn.app.session.WorkbenchSession;
@@ -71,6 +74,9 @@ final class Workbench {
         pages.put(Page.HYPERPARAMETERS, () -> new ModelView(new ModelViewModel(session, executor), this::trainNow));
         pages.put(Page.RUNS, () -> new RunsView(runsViewModel, this::chartPane,
                 () -> mainViewModel.navigateTo(Page.EVALUATION)));
+        SweepViewModel sweepViewModel = new SweepViewModel(session, executor, store, new SweepStore(userData));
+        pages.put(Page.SWEEPS, () -> new SweepView(sweepViewModel, this::chartPane,
+                () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS)));
         SequencesViewModel sequencesViewModel = new SequencesViewModel(session, executor);
         pages.put(Page.SEQUENCES, () -> new SequencesView(sequencesViewModel, this::chartPane));
         pages.put(Page.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(session, executor),
@@ -126,7 +132,7 @@ final class Workbench {
 
     void installShortcuts(Scene scene) {
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6};
+                KeyCode.DIGIT6, KeyCode.DIGIT7};
         Page[] pages = Page.values();
         for (int i = 0; i < pages.length; i++) {
             Page page = pages[i];

@@ -1,8 +1,10 @@
 package org.cardiacrnn.app;
 
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.cardiacrnn.app.common.FxTaskExecutor;
@@ -30,7 +32,8 @@ public final class WorkbenchApp extends Application {
         MainViewModel mainViewModel = new MainViewModel(executor);
         Workbench workbench = new Workbench(mainViewModel, RecentFiles.userPreferences(), UserDataDirectory.resolve());
         MainView mainView = workbench.mainView();
-        Scene scene = new Scene(mainView, 1280, 800);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(mainView, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         ThemeManager.apply(scene, false);
         mainViewModel.darkThemeProperty().addListener((obs, old, dark) -> ThemeManager.apply(scene, dark));
         workbench.installShortcuts(scene);
@@ -42,6 +45,15 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
         stage.setScene(scene);
+        // On a large screen charts and tables deserve the room; a laptop keeps the 1280 × 800 window.
+        if (screen.getWidth() >= 1680 && screen.getHeight() >= 1000) {
+            // The explicit bounds serve desktops whose window manager ignores the maximised state.
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+            stage.setMaximized(true);
+        }
         stage.show();
         workbench.afterShown();
     }

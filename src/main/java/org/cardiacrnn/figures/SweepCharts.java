@@ -38,7 +38,9 @@ public final class SweepCharts {
                 data.row(key, epochs[i], values[i]);
             }
         }
-        XYPlot plot = Charts.plot(dataset, Charts.axis("Epoch", false), Charts.axis(metricLabel, false), renderer);
+        NumberAxis epochAxis = Charts.axis("Epoch", false);
+        epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = Charts.plot(dataset, epochAxis, Charts.axis(metricLabel, false), renderer);
         return new Figure(Charts.xy(metricLabel + " per run", plot, true), data.build());
     }
 

@@ -21,6 +21,7 @@ public enum AppIcon {
     TRAINING(MaterialDesignS.SCHOOL_OUTLINE),
     EVALUATION(MaterialDesignC.CHART_BOX_OUTLINE),
     RUNS(MaterialDesignH.HISTORY),
+    SWEEPS(MaterialDesignC.CHART_SCATTER_PLOT),
     OPEN(MaterialDesignF.FOLDER_OPEN_OUTLINE),
     SAMPLE(MaterialDesignF.FLASK_OUTLINE),
     START(MaterialDesignP.PLAY),

@@ -10,6 +10,9 @@ import org.cardiacrnn.preprocessing.PreprocessingConfig;
 import org.cardiacrnn.runs.RunState;
 import org.cardiacrnn.sequences.SequenceConfig;
 import org.cardiacrnn.sequences.SplitConfig;
+import org.cardiacrnn.sweeps.Objective;
+import org.cardiacrnn.sweeps.SweepSpec;
+import org.cardiacrnn.sweeps.Trial;
 import org.cardiacrnn.training.Hyperparameters;
 import org.cardiacrnn.training.StopReason;
 
@@ -25,7 +28,8 @@ public final class Choices {
             PreprocessingConfig.LibraryNormalisation.class, PreprocessingConfig.Scaling.class, RunState.class,
             ConfusionMode.class, Hyperparameters.Cell.class, Hyperparameters.Pooling.class,
             Hyperparameters.Optimiser.class, Hyperparameters.Loss.class, Hyperparameters.Scheduler.class,
-            Hyperparameters.StoppingMetric.class, StopReason.class);
+            Hyperparameters.StoppingMetric.class, StopReason.class, Objective.class, SweepSpec.Strategy.class,
+            Trial.TrialState.class);
 
     private Choices() {
     }

@@ -9,7 +9,8 @@ public enum Page {
     HYPERPARAMETERS("page.hyperparameters", AppIcon.HYPERPARAMETERS),
     TRAINING("page.training", AppIcon.TRAINING),
     EVALUATION("page.evaluation", AppIcon.EVALUATION),
-    RUNS("page.runs", AppIcon.RUNS);
+    RUNS("page.runs", AppIcon.RUNS),
+    SWEEPS("page.sweeps", AppIcon.SWEEPS);
 
     private final String titleKey;
     private final AppIcon icon;

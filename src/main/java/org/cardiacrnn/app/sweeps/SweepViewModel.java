@@ -28,6 +28,7 @@ import javafx.collections.ObservableList;
 
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.app.common.BackgroundJob;
+import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.common.TaskExecutor;
 import org.cardiacrnn.app.common.UserError;
@@ -302,6 +303,7 @@ public final class SweepViewModel {
 
     /** Shows a finished or unfinished sweep from disk without running it. */
     public void open(SweepSummary summary) {
+        shownSweepId = summary.id();
         executor.submit(I18n.text("sweeps.opening", summary.name()), progress -> {
             SweepFolder folder = sweepStore.open(summary.id());
             return new Shown(folder.id(), folder.definition().spec(), folder.trials());
@@ -318,9 +320,14 @@ public final class SweepViewModel {
         }
     }
 
+    /** Lists the sweeps on disk; the first time, shows the newest so the page opens on real content. */
     public void refreshSweeps() {
-        executor.submit(I18n.text("sweeps.reading"), progress -> sweepStore.list(), sweeps::setAll,
-                failure -> error.set(UserError.of(I18n.text("sweeps.error.list"), failure)));
+        executor.submit(I18n.text("sweeps.reading"), progress -> sweepStore.list(), list -> {
+            sweeps.setAll(list);
+            if (shownSweepId == null && !list.isEmpty() && status.get() == Status.IDLE) {
+                open(list.get(0));
+            }
+        }, failure -> error.set(UserError.of(I18n.text("sweeps.error.list"), failure)));
     }
 
     public void loadSpec(Path file) {
@@ -540,7 +547,11 @@ public final class SweepViewModel {
     }
 
     public static String objectiveLabel(Objective objective) {
-        return I18n.text("choice.Objective." + objective.name());
+        return Choices.label(objective);
+    }
+
+    public WorkbenchSession session() {
+        return session;
     }
 
     public void dismissError() {

@@ -1,0 +1,118 @@
+package org.cardiacrnn.app.sweeps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.data.ExpressionLoader;
+import org.cardiacrnn.data.LoadRequest;
+import org.cardiacrnn.data.SampleData;
+import org.cardiacrnn.runs.RunStore;
+import org.cardiacrnn.sweeps.SweepSpec;
+import org.cardiacrnn.sweeps.SweepStore;
+import org.cardiacrnn.sweeps.Trial;
+import org.cardiacrnn.training.Hyperparameters;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private WorkbenchSession session;
+    private SweepViewModel viewModel;
+
+    @BeforeEach
+    void setUp() {
+        session = new WorkbenchSession();
+        LoadRequest request = LoadRequest.of(Path.of("sample-data", SampleData.FILE_NAME));
+        session.useDataset("sample", ExpressionLoader.load(request), request);
+        session.hyperparametersProperty().set(Hyperparameters.quick().withOverride("epochs", "2")
+                .withOverride("hiddenUnits", "8").withOverride("denseUnits", "8"));
+        viewModel = new SweepViewModel(session, new CurrentThreadTaskExecutor(), new RunStore(home),
+                new SweepStore(home));
+        viewModel.parameters().clear();
+        viewModel.addParameter();
+        viewModel.parameters().get(0).keyProperty().set("dropout");
+        viewModel.parameters().get(0).valuesProperty().set("0.0, 0.3");
+        viewModel.medianStoppingProperty().set(false);
+    }
+
+    @Test
+    void aSweepFillsTheTableMarksTheBestAndFeedsThePlots() throws Exception {
+        viewModel.start();
+
+        assertThat(viewModel.statusProperty().get()).isEqualTo(SweepViewModel.Status.IDLE);
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(viewModel.trials()).hasSize(2).allMatch(t -> t.state() == Trial.TrialState.FINISHED);
+        Trial best = Trial.ranked(viewModel.trials(), viewModel.shownSpecProperty().get().objective()).get(0);
+        assertThat(viewModel.bestTrialProperty().get()).isEqualTo(best.number());
+        assertThat(viewModel.parallelAxes()).containsExactly("dropout", "Validation accuracy");
+        assertThat(viewModel.parallelRows()).hasSize(2);
+        assertThat(viewModel.scatter("dropout")[0]).containsExactlyInAnyOrder(0.0, 0.3);
+        assertThat(viewModel.curves(List.of())).hasSize(2).allMatch(curve -> curve.epochs().length == 2);
+        assertThat(viewModel.progressTextProperty().get()).contains("2 of 2");
+        assertThat(viewModel.sweeps()).singleElement().satisfies(s -> assertThat(s.unfinished()).isFalse());
+
+        Path csv = home.resolve("table.csv");
+        viewModel.exportTable(csv);
+        assertThat(Files.readAllLines(csv)).hasSize(3).first().asString().startsWith("rank,trial,state,dropout");
+
+        viewModel.useConfig(viewModel.trials().get(1));
+        assertThat(session.hyperparametersProperty().get().dropout()).isEqualTo(0.3);
+        assertThat(session.hyperparametersProperty().get().hiddenUnits()).isEqualTo(8);
+    }
+
+    @Test
+    void aBadValueIsReportedNamingTheRowAndNothingStarts() {
+        viewModel.parameters().get(0).rangeProperty().set(true);
+        viewModel.parameters().get(0).minProperty().set("zero");
+        viewModel.start();
+        assertThat(viewModel.errorProperty().get().message()).contains("Hyperparameter 1").contains("zero");
+        assertThat(viewModel.trials()).isEmpty();
+        assertThat(Files.exists(home.resolve("sweeps"))).isFalse();
+    }
+
+    @Test
+    void aSpecSavedAndLoadedAgainFillsTheSameForm() {
+        viewModel.strategyProperty().set(SweepSpec.Strategy.RANDOM);
+        viewModel.budgetProperty().set(5);
+        SweepSpec before = viewModel.spec();
+        Path file = home.resolve("spec.json");
+        viewModel.saveSpec(file);
+        viewModel.parameters().clear();
+        viewModel.strategyProperty().set(SweepSpec.Strategy.GRID);
+
+        viewModel.loadSpec(file);
+
+        assertThat(viewModel.spec()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnfinishedSweepFromAnEarlierSessionResumes() {
+        SweepViewModel first = viewModel;
+        // Stop as soon as the first trial ends, as if the app had been closed.
+        first.trials().addListener((javafx.collections.ListChangeListener<Trial>) change -> {
+            if (first.trials().stream().anyMatch(t -> t.state() == Trial.TrialState.FINISHED)) {
+                first.stop();
+            }
+        });
+        first.start();
+        assertThat(first.sweeps()).singleElement().satisfies(s -> assertThat(s.unfinished()).isTrue());
+
+        SweepViewModel later = new SweepViewModel(session, new CurrentThreadTaskExecutor(), new RunStore(home),
+                new SweepStore(home));
+        later.refreshSweeps();
+        later.resume(later.sweeps().get(0));
+
+        assertThat(later.trials()).hasSize(2).allMatch(t -> t.state() == Trial.TrialState.FINISHED);
+        assertThat(new RunStore(home).list()).hasSize(2);
+        assertThat(later.sweeps().get(0).unfinished()).isFalse();
+    }
+}
