@@ -74,7 +74,11 @@ public final class ChartPane extends BorderPane {
         this.figure = shown;
         title.setText(heading);
         restyle();
-        viewer.setChart(shown == null ? null : shown.chart());
+        // JFreeChart's viewer refuses a null chart; an empty pane hides the old one instead.
+        if (shown != null) {
+            viewer.setChart(shown.chart());
+        }
+        viewer.setVisible(shown != null);
         hasFigure.set(shown != null);
     }
 
