@@ -73,7 +73,7 @@ final class Workbench {
         // Built on first visit: its parameter count loads DL4J classes, which would delay the first window.
         pages.put(Page.HYPERPARAMETERS, () -> new ModelView(new ModelViewModel(session, executor), this::trainNow));
         pages.put(Page.RUNS, () -> new RunsView(runsViewModel, this::chartPane,
-                () -> mainViewModel.navigateTo(Page.EVALUATION)));
+                () -> mainViewModel.navigateTo(Page.EVALUATION), () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS)));
         SweepViewModel sweepViewModel = new SweepViewModel(session, executor, store, new SweepStore(userData));
         pages.put(Page.SWEEPS, () -> new SweepView(sweepViewModel, this::chartPane,
                 () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS)));

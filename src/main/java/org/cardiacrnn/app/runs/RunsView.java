@@ -34,14 +34,17 @@ public final class RunsView extends BorderPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    public RunsView(RunsViewModel viewModel, Function<String, ChartPane> charts, Runnable afterOpen) {
+    public RunsView(RunsViewModel viewModel, Function<String, ChartPane> charts, Runnable afterOpen,
+                    Runnable showEditor) {
         setId("runsPage");
         getStyleClass().add("page");
         TableView<RunSummary> table = new TableView<>(viewModel.runs());
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(I18n.text("runs.empty")));
-        table.getColumns().add(column("runs.column.date", run -> run.startedAt() == null ? "" : WHEN.format(run.startedAt()), 130));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(column("runs.column.date",
+                run -> run.startedAt() == null ? "" : WHEN.format(run.startedAt()), 140));
         table.getColumns().add(column("runs.column.name", RunSummary::name, 180));
         table.getColumns().add(column("runs.column.preset", RunSummary::preset, 90));
         table.getColumns().add(column("runs.column.settings", run -> run.hyperparameters().entrySet().stream()
@@ -75,6 +78,13 @@ public final class RunsView extends BorderPane {
         compare.setId("compareRuns");
         compare.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         compare.setOnAction(event -> viewModel.compare(table.getSelectionModel().getSelectedItems()));
+        Button useSettings = new Button(I18n.text("runs.useSettings"), AppIcon.COPY.node());
+        useSettings.setId("cloneRun");
+        useSettings.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        useSettings.setOnAction(event -> {
+            viewModel.useSettings(table.getSelectionModel().getSelectedItem());
+            showEditor.run();
+        });
         Button delete = new Button(I18n.text("runs.delete"), AppIcon.DELETE.node());
         delete.setId("deleteRun");
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -86,7 +96,7 @@ public final class RunsView extends BorderPane {
             confirm.setHeaderText(I18n.text("runs.delete.header"));
             confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.delete(run));
         });
-        ToolBar bar = new ToolBar(refresh, open, compare, delete);
+        ToolBar bar = new ToolBar(refresh, open, compare, useSettings, delete);
         bar.getStyleClass().add("page-toolbar");
         setTop(bar);
 

@@ -14,12 +14,20 @@ import org.cardiacrnn.app.common.TaskExecutor;
 import org.cardiacrnn.app.common.UserError;
 import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.ExpressionLoader;
+import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.figures.RunCurve;
+import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.EpochMetrics;
+import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunFolder;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.runs.RunSummary;
+import org.cardiacrnn.sequences.DatasetPreparation;
+import org.cardiacrnn.sequences.SequenceDataset;
+import org.cardiacrnn.training.Hyperparameters;
 
 /**
  * The Runs page: every run folder of the workspace, reopening one into the other pages, overlaying the
@@ -52,13 +60,66 @@ public final class RunsViewModel {
 
     /** Opens a run so the Evaluation page (and the others) show it. */
     public void open(RunSummary summary) {
+        ExpressionData loaded = session.datasetProperty().get();
+        LoadRequest loadedFrom = session.loadRequest();
         executor.submit(I18n.text("runs.opening", summary.name()), progress -> {
             RunFolder folder = store.open(summary.id());
             EvaluationReport report = Files.exists(folder.evaluationFile()) ? folder.readEvaluation() : null;
             List<EpochMetrics> metrics = Files.exists(folder.metricsFile()) ? folder.readMetrics() : List.of();
-            return new RunResult(summary.id(), summary.name(), folder.directory(), report, metrics, null);
+            SequenceDataset test = report == null ? null : testSequences(folder, report, loaded, loadedFrom);
+            return new RunResult(summary.id(), summary.name(), folder.directory(), report, metrics, test);
         }, session.currentRunProperty()::set,
                 failure -> error.set(UserError.of(I18n.text("runs.error.open", summary.name()), failure)));
+    }
+
+    /**
+     * The run's test sequences, rebuilt from its data and settings, so the Evaluation page can list and draw
+     * the sequences behind a confusion-matrix cell. Null when the data are gone or no longer give the same
+     * test split (checked against the saved evaluation): the metrics still show, only the list stays empty.
+     */
+    private static SequenceDataset testSequences(RunFolder folder, EvaluationReport report, ExpressionData loaded,
+                                                 LoadRequest loadedFrom) {
+        try {
+            RunConfig config = folder.readConfig(RunConfig.class);
+            ExpressionData data = loaded != null && loadedFrom != null
+                    && DataSpec.of(loadedFrom).equals(config.data()) ? loaded
+                    : ExpressionLoader.load(config.data().toRequest());
+            SequenceDataset test = DatasetPreparation.prepare(data, config.preparation()).test();
+            return sameSplit(test, report) ? test : null;
+        } catch (RuntimeException unavailable) {
+            return null;
+        }
+    }
+
+    private static boolean sameSplit(SequenceDataset test, EvaluationReport report) {
+        if (test.sequenceCount() != report.sampleCount() || !test.classNames().equals(report.classNames())) {
+            return false;
+        }
+        int[] perClass = new int[test.classCount()];
+        for (int label : test.labels()) {
+            perClass[label]++;
+        }
+        for (int actual = 0; actual < perClass.length; actual++) {
+            int counted = 0;
+            for (int predicted = 0; predicted < perClass.length; predicted++) {
+                counted += report.confusionMatrix().count(actual, predicted);
+            }
+            if (counted != perClass[actual]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sends a run's hyperparameters to the Model page's editor, to train a variant of it. */
+    public void useSettings(RunSummary summary) {
+        executor.submit(I18n.text("runs.opening", summary.name()),
+                progress -> store.open(summary.id()).readConfig(RunConfig.class), config -> {
+                    String preset = Hyperparameters.presetNames().contains(config.preset()) ? config.preset()
+                            : "methodology";
+                    session.presetNameProperty().set(preset);
+                    session.hyperparametersProperty().set(config.hyperparameters());
+                }, failure -> error.set(UserError.of(I18n.text("runs.error.settings", summary.name()), failure)));
     }
 
     /** Overlays the validation curves of the chosen runs. */

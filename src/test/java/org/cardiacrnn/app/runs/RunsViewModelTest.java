@@ -8,11 +8,21 @@ import java.util.Map;
 
 import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
 import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.ExpressionLoader;
+import org.cardiacrnn.data.LoadRequest;
+import org.cardiacrnn.data.SampleData;
 import org.cardiacrnn.evaluation.Evaluator;
+import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.EpochMetrics;
+import org.cardiacrnn.runs.RunConfig;
+import org.cardiacrnn.runs.RunLauncher;
 import org.cardiacrnn.runs.RunFolder;
 import org.cardiacrnn.runs.RunState;
 import org.cardiacrnn.runs.RunStore;
+import org.cardiacrnn.sequences.PreparationConfig;
+import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.training.TrainingControl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +78,43 @@ class RunsViewModelTest {
         viewModel.open(viewModel.runs().get(0));
         assertThat(viewModel.errorProperty().get()).isNotNull();
         assertThat(viewModel.errorProperty().get().title()).contains("gone");
+    }
+
+    @Test
+    void useSettingsSendsARunsHyperparametersToTheEditor() {
+        RunStore store = new RunStore(workspace);
+        RunFolder run = finishedRun(store, "tuned");
+        Hyperparameters tuned = Hyperparameters.quick().withOverride("dropout", "0.35");
+        run.writeConfig(new RunConfig("tuned", "custom", null, null, tuned), null);
+        WorkbenchSession session = new WorkbenchSession();
+        RunsViewModel viewModel = new RunsViewModel(session, new CurrentThreadTaskExecutor(), store);
+        viewModel.refresh();
+
+        viewModel.useSettings(viewModel.runs().get(0));
+
+        assertThat(session.hyperparametersProperty().get()).isEqualTo(tuned);
+        assertThat(session.presetNameProperty().get()).as("an unknown preset falls back to a real one")
+                .isEqualTo("methodology");
+    }
+
+    @Test
+    void aReopenedRunGetsItsTestSequencesBackSoCellsCanListThem() {
+        RunStore store = new RunStore(workspace);
+        LoadRequest request = LoadRequest.of(Path.of("sample-data", SampleData.FILE_NAME));
+        ExpressionData data = ExpressionLoader.load(request);
+        PreparationConfig preparation = PreparationConfig.honest("day", "trajectory", "donor");
+        Hyperparameters hp = Hyperparameters.quick().withOverride("epochs", "1").withOverride("hiddenUnits", "8");
+        new RunLauncher(store).run(new RunConfig("reopen", "quick", DataSpec.of(request), preparation, hp), data,
+                event -> { }, new TrainingControl(), false);
+        // A later session, before any data are loaded: the run's own files are read again.
+        WorkbenchSession session = new WorkbenchSession();
+        RunsViewModel viewModel = new RunsViewModel(session, new CurrentThreadTaskExecutor(), store);
+        viewModel.refresh();
+
+        viewModel.open(viewModel.runs().get(0));
+
+        var opened = session.currentRunProperty().get();
+        assertThat(opened.testSet()).isNotNull();
+        assertThat(opened.testSet().sequenceCount()).isEqualTo(opened.report().sampleCount());
     }
 }
