@@ -245,7 +245,7 @@ public final class DataView extends BorderPane {
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
             ImportDialog.show(getScene().getWindow(), file.toPath(), viewModel)
-                    .ifPresent(viewModel::open);
+                    .ifPresent(choice -> viewModel.open(choice.request(), choice.roles()));
         }
     }
 

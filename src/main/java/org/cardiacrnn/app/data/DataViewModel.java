@@ -27,6 +27,7 @@ import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.data.MatrixSummary;
 import org.cardiacrnn.data.SampleData;
+import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.data.SampleMetadata;
 import org.cardiacrnn.data.TextPreview;
 
@@ -77,11 +78,19 @@ public final class DataViewModel {
 
     /** Loads a dataset in the background; the current one stays until the new one has loaded. */
     public void open(LoadRequest request) {
+        open(request, new ColumnRoles(null, null, null));
+    }
+
+    /**
+     * Loads a file with the column roles the user chose while importing; a role left null, or naming a
+     * column the data turn out not to have, is guessed as usual.
+     */
+    public void open(LoadRequest request, ColumnRoles chosen) {
         String name = request.matrix().getFileName().toString();
         load(name, progress -> {
             progress.update(-1, I18n.text("data.loading", name));
             return request;
-        }, request.matrix().toString());
+        }, request.matrix().toString(), chosen);
     }
 
     /** Loads the synthetic cardiac differentiation data bundled with the workbench. */
@@ -89,11 +98,12 @@ public final class DataViewModel {
         load(I18n.text("data.sample.name"), progress -> {
             progress.update(-1, I18n.text("data.loading", I18n.text("data.sample.name")));
             return LoadRequest.of(SampleData.extract(sampleDataDirectory));
-        }, null);
+        }, null, new ColumnRoles(null, null, null));
     }
 
     /** Loads in the background what {@code locate} returns (locating may itself need I/O, e.g. extracting). */
-    private void load(String name, org.cardiacrnn.app.common.BackgroundJob<LoadRequest> locate, String recentPath) {
+    private void load(String name, org.cardiacrnn.app.common.BackgroundJob<LoadRequest> locate, String recentPath,
+                      ColumnRoles chosen) {
         cancelLoading();
         loading.set(true);
         runningLoad = executor.submit(I18n.text("data.loading", name), progress -> {
@@ -109,6 +119,10 @@ public final class DataViewModel {
                 recent.setAll(recentFiles.list());
             }
             session.useDataset(name, data, result.request());
+            java.util.Collection<String> columns = data.metadata().columnNames();
+            choose(session.timeColumnProperty(), chosen.time(), columns);
+            choose(session.labelColumnProperty(), chosen.label(), columns);
+            choose(session.groupColumnProperty(), chosen.group(), columns);
             metadataColumns.setAll(data.metadata().columnNames());
             geneOffset.set(0);
             refreshSummary();
@@ -277,6 +291,13 @@ public final class DataViewModel {
                 progress -> TextPreview.firstLines(file, 14, 240),
                 whenRead,
                 failure -> whenRead.accept(List.of(UserError.of("", failure).message())));
+    }
+
+    private static void choose(javafx.beans.property.StringProperty role, String chosen,
+                               java.util.Collection<String> columns) {
+        if (chosen != null && columns.contains(chosen)) {
+            role.set(chosen);
+        }
     }
 
     public WorkbenchSession session() {

@@ -2,6 +2,8 @@ package org.cardiacrnn.app.data;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javafx.geometry.Insets;
@@ -22,18 +24,24 @@ import javafx.stage.Window;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.data.Orientation;
+import org.cardiacrnn.sequences.ColumnRoles;
 
 /**
  * Asks how to read a chosen file: orientation, optional metadata table and name files, sample id
- * column, with the file's first lines shown so the user can see what the choices mean.
+ * column, and which columns hold time, class and group, with the file's first lines shown so the user can
+ * see what the choices mean.
  */
 final class ImportDialog {
 
     private ImportDialog() {
     }
 
-    static Optional<LoadRequest> show(Window owner, Path matrix, DataViewModel viewModel) {
-        Dialog<LoadRequest> dialog = new Dialog<>();
+    /** What the user chose: how to read the file, and which columns hold time, class and group. */
+    record Choice(LoadRequest request, ColumnRoles roles) {
+    }
+
+    static Optional<Choice> show(Window owner, Path matrix, DataViewModel viewModel) {
+        Dialog<Choice> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(I18n.text("import.title"));
         dialog.setHeaderText(I18n.text("import.header", matrix.getFileName()));
@@ -60,7 +68,16 @@ final class ImportDialog {
         preview.setPrefRowCount(12);
         preview.setPrefColumnCount(80);
         preview.getStyleClass().add("monospace");
-        viewModel.preview(matrix, lines -> preview.setText(String.join("\n", lines)));
+        ComboBox<String> time = roleBox("importTimeColumn");
+        ComboBox<String> label = roleBox("importClassColumn");
+        ComboBox<String> group = roleBox("importGroupColumn");
+        viewModel.preview(matrix, lines -> {
+            preview.setText(String.join("\n", lines));
+            List<String> header = lines.isEmpty() ? List.of() : headerCells(lines.get(0));
+            for (ComboBox<String> role : List.of(time, label, group)) {
+                role.getItems().setAll(header);
+            }
+        });
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -75,8 +92,11 @@ final class ImportDialog {
         grid.addRow(2, new Label(I18n.text("import.geneNames")), withBrowse(geneNames, owner));
         grid.addRow(3, new Label(I18n.text("import.sampleNames")), withBrowse(sampleNames, owner));
         grid.addRow(4, new Label(I18n.text("import.sampleId")), sampleIdColumn);
-        grid.add(new Label(I18n.text("import.preview")), 0, 5, 2, 1);
-        grid.add(preview, 0, 6, 2, 1);
+        grid.addRow(5, new Label(I18n.text("import.time")), time);
+        grid.addRow(6, new Label(I18n.text("import.class")), label);
+        grid.addRow(7, new Label(I18n.text("import.group")), group);
+        grid.add(new Label(I18n.text("import.preview")), 0, 8, 2, 1);
+        grid.add(preview, 0, 9, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(button -> {
@@ -93,9 +113,48 @@ final class ImportDialog {
             if (!sampleIdColumn.getText().isBlank()) {
                 request.sampleIdColumn(sampleIdColumn.getText().trim());
             }
-            return request.build();
+            return new Choice(request.build(), new ColumnRoles(text(time), text(label), text(group)));
         });
         return dialog.showAndWait();
+    }
+
+    /** An editable list of the preview's header cells; blank means "guess". */
+    private static ComboBox<String> roleBox(String id) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.setEditable(true);
+        box.setPromptText(I18n.text("import.role.guess"));
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static String text(ComboBox<String> box) {
+        String value = box.getEditor().getText();
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * The first cells of the header line, split on its most frequent delimiter, as role choices. Only the
+     * leading 30: annotation columns come first, and thousands of gene names would bury them.
+     */
+    static List<String> headerCells(String header) {
+        char delimiter = '\t';
+        long best = -1;
+        for (char candidate : new char[] {'\t', ',', ';'}) {
+            long count = header.chars().filter(c -> c == candidate).count();
+            if (count > best) {
+                best = count;
+                delimiter = candidate;
+            }
+        }
+        List<String> cells = new ArrayList<>();
+        for (String cell : header.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)))) {
+            String name = cell.strip().replaceAll("^\"|\"$", "");
+            if (!name.isEmpty() && cells.size() < 30) {
+                cells.add(name);
+            }
+        }
+        return cells;
     }
 
     private static HBox withBrowse(TextField field, Window owner) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
 import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.LoadRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,23 @@ class DataViewModelTest {
         assertThat(viewModel.recentFiles()).containsExactly(file.toString());
         assertThat(viewModel.loadingProperty().get()).isFalse();
         assertThat(viewModel.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void rolesChosenWhileImportingWinOverTheGuessUnlessTheColumnDoesNotExist() throws IOException {
+        viewModel.open(LoadRequest.of(writeMatrix("roles.csv")), new ColumnRoles("day", "donor", "nonexistent"));
+
+        assertThat(session.timeColumnProperty().get()).isEqualTo("day");
+        assertThat(session.labelColumnProperty().get()).isEqualTo("donor");
+        assertThat(session.groupColumnProperty().get()).as("guessed").isEqualTo("donor");
+    }
+
+    @Test
+    void theImportDialogOffersTheLeadingHeaderCellsOfAnyDelimiter() {
+        assertThat(ImportDialog.headerCells("sample_id,donor,\"day\",GENE1")).containsExactly("sample_id", "donor",
+                "day", "GENE1");
+        assertThat(ImportDialog.headerCells("gene\tS1\tS2")).containsExactly("gene", "S1", "S2");
+        assertThat(ImportDialog.headerCells("id;" + "G;".repeat(100))).hasSize(30).startsWith("id");
     }
 
     @Test
