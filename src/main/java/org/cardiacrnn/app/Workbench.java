@@ -106,6 +106,10 @@ final class Workbench {
         trainingViewModel().start();
     }
 
+    void showPage(Page page) {
+        mainViewModel.navigateTo(page);
+    }
+
     /** Made on first use: its live charts load JFreeChart, which would delay the first window. */
     TrainingViewModel trainingViewModel() {
         if (trainingViewModel == null) {

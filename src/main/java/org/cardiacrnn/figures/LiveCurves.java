@@ -30,6 +30,7 @@ public final class LiveCurves {
     private final JFreeChart accuracyChart;
     private final JFreeChart learningRateChart;
     private boolean dirty;
+    private int epochsShown;
 
     /** Empty curves with their three charts. */
     public LiveCurves() {
@@ -100,16 +101,33 @@ public final class LiveCurves {
         }
     }
 
-    /** Redraws the charts once if anything was appended since the last flush. */
+    /**
+     * Redraws, once each, the charts whose curves grew since the last flush. Each series event alone would
+     * redraw its whole chart (three times for the loss chart), and redrawing is most of what the UI thread
+     * does during training.
+     */
     public void flush() {
         if (!dirty) {
             return;
         }
         dirty = false;
-        spanWholeDecades();
-        for (XYSeries series : all) {
+        boolean epochsGrew = epochsShown != trainLoss.getItemCount();
+        epochsShown = trainLoss.getItemCount();
+        redraw(lossChart, iterationLoss, trainLoss, validationLoss);
+        if (epochsGrew) {
+            redraw(accuracyChart, trainAccuracy, validationAccuracy);
+            learningRateChart.setNotify(false);
+            spanWholeDecades();
+            redraw(learningRateChart, learningRate);
+        }
+    }
+
+    private static void redraw(JFreeChart chart, XYSeries... grown) {
+        chart.setNotify(false);
+        for (XYSeries series : grown) {
             series.fireSeriesChanged();
         }
+        chart.setNotify(true);
     }
 
     /**
@@ -130,10 +148,14 @@ public final class LiveCurves {
 
     /** Removes every point (a new run) and redraws. */
     public void clear() {
+        List<JFreeChart> charts = List.of(lossChart, accuracyChart, learningRateChart);
+        charts.forEach(chart -> chart.setNotify(false));
         for (XYSeries series : all) {
             series.clear();
         }
+        charts.forEach(chart -> chart.setNotify(true));
         dirty = false;
+        epochsShown = 0;
     }
 
     /** Number of per-iteration loss points recorded. */

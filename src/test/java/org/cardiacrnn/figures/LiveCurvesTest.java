@@ -85,4 +85,25 @@ class LiveCurvesTest {
         assertThat(axis.getLowerBound()).isCloseTo(1e-3, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(axis.getUpperBound()).isCloseTo(1e-2, org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    @Test
+    void aFlushRedrawsEachGrownChartOnceAndLeavesTheOthersAlone() {
+        LiveCurves curves = new LiveCurves();
+        int[] redraws = new int[3];
+        curves.lossFigure().chart().addChangeListener(event -> redraws[0]++);
+        curves.accuracyFigure().chart().addChangeListener(event -> redraws[1]++);
+        curves.learningRateFigure().chart().addChangeListener(event -> redraws[2]++);
+
+        curves.addIteration(0.5, 1.2);
+        curves.addIteration(1.0, 1.1);
+        curves.flush();
+        assertThat(redraws).containsExactly(1, 0, 0);
+
+        curves.addEpoch(1, 1.1, 1.3, 0.4, 0.35, 1e-3);
+        curves.flush();
+        assertThat(redraws).containsExactly(2, 1, 1);
+
+        curves.flush();
+        assertThat(redraws).as("nothing new, nothing redrawn").containsExactly(2, 1, 1);
+    }
 }

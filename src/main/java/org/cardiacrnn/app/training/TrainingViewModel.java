@@ -47,6 +47,7 @@ public final class TrainingViewModel {
     public enum Status { IDLE, RUNNING, PAUSED, STOPPING }
 
     private static final long DRAIN_INTERVAL_MILLIS = 50;
+    private static final long CHART_INTERVAL_MILLIS = 200;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final WorkbenchSession session;
@@ -62,6 +63,7 @@ public final class TrainingViewModel {
     private volatile TrainingControl control;
     private volatile boolean drainScheduled;
     private volatile long lastDrain;
+    private long lastChartRedraw;
     private long startedNanos;
     private int epochs;
 
@@ -104,15 +106,18 @@ public final class TrainingViewModel {
             NativeThreads.configure();
             PreparedData prepared = preparedAlready != null ? preparedAlready
                     : DatasetPreparation.prepare(data, preparation);
-            return new RunLauncher(store).run(runConfig, data, prepared, this::enqueue, runControl, false);
-        }, run -> {
+            RunLauncher.CompletedRun completed = new RunLauncher(store).run(runConfig, data, prepared, this::enqueue,
+                    runControl, false);
+            return new Finished(completed, completed.evaluation() != null ? completed.folder().readMetrics()
+                    : List.of());
+        }, finished -> {
+            RunLauncher.CompletedRun run = finished.run();
             drainEvents();
             status.set(Status.IDLE);
             control = null;
             if (run.evaluation() != null) {
-                List<EpochMetrics> metrics = run.folder().readMetrics();
                 session.currentRunProperty().set(new RunResult(run.folder().id(), name, run.folder().directory(),
-                        run.evaluation(), metrics, run.prepared().test()));
+                        run.evaluation(), finished.metrics(), run.prepared().test()));
                 addLog(I18n.text("training.log.tested", String.format(Locale.ROOT, "%.1f %%",
                         100 * run.evaluation().accuracy()), run.training().bestEpoch()));
             }
@@ -125,6 +130,10 @@ public final class TrainingViewModel {
             control = null;
             error.set(UserError.of(I18n.text("training.error.title"), failure));
         });
+    }
+
+    /** A finished run with its metrics, read on the background thread so the UI thread does no I/O. */
+    private record Finished(RunLauncher.CompletedRun run, List<EpochMetrics> metrics) {
     }
 
     /** Pauses after the current mini-batch. */
@@ -178,10 +187,17 @@ public final class TrainingViewModel {
         if (events.isEmpty()) {
             return;
         }
+        boolean milestone = false;
         for (TrainingEvent next : events) {
             apply(next);
+            milestone |= !(next instanceof TrainingEvent.Iteration);
         }
-        curves.flush();
+        // Redrawing the charts costs the UI thread far more than the progress line, so per-iteration points
+        // are drawn at most 5 times a second; epochs and the end of a run are drawn at once.
+        if (milestone || lastDrain - lastChartRedraw >= CHART_INTERVAL_MILLIS) {
+            lastChartRedraw = lastDrain;
+            curves.flush();
+        }
     }
 
     private void apply(TrainingEvent event) {

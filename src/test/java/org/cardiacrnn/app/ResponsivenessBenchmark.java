@@ -1,0 +1,107 @@
+package org.cardiacrnn.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.cardiacrnn.app.common.FxTaskExecutor;
+import org.cardiacrnn.app.common.PulseMonitor;
+import org.cardiacrnn.app.data.RecentFiles;
+import org.cardiacrnn.app.shell.MainViewModel;
+import org.cardiacrnn.app.training.TrainingViewModel;
+import org.cardiacrnn.training.Hyperparameters;
+
+/**
+ * How responsive the window stays while a network trains: opens the workbench on the sample data, trains a
+ * preset with the Training page (live charts) in view, and prints the gaps between JavaFX pulses during
+ * training. A benchmark, not a test: run it on the machine whose figure you want (see docs/performance.md).
+ *
+ * <p>Arguments: [preset (quick)] [epochs (4)].
+ */
+public final class ResponsivenessBenchmark {
+
+    private ResponsivenessBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String preset = args.length > 0 ? args[0] : "quick";
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Path home = Files.createTempDirectory("cardiac-rnn-pulses");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<Workbench> workbench = new AtomicReference<>();
+        Platform.runLater(() -> {
+            Workbench shown = new Workbench(new MainViewModel(new FxTaskExecutor()), RecentFiles.inMemory(), home);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(shown.mainView(), 1280, 800));
+            stage.show();
+            shown.afterShown();
+            workbench.set(shown);
+        });
+        waitFor(() -> workbench.get() != null && workbench.get().session().datasetProperty().get() != null, 120);
+
+        // The Training page is built on its first visit (chart classes load then); that one-off cost is a
+        // page opening, not the steady state this benchmark measures, so the page is opened first.
+        Platform.runLater(() -> workbench.get().showPage(org.cardiacrnn.app.shell.Page.TRAINING));
+        Thread.sleep(2000);
+        PulseMonitor monitor = new PulseMonitor();
+        long[] trainingNanos = new long[2];
+        Platform.runLater(() -> {
+            Workbench shown = workbench.get();
+            shown.session().presetNameProperty().set(preset);
+            shown.session().hyperparametersProperty().set(Hyperparameters.preset(preset)
+                    .withOverride("epochs", Integer.toString(epochs)).withOverride("earlyStoppingPatience", "0"));
+            monitor.start();
+            trainingNanos[0] = System.nanoTime();
+            shown.trainNow();
+        });
+        waitFor(() -> {
+            TrainingViewModel training = workbench.get().trainingViewModel();
+            return training.statusProperty().get() == TrainingViewModel.Status.IDLE
+                    && workbench.get().session().currentRunProperty().get() != null;
+        }, 3600);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            monitor.stop();
+            trainingNanos[1] = System.nanoTime();
+            stopped.countDown();
+        });
+        stopped.await();
+        PulseMonitor.Stats stats = monitor.stats();
+        System.out.printf(Locale.ROOT, "training %s, %d epochs: %.1f s, %d pulses; gap between pulses mean %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms (at %.1f s); %d gaps over 100 ms%n", preset, epochs,
+                (trainingNanos[1] - trainingNanos[0]) / 1e9, stats.pulses(), stats.meanMillis(), stats.p99Millis(),
+                stats.maxMillis(), stats.maxAtMillis() / 1e3, stats.over100());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!onFxThread(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean onFxThread(java.util.function.BooleanSupplier condition) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        boolean[] result = new boolean[1];
+        Platform.runLater(() -> {
+            result[0] = condition.getAsBoolean();
+            done.countDown();
+        });
+        done.await();
+        return result[0];
+    }
+}
