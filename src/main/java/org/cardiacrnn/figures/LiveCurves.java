@@ -55,7 +55,7 @@ public final class LiveCurves {
         Charts.series(accuracyRenderer, 0, train, style.stroke(1.5f));
         Charts.series(accuracyRenderer, 1, validation, style.stroke(1.5f));
         Charts.smallDots(accuracyRenderer, 2);
-        accuracyChart = Charts.xy("Accuracy", Charts.plot(accuracy, Charts.axis("Epoch", false),
+        accuracyChart = Charts.xy("Accuracy", Charts.plot(accuracy, wholeEpochs(),
                 Charts.unitAxis("Accuracy"), accuracyRenderer), true);
 
         XYLineAndShapeRenderer lrRenderer = new XYLineAndShapeRenderer(true, true);
@@ -67,7 +67,14 @@ public final class LiveCurves {
         lrAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
         lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
         learningRateChart = Charts.xy("Learning rate", Charts.plot(new XYSeriesCollection(learningRate),
-                Charts.axis("Epoch", false), lrAxis, lrRenderer), false);
+                wholeEpochs(), lrAxis, lrRenderer), false);
+    }
+
+    /** Epoch axis of the per-epoch charts: whole epochs only, never 1.5. */
+    private static org.jfree.chart.axis.NumberAxis wholeEpochs() {
+        org.jfree.chart.axis.NumberAxis axis = Charts.axis("Epoch", false);
+        axis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        return axis;
     }
 
     /**
@@ -143,7 +150,8 @@ public final class LiveCurves {
         if (high <= low) {
             high = low * 10;
         }
-        learningRateChart.getXYPlot().getRangeAxis().setRange(low, high);
+        // A little room beyond the decades, so the ticks at both ends are drawn.
+        learningRateChart.getXYPlot().getRangeAxis().setRange(low / 1.15, high * 1.15);
     }
 
     /** Removes every point (a new run) and redraws. */
