@@ -222,10 +222,13 @@ public final class SweepView extends BorderPane {
         steps.setPrefWidth(72);
         steps.setMinWidth(72);
         CheckBox log = new CheckBox(I18n.text("sweeps.log"));
+        log.setMinWidth(Region.USE_PREF_SIZE);
         log.selectedProperty().bindBidirectional(row.logProperty());
-        HBox rangeFields = new HBox(6, label("sweeps.from"), min, label("sweeps.to"), max, label("sweeps.steps"), steps,
-                log);
-        rangeFields.setAlignment(Pos.CENTER_LEFT);
+        HBox bounds = new HBox(6, label("sweeps.from"), min, label("sweeps.to"), max);
+        bounds.setAlignment(Pos.CENTER_LEFT);
+        HBox spacing = new HBox(6, steps, label("sweeps.steps"), log);
+        spacing.setAlignment(Pos.CENTER_LEFT);
+        VBox rangeFields = new VBox(4, bounds, spacing);
         rangeFields.visibleProperty().bind(row.rangeProperty());
         rangeFields.managedProperty().bind(rangeFields.visibleProperty());
         values.visibleProperty().bind(row.rangeProperty().not());
