@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Try many hyperparameter settings (grid, random or TPE search) and rank them.",
                 "Each trial is an ordinary run folder; the sweep folder links them and survives a restart.",
-                "Example: sweep --spec docs/configs/sweep-example.json --data sample-data/cardiac-differentiation.csv.gz",
+                "Example: sweep --spec docs/configs/sweep-example.json",
+                "               --data sample-data/cardiac-differentiation.csv.gz",
                 "Resume: sweep --resume SWEEP_ID     List: sweep --list"})
 final class SweepCommand implements Callable<Integer> {
 

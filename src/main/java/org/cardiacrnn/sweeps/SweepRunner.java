@@ -132,53 +132,59 @@ public final class SweepRunner {
             double seconds = 0;
             Trial.TrialState state = Trial.TrialState.FINISHED;
             String message = null;
-            for (int fold = 0; fold < folds.size(); fold++) {
-                List<Double> curve = new ArrayList<>();
-                curves.add(curve);
-                TrainingControl trialControl = control.nextTrial();
-                boolean[] pruned = {false};
-                List<List<Double>> others = earlierCurves(before, started.number(), fold);
-                int foldIndex = fold;
-                TrainingListener events = event -> {
-                    if (event instanceof TrainingEvent.Epoch epoch) {
-                        curve.add(spec.objective() == Objective.VALIDATION_LOSS ? epoch.validationLoss()
-                                : epoch.validationAccuracy());
-                        if (rule != null && !pruned[0] && rule.shouldStop(curve, others)) {
-                            pruned[0] = true;
-                            trialControl.stop();
+            try {
+                for (int fold = 0; fold < folds.size(); fold++) {
+                    List<Double> curve = new ArrayList<>();
+                    curves.add(curve);
+                    TrainingControl trialControl = control.nextTrial();
+                    boolean[] pruned = {false};
+                    List<List<Double>> others = earlierCurves(before, started.number(), fold);
+                    int foldIndex = fold;
+                    TrainingListener events = event -> {
+                        if (event instanceof TrainingEvent.Epoch epoch) {
+                            curve.add(spec.objective() == Objective.VALIDATION_LOSS ? epoch.validationLoss()
+                                    : epoch.validationAccuracy());
+                            if (rule != null && !pruned[0] && rule.shouldStop(curve, others)) {
+                                pruned[0] = true;
+                                trialControl.stop();
+                            }
                         }
+                        listener.onEvent(new SweepEvent.Training(started.number(), foldIndex, event));
+                    };
+                    String runName = spec.name() + " trial " + started.number()
+                            + (folds.size() > 1 ? " fold " + (fold + 1) : "");
+                    RunConfig config = new RunConfig(runName, spec.basePreset(), definition.data(),
+                            effectivePreparation(spec, definition.preparation()), hp);
+                    RunLauncher.CompletedRun run = new RunLauncher(runs).run(config, data, folds.get(fold),
+                            events, trialControl, false, created -> {
+                                runIds.add(created.id());
+                                created.logEvent("sweep " + folder.id() + ", trial " + started.number());
+                                folder.update(progress(started, runIds, curves, 0, 0));
+                            });
+                    TrainingResult training = run.training();
+                    epochs += training.history().size();
+                    seconds += training.history().stream().mapToDouble(TrainingEvent.Epoch::seconds).sum();
+                    if (control.isStopRequested() && !pruned[0]) {
+                        // Stopped by the user: the trial runs again from the start when the sweep resumes.
+                        Trial again = started.reset();
+                        return folder.update(again);
                     }
-                    listener.onEvent(new SweepEvent.Training(started.number(), foldIndex, event));
-                };
-                String runName = spec.name() + " trial " + started.number()
-                        + (folds.size() > 1 ? " fold " + (fold + 1) : "");
-                RunConfig config = new RunConfig(runName, spec.basePreset(), definition.data(),
-                        effectivePreparation(spec, definition.preparation()), hp);
-                RunLauncher.CompletedRun run = new RunLauncher(runs).run(config, data, folds.get(fold),
-                        events, trialControl, false, created -> {
-                            runIds.add(created.id());
-                            created.logEvent("sweep " + folder.id() + ", trial " + started.number());
-                            folder.update(progress(started, runIds, curves, 0, 0));
-                        });
-                TrainingResult training = run.training();
-                epochs += training.history().size();
-                seconds += training.history().stream().mapToDouble(TrainingEvent.Epoch::seconds).sum();
-                if (control.isStopRequested() && !pruned[0]) {
-                    // Stopped by the user: the trial runs again from the start when the sweep resumes.
-                    Trial again = started.reset();
-                    return folder.update(again);
+                    if (training.failure() != null || training.model() == null) {
+                        state = Trial.TrialState.FAILED;
+                        message = training.failure() != null ? training.failure() : "no epoch finished";
+                        break;
+                    }
+                    foldObjectives.add(objectiveOf(training, run.prepared()));
+                    if (pruned[0]) {
+                        state = Trial.TrialState.PRUNED;
+                        message = String.format(Locale.ROOT, "stopped by the median rule after epoch %d", curve.size());
+                        break;
+                    }
                 }
-                if (training.failure() != null || training.model() == null) {
-                    state = Trial.TrialState.FAILED;
-                    message = training.failure() != null ? training.failure() : "no epoch finished";
-                    break;
-                }
-                foldObjectives.add(objectiveOf(training, run.prepared()));
-                if (pruned[0]) {
-                    state = Trial.TrialState.PRUNED;
-                    message = String.format(Locale.ROOT, "stopped by the median rule after epoch %d", curve.size());
-                    break;
-                }
+            } catch (RuntimeException failure) {
+                // One broken trial (bad data for a fold, a full disk) must not end the whole sweep.
+                state = Trial.TrialState.FAILED;
+                message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
             }
             Double objective = foldObjectives.isEmpty() ? null
                     : foldObjectives.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
@@ -196,7 +202,7 @@ public final class SweepRunner {
                 case VALIDATION_MACRO_F1 -> {
                     SequenceDataset validation = prepared.validationIsTest() ? prepared.test() : prepared.validation();
                     yield Evaluator.fromPredictions(validation.labels(),
-                            training.model().predictProbabilities(validation), validation.classNames(), 0, 0)
+                            training.model().predictProbabilities(validation), validation.classNames(), 1, 0)
                             .macroAverage().f1();
                 }
             };

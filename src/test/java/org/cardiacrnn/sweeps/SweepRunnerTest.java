@@ -158,4 +158,30 @@ class SweepRunnerTest {
         assertThat(slow.message()).contains("median rule");
         assertThat(trials.get(0).number()).isEqualTo(1);
     }
+
+    @Test
+    void chu2016HoursAreSweptOnMacroF1WithBlockedSplits() {
+        Path chu = Path.of("..", "shared", "data", "chu2016-endoderm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(chu), "Chu 2016 data not "
+                + "found at " + chu.toAbsolutePath() + "; this test needs the shared data folder");
+        LoadRequest request = LoadRequest.builder(chu.resolve("data.txt")).geneNames(chu.resolve("tf.txt"))
+                .annotations(chu.resolve("time.txt"), List.of("hours", "pseudotime")).build();
+        PreparationConfig blocked = new PreparationConfig(PreprocessingConfig.defaults(),
+                org.cardiacrnn.sequences.SequenceConfig.slidingWindows("pseudotime", "hours", null),
+                org.cardiacrnn.sequences.SplitConfig.defaults().withKind(
+                        org.cardiacrnn.sequences.SplitConfig.Kind.BLOCKED));
+        SweepSpec spec = new SweepSpec("chu", "quick", Map.of("epochs", "2", "hiddenUnits", "8"),
+                List.of(ParameterSpace.of("dropout", "0.0", "0.3")), SweepSpec.Strategy.GRID, 0, 1,
+                Objective.VALIDATION_MACRO_F1, 1, null);
+        SweepRunner runner = runner();
+        SweepFolder folder = runner.create(spec, DataSpec.of(request), blocked);
+
+        List<Trial> ranked = runner.run(folder, ExpressionLoader.load(request), event -> { }, new SweepControl());
+
+        assertThat(ranked).hasSize(2).allSatisfy(trial -> {
+            assertThat(trial.state()).as(trial.message()).isEqualTo(Trial.TrialState.FINISHED);
+            assertThat(trial.objective()).isBetween(0.0, 1.0);
+        });
+        assertThat(ranked.get(0).objective()).isGreaterThanOrEqualTo(ranked.get(1).objective());
+    }
 }

@@ -307,8 +307,8 @@ public final class SweepViewModel {
         executor.submit(I18n.text("sweeps.opening", summary.name()), progress -> {
             SweepFolder folder = sweepStore.open(summary.id());
             return new Shown(folder.id(), folder.definition().spec(), folder.trials());
-        }, shown -> show(shown.id(), shown.spec(), shown.trials()), failure -> error.set(UserError.of(I18n.text("sweeps.error.open", summary.name()),
-                        failure)));
+        }, shown -> show(shown.id(), shown.spec(), shown.trials()),
+                failure -> error.set(UserError.of(I18n.text("sweeps.error.open", summary.name()), failure)));
     }
 
     /** Ends the sweep after the current mini-batch; the interrupted trial runs again on resume. */
