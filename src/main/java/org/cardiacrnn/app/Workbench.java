@@ -83,9 +83,9 @@ final class Workbench {
                 this::chartPane));
         pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {
             ChartPane pane = chartPane("geneTrendChart");
-            pane.show(I18n.text("data.trend.title", trend.gene()), DataCharts.geneOverTime(trend.gene(), trend.timeColumn(),
-                    trend.lines().stream().map(line -> new TrajectoryStats(line.label(), line.times(), line.means(),
-                            line.standardDeviations())).toList()));
+            pane.show(I18n.text("data.trend.title", trend.gene()), DataCharts.geneOverTime(trend.gene(),
+                    trend.timeColumn(), trend.lines().stream().map(line -> new TrajectoryStats(line.label(),
+                            line.times(), line.means(), line.standardDeviations())).toList()));
             return pane;
         }));
         this.mainView = new MainView(mainViewModel, pages, menuBar());

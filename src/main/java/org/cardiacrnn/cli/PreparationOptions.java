@@ -64,7 +64,8 @@ final class PreparationOptions {
         PreparationConfig base = switch (protocol.toLowerCase(Locale.ROOT)) {
             case "methodology", "published" -> PreparationConfig.methodology(time, label);
             case "honest" -> PreparationConfig.honest(time, label, group);
-            default -> throw new WorkbenchException("--protocol must be methodology or honest, not \"" + protocol + "\"");
+            default -> throw new WorkbenchException("--protocol must be methodology or honest, not \"" + protocol
+                    + "\"");
         };
         SequenceConfig sequences = base.sequences();
         SequenceConfig.Builder kind = builder == null ? sequences.builder()

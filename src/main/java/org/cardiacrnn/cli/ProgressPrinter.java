@@ -44,7 +44,8 @@ final class ProgressPrinter implements TrainingListener {
             if (terminal) {
                 out.print("\r" + " ".repeat(90) + "\r");
             }
-            out.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %s  validation loss %.4f acc %s  lr %.1e  %.1f s%n",
+            out.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %s  validation loss %.4f acc %s  lr %.1e  "
+                    + "%.1f s%n",
                     epoch.epoch(), epochs, epoch.trainLoss(), percent(epoch.trainAccuracy()), epoch.validationLoss(),
                     percent(epoch.validationAccuracy()), epoch.learningRate(), epoch.seconds());
             out.flush();

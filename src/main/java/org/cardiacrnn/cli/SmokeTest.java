@@ -65,7 +65,8 @@ final class SmokeTest {
             out.flush();
             return 0;
         } catch (IOException failure) {
-            throw new WorkbenchException("smoke test could not use a temporary folder: " + failure.getMessage(), failure);
+            throw new WorkbenchException("smoke test could not use a temporary folder: " + failure.getMessage(),
+                    failure);
         }
     }
 }

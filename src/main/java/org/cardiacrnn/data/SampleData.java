@@ -28,7 +28,8 @@ public final class SampleData {
     public static Path extract(Path directory) {
         try (InputStream in = SampleData.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new DataFormatException(Path.of(FILE_NAME), "the bundled sample data is missing from the application");
+                throw new DataFormatException(Path.of(FILE_NAME),
+                        "the bundled sample data is missing from the application");
             }
             byte[] bytes = in.readAllBytes();
             Files.createDirectories(directory);
@@ -39,7 +40,8 @@ public final class SampleData {
             AtomicFiles.write(target, bytes);
             return target;
         } catch (IOException failure) {
-            throw new WorkbenchException("Cannot copy the sample data to " + directory + ": " + failure.getMessage(), failure);
+            throw new WorkbenchException("Cannot copy the sample data to " + directory + ": " + failure.getMessage(),
+                    failure);
         }
     }
 }

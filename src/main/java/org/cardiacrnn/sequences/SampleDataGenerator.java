@@ -50,10 +50,12 @@ public final class SampleDataGenerator {
     private static final List<String> CARDIOMYOCYTES = List.of("ventricular_cm", "atrial_cm");
 
     private static final List<Programme> PROGRAMMES = List.of(
-            new Programme(List.of("POU5F1", "NANOG", "SOX2", "LIN28A", "DPPA4"), ALL, new double[] {3.5, 2.0, 0.5, 0, 0}),
+            new Programme(List.of("POU5F1", "NANOG", "SOX2", "LIN28A", "DPPA4"), ALL,
+                    new double[] {3.5, 2.0, 0.5, 0, 0}),
             new Programme(List.of("TBXT", "MIXL1", "MESP1", "EOMES"), ALL, new double[] {0, 3.2, 1.0, 0, 0}),
             new Programme(List.of("KDR", "PDGFRA"), ALL, new double[] {0, 2.2, 1.8, 0.5, 0}),
-            new Programme(List.of("ISL1", "HAND1", "HAND2", "TBX5", "MEF2C"), ALL, new double[] {0, 0.5, 2.6, 1.4, 0.6}),
+            new Programme(List.of("ISL1", "HAND1", "HAND2", "TBX5", "MEF2C"), ALL,
+                    new double[] {0, 0.5, 2.6, 1.4, 0.6}),
             new Programme(List.of("NKX2-5", "GATA4", "GATA6"), ALL, new double[] {0, 0.3, 2.4, 1.2, 0.6}),
             new Programme(List.of("NKX2-5", "GATA4", "TNNT2", "ACTN2", "TTN", "MYL4"), CARDIOMYOCYTES,
                     new double[] {0, 0, 0.4, 2.2, 3.4}),
@@ -64,7 +66,8 @@ public final class SampleDataGenerator {
             new Programme(List.of("NPPB"), CARDIOMYOCYTES, new double[] {0, 0, 0, 1.0, 2.0}),
             new Programme(List.of("COL1A1", "COL1A2", "COL3A1", "POSTN", "DDR2", "PDGFRB", "VIM"),
                     List.of("cardiac_fibroblast"), new double[] {0, 0, 0.3, 1.6, 3.0}),
-            new Programme(List.of("TCF21"), List.of("cardiac_fibroblast", "epicardial"), new double[] {0, 0, 0.3, 1.5, 2.5}),
+            new Programme(List.of("TCF21"), List.of("cardiac_fibroblast", "epicardial"),
+                    new double[] {0, 0, 0.3, 1.5, 2.5}),
             new Programme(List.of("WT1", "TBX18", "ALDH1A2", "UPK3B", "SEMA3D", "BNC1"), List.of("epicardial"),
                     new double[] {0, 0, 0.3, 1.6, 3.0}));
 

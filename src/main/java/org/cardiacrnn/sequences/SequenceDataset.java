@@ -156,7 +156,8 @@ public final class SequenceDataset {
         float[] cut = new float[sequenceCount * featureCount * steps];
         for (int i = 0; i < sequenceCount; i++) {
             for (int f = 0; f < featureCount; f++) {
-                System.arraycopy(features, (i * featureCount + f) * timeSteps, cut, (i * featureCount + f) * steps, steps);
+                System.arraycopy(features, (i * featureCount + f) * timeSteps, cut, (i * featureCount + f) * steps,
+                        steps);
             }
         }
         float[] cutMask = null;

@@ -122,7 +122,8 @@ class MainPathUiTest {
         String message = robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class).getContentText();
         assertThat(message).contains("ragged.csv").contains("line 3");
         assertThat(workbench.session().datasetProperty().get()).isSameAs(before);
-        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#errorDialog").query().getScene().getWindow()).close());
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#errorDialog").query().getScene().getWindow())
+                .close());
     }
 
     @Test
@@ -141,7 +142,8 @@ class MainPathUiTest {
         RunResult run = workbench.session().currentRunProperty().get();
         assertThat(run.epochs().size()).isBetween(1, 39);
         assertThat(run.report().sampleCount()).isEqualTo(run.testSet().sequenceCount());
-        var summary = new RunStore(home).list().stream().filter(r -> r.id().equals(run.runId())).findFirst().orElseThrow();
+        var summary = new RunStore(home).list().stream().filter(r -> r.id().equals(run.runId())).findFirst()
+                .orElseThrow();
         assertThat(summary.state()).isEqualTo(RunState.STOPPED);
         assertThat(Files.exists(run.directory().resolve("model.zip"))).isTrue();
     }

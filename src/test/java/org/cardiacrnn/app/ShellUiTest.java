@@ -24,7 +24,8 @@ class ShellUiTest {
     @Start
     void start(Stage stage) {
         viewModel = new MainViewModel(new CurrentThreadTaskExecutor());
-        Workbench workbench = new Workbench(viewModel, org.cardiacrnn.app.data.RecentFiles.inMemory(), java.nio.file.Path.of("target", "ui-test-home"));
+        Workbench workbench = new Workbench(viewModel, org.cardiacrnn.app.data.RecentFiles.inMemory(),
+                java.nio.file.Path.of("target", "ui-test-home"));
         stage.setScene(new Scene(workbench.mainView(), 1280, 800));
         stage.show();
     }

@@ -45,7 +45,8 @@ class TrainEvaluatePredictCommandTest {
         try (var runs = Files.list(workspace.resolve("runs"))) {
             runFolder = runs.filter(p -> p.getFileName().toString().endsWith("cli-test")).findFirst().orElseThrow();
         }
-        for (String file : List.of("config.json", "metrics.csv", "model.zip", "evaluation.json", "events.log", "run.json")) {
+        for (String file : List.of("config.json", "metrics.csv", "model.zip", "evaluation.json", "events.log",
+                "run.json")) {
             assertThat(runFolder.resolve(file)).as(file).exists();
         }
         assertThat(Files.readAllLines(runFolder.resolve("metrics.csv"))).hasSize(3);
@@ -79,7 +80,8 @@ class TrainEvaluatePredictCommandTest {
     void badInputIsOneLineAndExitCodeTwo() {
         Result unknownPreset = run("train", SAMPLE, "--preset", "huge", "--workspace", workspace.toString());
         assertThat(unknownPreset.code()).isEqualTo(Main.EXIT_USER_ERROR);
-        assertThat(unknownPreset.err().strip()).isEqualTo("error: unknown preset \"huge\"; presets are [methodology, quick]");
+        assertThat(unknownPreset.err().strip())
+                .isEqualTo("error: unknown preset \"huge\"; presets are [methodology, quick]");
 
         Result badOverride = run("train", SAMPLE, "--set", "dropout=1.5", "--workspace", workspace.toString());
         assertThat(badOverride.err().strip()).isEqualTo("error: dropout must be in [0, 1); got 1.5");

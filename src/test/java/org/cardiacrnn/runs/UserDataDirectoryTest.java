@@ -27,7 +27,8 @@ class UserDataDirectoryTest {
     void macAndWindowsUseTheirApplicationDataFolders() {
         assertThat(UserDataDirectory.resolve(Map.of(), "Mac OS X", "/Users/a"))
                 .isEqualTo(Path.of("/Users/a/Library/Application Support/Cardiac RNN Workbench"));
-        assertThat(UserDataDirectory.resolve(Map.of("APPDATA", "C:/Users/a/AppData/Roaming"), "Windows 11", "C:/Users/a"))
+        assertThat(UserDataDirectory.resolve(Map.of("APPDATA", "C:/Users/a/AppData/Roaming"), "Windows 11",
+                "C:/Users/a"))
                 .isEqualTo(Path.of("C:/Users/a/AppData/Roaming/Cardiac RNN Workbench"));
     }
 }

@@ -83,7 +83,8 @@ class AugmentationsTest {
     void sameSeedSameBatch() {
         Augmentation all = Augmentations.of(0.1, 0.2, 0.5);
         SequenceDataset input = batch(10, 4, 6);
-        assertThat(all.apply(input, new Random(9)).features()).containsExactly(all.apply(input, new Random(9)).features());
+        assertThat(all.apply(input, new Random(9)).features())
+                .containsExactly(all.apply(input, new Random(9)).features());
         assertThat(Augmentations.of(0, 0, 0).apply(input, new Random(9))).isSameAs(input);
     }
 }

@@ -28,7 +28,8 @@ final class ExportDialog {
             chooser.setTitle(I18n.text("figure.export.file"));
             String base = title == null || title.isBlank() ? "figure" : title.replaceAll("[^A-Za-z0-9._-]+", "_");
             chooser.setInitialFileName(base + "." + format.extension());
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(),
+                    "*." + format.extension()));
             return chooser.showSaveDialog(owner);
         }
     }

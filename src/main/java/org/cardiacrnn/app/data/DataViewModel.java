@@ -189,9 +189,12 @@ public final class DataViewModel {
         List<SummaryItem> items = new ArrayList<>();
         items.add(new SummaryItem(I18n.text("data.summary.samples"), format(matrixSummary.samples())));
         items.add(new SummaryItem(I18n.text("data.summary.genes"), format(matrixSummary.genes())));
-        items.add(new SummaryItem(I18n.text("data.summary.classes"), distinct(data, session.labelColumnProperty().get())));
-        items.add(new SummaryItem(I18n.text("data.summary.timePoints"), distinct(data, session.timeColumnProperty().get())));
-        items.add(new SummaryItem(I18n.text("data.summary.groups"), distinct(data, session.groupColumnProperty().get())));
+        items.add(new SummaryItem(I18n.text("data.summary.classes"),
+                distinct(data, session.labelColumnProperty().get())));
+        items.add(new SummaryItem(I18n.text("data.summary.timePoints"),
+                distinct(data, session.timeColumnProperty().get())));
+        items.add(new SummaryItem(I18n.text("data.summary.groups"),
+                distinct(data, session.groupColumnProperty().get())));
         items.add(new SummaryItem(I18n.text("data.summary.missing"), format(matrixSummary.missingValues())));
         items.add(new SummaryItem(I18n.text("data.summary.zeros"),
                 String.format(Locale.ROOT, "%.1f %%", matrixSummary.zeroPercent())));

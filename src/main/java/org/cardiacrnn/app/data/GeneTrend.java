@@ -38,7 +38,8 @@ public record GeneTrend(String gene, String timeColumn, List<Line> lines) {
                 continue;
             }
             String label = labels == null ? gene : labels.get(s);
-            double[] acc = sums.computeIfAbsent(label, k -> new TreeMap<>()).computeIfAbsent(times[s], k -> new double[3]);
+            double[] acc = sums.computeIfAbsent(label, k -> new TreeMap<>())
+                    .computeIfAbsent(times[s], k -> new double[3]);
             acc[0]++;
             acc[1] += value;
             acc[2] += value * value;

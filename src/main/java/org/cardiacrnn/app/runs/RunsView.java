@@ -127,7 +127,8 @@ public final class RunsView extends BorderPane {
         });
     }
 
-    private static TableColumn<RunSummary, String> column(String key, Function<RunSummary, String> value, double width) {
+    private static TableColumn<RunSummary, String> column(String key, Function<RunSummary, String> value,
+                                                          double width) {
         TableColumn<RunSummary, String> column = new TableColumn<>(I18n.text(key));
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         column.setPrefWidth(width);

@@ -85,7 +85,8 @@ public final class SequencesView extends BorderPane {
                 SequenceConfig.MissingTimePoints.values()));
 
         GridPane split = form();
-        row(split, 0, "sequences.split.kind", combo("splitKind", viewModel.splitKindProperty(), SplitConfig.Kind.values()));
+        row(split, 0, "sequences.split.kind", combo("splitKind", viewModel.splitKindProperty(),
+                SplitConfig.Kind.values()));
         row(split, 1, "sequences.split.train", fractionSpinner("trainFraction", viewModel.trainFractionProperty()));
         row(split, 2, "sequences.split.validation", fractionSpinner("validationFraction",
                 viewModel.validationFractionProperty()));
@@ -105,7 +106,8 @@ public final class SequencesView extends BorderPane {
         preprocessing.add(log1p, 0, 1, 2, 1);
         row(preprocessing, 2, "sequences.pre.scaling", combo("scaling", viewModel.scalingProperty(),
                 PreprocessingConfig.Scaling.values()));
-        row(preprocessing, 3, "sequences.pre.topGenes", intSpinner("topGenes", viewModel.topGenesProperty(), 0, 100000));
+        row(preprocessing, 3, "sequences.pre.topGenes", intSpinner("topGenes", viewModel.topGenesProperty(), 0,
+                100000));
 
         VBox box = new VBox(10,
                 titled("sequences.section.protocol", protocol),
@@ -166,7 +168,8 @@ public final class SequencesView extends BorderPane {
         ChartPane heat = charts.apply("sequenceHeatChart");
         viewModel.sequenceHeatProperty().addListener((obs, old, shown) -> heat.show(
                 shown == null ? "" : shown.title(), shown == null ? null
-                        : DataCharts.sequenceHeatmap(shown.title(), shown.values(), shown.features(), shown.timeLabels())));
+                        : DataCharts.sequenceHeatmap(shown.title(), shown.values(), shown.features(),
+                                shown.timeLabels())));
         Spinner<Integer> index = new Spinner<>(1, 100000, 1);
         index.setId("shownSequence");
         index.setEditable(true);

@@ -47,7 +47,8 @@ public final class SequencesViewModel {
     private final WorkbenchSession session;
     private final TaskExecutor executor;
 
-    private final ObjectProperty<SequenceConfig.Builder> builder = new SimpleObjectProperty<>(SequenceConfig.Builder.SLIDING_WINDOW);
+    private final ObjectProperty<SequenceConfig.Builder> builder =
+            new SimpleObjectProperty<>(SequenceConfig.Builder.SLIDING_WINDOW);
     private final IntegerProperty windowLength = new SimpleIntegerProperty(10);
     private final IntegerProperty stride = new SimpleIntegerProperty(1);
     private final ObjectProperty<SequenceConfig.MissingTimePoints> missingTimePoints =
@@ -61,7 +62,8 @@ public final class SequencesViewModel {
     private final ObjectProperty<PreprocessingConfig.LibraryNormalisation> normalisation =
             new SimpleObjectProperty<>(PreprocessingConfig.LibraryNormalisation.CPM);
     private final BooleanProperty log1p = new SimpleBooleanProperty(true);
-    private final ObjectProperty<PreprocessingConfig.Scaling> scaling = new SimpleObjectProperty<>(PreprocessingConfig.Scaling.Z_SCORE);
+    private final ObjectProperty<PreprocessingConfig.Scaling> scaling =
+            new SimpleObjectProperty<>(PreprocessingConfig.Scaling.Z_SCORE);
     private final IntegerProperty topGenes = new SimpleIntegerProperty(2000);
 
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(false);
@@ -165,8 +167,8 @@ public final class SequencesViewModel {
         }
         SequenceDataset train = prepared.train();
         splitSummary.set(prepared.validationIsTest()
-                ? I18n.text("sequences.summary.validationIsTest", train.sequenceCount(), prepared.test().sequenceCount(),
-                        train.timeSteps(), train.featureCount())
+                ? I18n.text("sequences.summary.validationIsTest", train.sequenceCount(),
+                        prepared.test().sequenceCount(), train.timeSteps(), train.featureCount())
                 : I18n.text("sequences.summary", train.sequenceCount(), prepared.validation().sequenceCount(),
                         prepared.test().sequenceCount(), train.timeSteps(), train.featureCount()));
         leakage.set(prepared.leakage().plainWords());
@@ -229,7 +231,9 @@ public final class SequencesViewModel {
     public ReadOnlyBooleanProperty leaksProperty() { return leaks.getReadOnlyProperty(); }
     public ReadOnlyStringProperty validationMessageProperty() { return validationMessage.getReadOnlyProperty(); }
     public ObservableList<String> warnings() { return warnings; }
-    public ReadOnlyObjectProperty<Map<String, long[]>> classBalanceProperty() { return classBalance.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Map<String, long[]>> classBalanceProperty() {
+        return classBalance.getReadOnlyProperty();
+    }
     public IntegerProperty shownSequenceProperty() { return shownSequence; }
     public ReadOnlyObjectProperty<SequenceHeat> sequenceHeatProperty() { return sequenceHeat.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<UserError> errorProperty() { return error.getReadOnlyProperty(); }

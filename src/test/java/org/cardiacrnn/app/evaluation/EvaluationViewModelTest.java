@@ -38,7 +38,8 @@ class EvaluationViewModelTest {
 
     @Test
     void noRunMeansNoHeadlineAndNoRows() {
-        EvaluationViewModel viewModel = new EvaluationViewModel(new WorkbenchSession(), new CurrentThreadTaskExecutor());
+        EvaluationViewModel viewModel = new EvaluationViewModel(new WorkbenchSession(),
+                new CurrentThreadTaskExecutor());
         assertThat(viewModel.headlineProperty().get()).isEmpty();
         assertThat(viewModel.classRows()).isEmpty();
     }
@@ -54,7 +55,8 @@ class EvaluationViewModelTest {
                 .containsExactly("atrial", "ventricular", "Macro average", "Weighted average");
         // atrial: 1 of 2 recalled, precision 1; ventricular: recall 1, precision 2/3.
         assertThat(viewModel.classRows().get(0).recall()).isEqualTo(0.5);
-        assertThat(viewModel.classRows().get(1).precision()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(viewModel.classRows().get(1).precision()).isCloseTo(2.0 / 3,
+                org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
