@@ -14,10 +14,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.cardiacrnn.app.common.ChartPane;
-import org.cardiacrnn.app.common.FxTaskExecutor;
-import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.session.RunResult;
-import org.cardiacrnn.app.shell.MainViewModel;
 import org.cardiacrnn.app.training.TrainingViewModel;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.LoadRequest;
@@ -50,11 +47,7 @@ class MainPathUiTest {
 
     @Start
     void start(Stage stage) {
-        MainViewModel main = new MainViewModel(new FxTaskExecutor());
-        workbench = new Workbench(main, RecentFiles.inMemory(), home);
-        stage.setScene(new Scene(workbench.mainView(), 1280, 800));
-        stage.show();
-        workbench.afterShown();
+        workbench = UiTests.showWorkbench(stage, home);
     }
 
     private static void waitUntil(int seconds, BooleanSupplier condition) throws Exception {

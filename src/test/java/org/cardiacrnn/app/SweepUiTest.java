@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.cardiacrnn.app.common.ChartPane;
-import org.cardiacrnn.app.common.FxTaskExecutor;
-import org.cardiacrnn.app.data.RecentFiles;
-import org.cardiacrnn.app.shell.MainViewModel;
 import org.cardiacrnn.sweeps.Trial;
 import org.cardiacrnn.training.Hyperparameters;
 import org.jfree.chart.plot.XYPlot;
@@ -40,11 +36,7 @@ class SweepUiTest {
 
     @Start
     void start(Stage stage) {
-        MainViewModel main = new MainViewModel(new FxTaskExecutor());
-        workbench = new Workbench(main, RecentFiles.inMemory(), home);
-        stage.setScene(new Scene(workbench.mainView(), 1280, 800));
-        stage.show();
-        workbench.afterShown();
+        workbench = UiTests.showWorkbench(stage, home);
     }
 
     private static void replaceText(FxRobot robot, String field, String text) {

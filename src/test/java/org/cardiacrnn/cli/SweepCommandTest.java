@@ -2,15 +2,11 @@ package org.cardiacrnn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 class SweepCommandTest {
 
@@ -19,18 +15,6 @@ class SweepCommandTest {
     @TempDir
     Path workspace;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cli = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Result(cli.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void aSweepPrintsALinePerTrialAndARankedTableThenListsAsDone() throws Exception {
         Path spec = workspace.resolve("spec.json");
@@ -38,31 +22,31 @@ class SweepCommandTest {
                 {"name": "cli", "fixed": {"epochs": "1", "hiddenUnits": "8", "denseUnits": "8"},
                  "parameters": [{"key": "dropout", "values": ["0.0", "0.3"]}]}
                 """);
-        Result swept = run("sweep", "--spec", spec.toString(), "--data", SAMPLE, "--top-genes", "200",
+        CliRun swept = CliRun.of("sweep", "--spec", spec.toString(), "--data", SAMPLE, "--top-genes", "200",
                 "--workspace", workspace.toString());
         assertThat(swept.code()).as(swept.err()).isZero();
         assertThat(swept.out()).contains("grid search over dropout 0.0, 0.3, 2 trials")
                 .contains("trial 1/2: dropout=0.0 …").contains("trial 2/2: finished  val accuracy")
                 .containsPattern("(?m)^ {3}1 {6}[12]  finished ").containsPattern("(?m)^ {3}2 {6}[12]  finished ");
 
-        Result listed = run("sweep", "--list", "--workspace", workspace.toString());
+        CliRun listed = CliRun.of("sweep", "--list", "--workspace", workspace.toString());
         assertThat(listed.out()).contains("cli").contains("2/2").doesNotContain("unfinished");
     }
 
     @Test
     void badRequestsSayWhatIsWrong() throws Exception {
-        Result noSpec = run("sweep", "--data", SAMPLE, "--workspace", workspace.toString());
+        CliRun noSpec = CliRun.of("sweep", "--data", SAMPLE, "--workspace", workspace.toString());
         assertThat(noSpec.code()).isEqualTo(Main.EXIT_USER_ERROR);
         assertThat(noSpec.err()).contains("--spec");
 
         Path spec = workspace.resolve("bad.json");
         Files.writeString(spec, "{\"parameters\": [{\"key\": \"dropuot\", \"values\": [\"0.1\"]}]}");
-        Result badSpec = run("sweep", "--spec", spec.toString(), "--data", SAMPLE, "--workspace",
+        CliRun badSpec = CliRun.of("sweep", "--spec", spec.toString(), "--data", SAMPLE, "--workspace",
                 workspace.toString());
         assertThat(badSpec.code()).isEqualTo(Main.EXIT_USER_ERROR);
         assertThat(badSpec.err()).contains("bad.json").contains("parameters[0].key").contains("dropuot");
 
-        Result unknown = run("sweep", "--resume", "nope", "--workspace", workspace.toString());
+        CliRun unknown = CliRun.of("sweep", "--resume", "nope", "--workspace", workspace.toString());
         assertThat(unknown.code()).isEqualTo(Main.EXIT_USER_ERROR);
         assertThat(unknown.err()).contains("no sweep \"nope\"");
         assertThat(Files.exists(workspace.resolve("sweeps"))).isFalse();

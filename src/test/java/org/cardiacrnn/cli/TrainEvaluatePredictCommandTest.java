@@ -2,16 +2,12 @@ package org.cardiacrnn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 /** The headless path a server or CI script takes: train, then evaluate and predict with the run. */
 class TrainEvaluatePredictCommandTest {
@@ -21,22 +17,9 @@ class TrainEvaluatePredictCommandTest {
     @TempDir
     Path workspace;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cli = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void trainWritesARunThatEvaluatesAndPredicts() throws Exception {
-        Result trained = run("train", SAMPLE, "--preset", "quick", "--set", "epochs=2", "--set", "hiddenUnits=8",
+        CliRun trained = CliRun.of("train", SAMPLE, "--preset", "quick", "--set", "epochs=2", "--set", "hiddenUnits=8",
                 "--workspace", workspace.toString(), "--name", "cli-test", "--top-genes", "300");
         assertThat(trained.code()).as(trained.err()).isZero();
         assertThat(trained.out()).contains("epoch 2/2").contains("test: accuracy").contains("No sample is shared");
@@ -52,12 +35,12 @@ class TrainEvaluatePredictCommandTest {
         assertThat(Files.readAllLines(runFolder.resolve("metrics.csv"))).hasSize(3);
         String testAccuracy = trained.out().replaceAll("(?s).*test: accuracy ([0-9.]+)%.*", "$1");
 
-        Result evaluated = run("evaluate", "--run", runFolder.toString());
+        CliRun evaluated = CliRun.of("evaluate", "--run", runFolder.toString());
         assertThat(evaluated.code()).as(evaluated.err()).isZero();
         assertThat(evaluated.out()).contains("accuracy " + testAccuracy + "%").contains("ventricular_cm");
 
         Path predictions = workspace.resolve("predictions.csv");
-        Result predicted = run("predict", "--run", runFolder.toString(), SAMPLE, "--out", predictions.toString());
+        CliRun predicted = CliRun.of("predict", "--run", runFolder.toString(), SAMPLE, "--out", predictions.toString());
         assertThat(predicted.code()).as(predicted.err()).isZero();
         List<String> lines = Files.readAllLines(predictions);
         assertThat(lines.get(0)).startsWith("sequence,group,first_sample,last_sample,true_class,predicted_class,p_");
@@ -66,7 +49,7 @@ class TrainEvaluatePredictCommandTest {
 
     @Test
     void crossValidationTrainsOneRunPerFoldAndReportsMeanAndSd() throws Exception {
-        Result result = run("train", SAMPLE, "--preset", "quick", "--set", "epochs=1", "--set", "hiddenUnits=4",
+        CliRun result = CliRun.of("train", SAMPLE, "--preset", "quick", "--set", "epochs=1", "--set", "hiddenUnits=4",
                 "--folds", "4", "--top-genes", "200", "--workspace", workspace.toString(), "--name", "cv");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("fold 4: test accuracy").contains("4-fold cross-validation")
@@ -78,15 +61,15 @@ class TrainEvaluatePredictCommandTest {
 
     @Test
     void badInputIsOneLineAndExitCodeTwo() {
-        Result unknownPreset = run("train", SAMPLE, "--preset", "huge", "--workspace", workspace.toString());
+        CliRun unknownPreset = CliRun.of("train", SAMPLE, "--preset", "huge", "--workspace", workspace.toString());
         assertThat(unknownPreset.code()).isEqualTo(Main.EXIT_USER_ERROR);
         assertThat(unknownPreset.err().strip())
                 .isEqualTo("error: unknown preset \"huge\"; presets are [methodology, quick]");
 
-        Result badOverride = run("train", SAMPLE, "--set", "dropout=1.5", "--workspace", workspace.toString());
+        CliRun badOverride = CliRun.of("train", SAMPLE, "--set", "dropout=1.5", "--workspace", workspace.toString());
         assertThat(badOverride.err().strip()).isEqualTo("error: dropout must be in [0, 1); got 1.5");
 
-        Result noRun = run("predict", "--run", workspace.resolve("nothing").toString(), SAMPLE, "--out", "x.csv");
+        CliRun noRun = CliRun.of("predict", "--run", workspace.resolve("nothing").toString(), SAMPLE, "--out", "x.csv");
         assertThat(noRun.code()).isEqualTo(Main.EXIT_USER_ERROR);
         assertThat(noRun.err()).contains("nothing").contains("does not exist");
         assertThat(workspace.resolve("runs")).doesNotExist();

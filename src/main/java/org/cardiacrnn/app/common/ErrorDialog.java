@@ -10,6 +10,20 @@ public final class ErrorDialog {
     private ErrorDialog() {
     }
 
+    /**
+     * Shows each error a page's view-model reports, in a dialog over the page's window, then lets the
+     * view-model forget it so the same error can be reported again.
+     */
+    public static void showErrorsOf(javafx.scene.Node page, javafx.beans.value.ObservableValue<UserError> errors,
+                                    Runnable dismiss) {
+        errors.addListener((obs, old, error) -> {
+            if (error != null) {
+                show(page.getScene() == null ? null : page.getScene().getWindow(), error);
+                dismiss.run();
+            }
+        });
+    }
+
     public static void show(Window owner, UserError error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);

@@ -56,12 +56,7 @@ public final class DataView extends BorderPane {
         StackPane center = new StackPane(mainContent(), emptyState(), loadingOverlay());
         setCenter(center);
         installDragAndDrop();
-        viewModel.errorProperty().addListener((obs, old, error) -> {
-            if (error != null) {
-                ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
-                viewModel.dismissError();
-            }
-        });
+        ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
         viewModel.session().datasetProperty().addListener((obs, old, data) -> rebuildTable());
         viewModel.geneOffsetProperty().addListener((obs, old, offset) -> rebuildTable());
         viewModel.geneTrendProperty().addListener((obs, old, trend) ->

@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.Choices;
+import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.figures.ConfusionMode;
@@ -97,12 +98,7 @@ public final class EvaluationView extends BorderPane {
         setCenter(new StackPane(tabs, empty));
 
         viewModel.runProperty().addListener((obs, old, run) -> showRun(run));
-        viewModel.errorProperty().addListener((obs, old, error) -> {
-            if (error != null) {
-                org.cardiacrnn.app.common.ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
-                viewModel.dismissError();
-            }
-        });
+        ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
         viewModel.confusionModeProperty().addListener((obs, old, mode) -> showRun(viewModel.runProperty().get()));
         viewModel.selectedSequenceProperty().addListener((obs, old, heat) -> sequence.show(
                 heat == null ? "" : heat.title(),

@@ -94,12 +94,7 @@ public final class ModelView extends BorderPane {
         VBox content = new VBox(header, sheet);
         javafx.scene.layout.VBox.setVgrow(sheet, javafx.scene.layout.Priority.ALWAYS);
         setCenter(content);
-        viewModel.errorProperty().addListener((obs, old, error) -> {
-            if (error != null) {
-                ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
-                viewModel.dismissError();
-            }
-        });
+        ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
     }
 
     private static FileChooser chooser() {

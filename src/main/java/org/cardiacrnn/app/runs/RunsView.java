@@ -114,12 +114,7 @@ public final class RunsView extends BorderPane {
         split.setDividerPositions(0.5);
         setCenter(split);
 
-        viewModel.errorProperty().addListener((obs, old, error) -> {
-            if (error != null) {
-                ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
-                viewModel.dismissError();
-            }
-        });
+        ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 viewModel.refresh();

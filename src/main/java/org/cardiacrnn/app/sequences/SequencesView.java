@@ -54,12 +54,7 @@ public final class SequencesView extends BorderPane {
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(settings, false);
         setCenter(split);
-        viewModel.errorProperty().addListener((obs, old, error) -> {
-            if (error != null) {
-                ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
-                viewModel.dismissError();
-            }
-        });
+        ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
     }
 
     private Node settings() {

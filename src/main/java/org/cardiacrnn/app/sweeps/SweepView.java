@@ -82,12 +82,7 @@ public final class SweepView extends BorderPane {
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(left, false);
         setCenter(split);
-        viewModel.errorProperty().addListener((obs, old, error) -> {
-            if (error != null) {
-                ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
-                viewModel.dismissError();
-            }
-        });
+        ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 viewModel.refreshSweeps();

@@ -100,11 +100,6 @@ public final class TrainingView extends BorderPane {
         VBox.setVgrow(main, Priority.ALWAYS);
         setCenter(new VBox(progressRow, main));
 
-        viewModel.errorProperty().addListener((obs, old, error) -> {
-            if (error != null) {
-                ErrorDialog.show(getScene() == null ? null : getScene().getWindow(), error);
-                viewModel.dismissError();
-            }
-        });
+        ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
     }
 }
