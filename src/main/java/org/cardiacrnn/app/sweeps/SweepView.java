@@ -340,9 +340,15 @@ public final class SweepView extends BorderPane {
                 viewModel.exportTable(file.toPath());
             }
         });
+        Button resumeShown = new Button(I18n.text("sweeps.resumeShown"), AppIcon.START.node());
+        resumeShown.setId("resumeShownSweep");
+        resumeShown.getStyleClass().add("accent");
+        resumeShown.visibleProperty().bind(viewModel.resumableProperty());
+        resumeShown.managedProperty().bind(resumeShown.visibleProperty());
+        resumeShown.setOnAction(event -> viewModel.resumeShown());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(progress, spacer, use, export);
+        ToolBar bar = new ToolBar(progress, spacer, resumeShown, use, export);
         bar.getStyleClass().add("page-toolbar");
 
         ChartPane parallel = charts.apply("parallelChart");

@@ -158,6 +158,9 @@ public final class SweepViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper bestTrial = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
+    private final javafx.beans.binding.BooleanBinding resumable = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> status.get() == Status.IDLE && shownSpec.get() != null
+                    && trials.stream().anyMatch(trial -> !trial.isDone()), status, shownSpec, trials);
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
     private final ConcurrentLinkedQueue<SweepEvent> pending = new ConcurrentLinkedQueue<>();
     private volatile SweepControl control;
@@ -241,6 +244,19 @@ public final class SweepViewModel {
         }
         DataSpec dataSpec = session.dataSpec();
         run(progress -> new SweepRunner(runStore, sweepStore).create(spec, dataSpec, preparation), folder -> data);
+    }
+
+    /** Goes on with the sweep in the table, when it has trials not yet done. */
+    public void resumeShown() {
+        if (resumable.get() && shownSweepId != null) {
+            String id = shownSweepId;
+            sweeps.stream().filter(sweep -> sweep.id().equals(id)).findFirst().ifPresent(this::resume);
+        }
+    }
+
+    /** True when the sweep in the table was interrupted and nothing runs now. */
+    public javafx.beans.binding.BooleanExpression resumableProperty() {
+        return resumable;
     }
 
     /** Goes on with the unfinished trials of a sweep from an earlier session. */

@@ -109,10 +109,12 @@ class SweepViewModelTest {
         SweepViewModel later = new SweepViewModel(session, new CurrentThreadTaskExecutor(), new RunStore(home),
                 new SweepStore(home));
         later.refreshSweeps();
-        later.resume(later.sweeps().get(0));
+        assertThat(later.resumableProperty().get()).as("the newest sweep is shown, interrupted").isTrue();
+        later.resumeShown();
 
         assertThat(later.trials()).hasSize(2).allMatch(t -> t.state() == Trial.TrialState.FINISHED);
         assertThat(new RunStore(home).list()).hasSize(2);
         assertThat(later.sweeps().get(0).unfinished()).isFalse();
+        assertThat(later.resumableProperty().get()).isFalse();
     }
 }
