@@ -192,6 +192,8 @@ public final class EvaluationView extends BorderPane {
         });
         SplitPane drill = new SplitPane(sequences, sequence);
         drill.setDividerPositions(0.3);
+        // Until a cell is chosen the list and heatmap would only be empty frames.
+        drill.visibleProperty().bind(viewModel.cellDescriptionProperty().isNotEmpty());
         VBox box = new VBox(8, table, hint, cell, drill);
         VBox.setVgrow(drill, Priority.ALWAYS);
         box.setPadding(new Insets(8));
