@@ -132,6 +132,9 @@ public record FigureStyle(String fontFamily, float titlePt, float labelPt, float
         for (Object annotation : xy.getAnnotations()) {
             if (annotation instanceof XYTextAnnotation text) {
                 text.setFont(font(Font.PLAIN, tickPt));
+                if (text instanceof PlotTextAnnotation) {
+                    text.setPaint(foreground);
+                }
             } else if (annotation instanceof XYTitleAnnotation title) {
                 styleTitle(title.getTitle());
             }

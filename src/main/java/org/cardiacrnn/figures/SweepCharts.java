@@ -73,7 +73,7 @@ public final class SweepCharts {
 
     /**
      * Parallel coordinates: each run is a line across the axes, each axis scaled to its own min–max.
-     * Lines are coloured by the last axis (usually the metric), light for low and dark for high.
+     * Lines are coloured by the last axis (usually the metric), grey for low and orange for high.
      *
      * @param axes axis names, the metric last
      * @param runs one array of values per run, in {@code axes} order
@@ -95,8 +95,9 @@ public final class SweepCharts {
         }
         XYSeriesCollection dataset = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        SequentialPaintScale scale = new SequentialPaintScale(min[n - 1] - 0.25 * (max[n - 1] - min[n - 1]),
-                max[n - 1]);
+        // Grey for the lowest metric to orange for the highest: both show on white paper and on the dark theme.
+        SequentialPaintScale scale = new SequentialPaintScale(min[n - 1], max[n - 1], new java.awt.Color(0xB0B0B0),
+                new java.awt.Color(0xE6550D));
         FigureData.Builder data = FigureData.builder("run", "axis", "value", "scaled_0_1");
         for (int r = 0; r < runs.size(); r++) {
             XYSeries line = Charts.appendOnly("run " + (r + 1));
@@ -142,7 +143,7 @@ public final class SweepCharts {
     }
 
     private static XYTextAnnotation rangeLabel(int axis, double y, double value, TextAnchor anchor) {
-        XYTextAnnotation label = new XYTextAnnotation(compact(value), axis, y);
+        XYTextAnnotation label = new PlotTextAnnotation(compact(value), axis, y);
         label.setTextAnchor(anchor);
         return label;
     }

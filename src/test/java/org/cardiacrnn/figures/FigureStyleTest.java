@@ -26,6 +26,24 @@ class FigureStyleTest {
     }
 
     @Test
+    void plotTextFollowsTheThemeWhileCellLabelsKeepTheirContrastColour() {
+        JFreeChart chart = SweepCharts.parallelCoordinates(List.of("dropout", "accuracy"),
+                List.of(new double[] {0.1, 0.6}, new double[] {0.5, 0.8})).chart();
+        org.jfree.chart.annotations.XYTextAnnotation cell = new org.jfree.chart.annotations.XYTextAnnotation("7",
+                0, 0);
+        cell.setPaint(java.awt.Color.WHITE);
+        chart.getXYPlot().addAnnotation(cell);
+
+        FigureStyle.screen(true).apply(chart);
+
+        var annotations = chart.getXYPlot().getAnnotations();
+        assertThat(annotations).filteredOn(PlotTextAnnotation.class::isInstance).isNotEmpty()
+                .allSatisfy(a -> assertThat(((PlotTextAnnotation) a).getPaint())
+                        .isNotEqualTo(java.awt.Color.BLACK));
+        assertThat(cell.getPaint()).isEqualTo(java.awt.Color.WHITE);
+    }
+
+    @Test
     void fontFamilyExistsSoTextIsNotSubstitutedSilently() {
         Font font = FigureStyle.print().font(Font.PLAIN, 8f);
         assertThat(List.of("DejaVu Sans", Font.SANS_SERIF)).contains(font.getFamily());
