@@ -156,6 +156,9 @@ public final class LiveCurves {
 
     /** Removes every point (a new run) and redraws. */
     public void clear() {
+        if (all.stream().allMatch(series -> series.getItemCount() == 0)) {
+            return;
+        }
         List<JFreeChart> charts = List.of(lossChart, accuracyChart, learningRateChart);
         charts.forEach(chart -> chart.setNotify(false));
         for (XYSeries series : all) {
