@@ -72,7 +72,7 @@ public final class NetworkFactory {
         NeuralNetConfiguration.ListBuilder list = base.list();
         int inputs = features;
         for (int layer = 0; layer < hp.layers(); layer++) {
-            Layer recurrent = recurrentLayer(hp, inputs);
+            Layer recurrent = recurrentLayer(hp, inputs, layer == 0);
             boolean last = layer == hp.layers() - 1;
             list.layer(last && hp.pooling() == Hyperparameters.Pooling.LAST ? new LastTimeStep(recurrent) : recurrent);
             inputs = hp.hiddenUnits() * (hp.bidirectional() ? 2 : 1);
@@ -93,11 +93,13 @@ public final class NetworkFactory {
         return list.setInputType(InputType.recurrent(features)).build();
     }
 
-    private static Layer recurrentLayer(Hyperparameters hp, int inputs) {
+    private static Layer recurrentLayer(Hyperparameters hp, int inputs, boolean first) {
         // DL4J's dropOut(x) is the probability of keeping an input.
         double keep = 1 - hp.dropout();
         if (hp.cell() == Hyperparameters.Cell.LSTM && hp.bidirectional()) {
-            FastBidirectionalLstm.Builder fast = new FastBidirectionalLstm.Builder().nIn(inputs).nOut(hp.hiddenUnits());
+            // Nothing asks for the gradient with respect to the genes, so the first layer skips computing it.
+            FastBidirectionalLstm.Builder fast = new FastBidirectionalLstm.Builder().nIn(inputs).nOut(hp.hiddenUnits())
+                    .inputGradient(!first);
             if (hp.dropout() > 0) {
                 fast.dropOut(keep);
             }

@@ -66,8 +66,9 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
         if (buffers == null || forwardInputWeights == null) {
             throw new IllegalStateException("FastBidirectionalLstm: backpropGradient called before activate");
         }
-        INDArray inputGrad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                (long) buffers.steps * buffers.batch, layerConf().getNIn());
+        boolean wantInputGrad = layerConf().isInputGradient();
+        INDArray inputGrad = wantInputGrad ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                (long) buffers.steps * buffers.batch, layerConf().getNIn()) : null;
         kernel.backward(epsilon.castTo(dataType), forwardInputWeights, forwardRecurrentWeights,
                 gradientViews.get(INPUT_WEIGHT_KEY), gradientViews.get(RECURRENT_WEIGHT_KEY),
                 gradientViews.get(BIAS_KEY), inputGrad);
@@ -75,8 +76,11 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
         gradient.gradientForVariable().put(INPUT_WEIGHT_KEY, gradientViews.get(INPUT_WEIGHT_KEY));
         gradient.gradientForVariable().put(RECURRENT_WEIGHT_KEY, gradientViews.get(RECURRENT_WEIGHT_KEY));
         gradient.gradientForVariable().put(BIAS_KEY, gradientViews.get(BIAS_KEY));
-        INDArray epsilonOut = inputGrad.reshape(buffers.steps, buffers.batch, layerConf().getNIn()).permute(1, 2, 0);
         weightNoiseParams.clear();
+        if (!wantInputGrad) {
+            return new Pair<>(gradient, null);
+        }
+        INDArray epsilonOut = inputGrad.reshape(buffers.steps, buffers.batch, layerConf().getNIn()).permute(1, 2, 0);
         return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
     }
 }
