@@ -92,13 +92,15 @@ public final class Trainer {
         BatchMeasure measure = BatchMeasure.attach(network, hp, weights);
         BatchTensors tensors = new BatchTensors();
 
+        // Set only when it changes: DL4J rebuilds and compares the whole updater state on every call.
+        network.setLearningRate(learningRate);
+
         epochs:
         for (int epoch = start.epoch() + 1; epoch <= hp.epochs(); epoch++) {
             long started = System.nanoTime();
             Nd4j.getRandom().setSeed(hp.seed() * 1_000_003L + epoch);
             Random random = new Random(hp.seed() * 31L + epoch);
             int[] order = shuffled(train.sequenceCount(), random);
-            network.setLearningRate(learningRate);
             measure.startEpoch();
             for (int b = 0; b < batchesPerEpoch; b++) {
                 if (!awaitPermission()) {
@@ -149,6 +151,9 @@ public final class Trainer {
                 double next = scheduler.onEpoch(onValidation.loss());
                 if (next < learningRate) {
                     listener.onEvent(new TrainingEvent.LearningRateReduced(epoch, learningRate, next));
+                }
+                if (next != learningRate) {
+                    network.setLearningRate(next);
                 }
                 learningRate = next;
             }
