@@ -1,5 +1,8 @@
 package org.cardiacrnn.nn;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
 import org.cardiacrnn.training.Hyperparameters;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -59,7 +62,7 @@ public final class NetworkFactory {
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
         if (hp.l2() > 0) {
-            base.l2(hp.l2());
+            base.regularization(new ArrayList<>(List.of(new ScorelessL2(hp.l2()))));
         }
         if (hp.optimiser() == Hyperparameters.Optimiser.ADAMW && hp.weightDecay() > 0) {
             // AdamW = Adam with decoupled weight decay, which DL4J offers as the WeightDecay regulariser.

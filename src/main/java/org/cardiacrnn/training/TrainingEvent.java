@@ -8,7 +8,10 @@ import java.nio.file.Path;
  */
 public sealed interface TrainingEvent {
 
-    /** One mini-batch was trained. {@code iteration} counts from 1 over the whole run. */
+    /**
+     * One mini-batch was trained. {@code iteration} counts from 1 over the whole run; {@code loss} is the
+     * batch's training objective as DL4J computed it (dropout and augmentation on, without the L2 penalty).
+     */
     record Iteration(int epoch, int iteration, int iterationsPerEpoch, double loss, double learningRate)
             implements TrainingEvent {
     }

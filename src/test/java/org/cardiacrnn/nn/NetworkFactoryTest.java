@@ -1,6 +1,10 @@
 package org.cardiacrnn.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
 import org.cardiacrnn.training.Hyperparameters;
@@ -13,6 +17,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
 
 class NetworkFactoryTest {
 
@@ -59,6 +64,34 @@ class NetworkFactoryTest {
         double scale = own.params().sub(start).norm2Number().doubleValue();
         assertThat(own.params().sub(dl4j.params()).norm2Number().doubleValue()).isLessThan(1e-5 * scale);
         assertThat(own.params().sub(unclipped.params()).norm2Number().doubleValue()).isGreaterThan(0.1 * scale);
+    }
+
+    @Test
+    void l2ActsAsDl4jsButStaysOutOfTheScore() {
+        Hyperparameters hp = Hyperparameters.quick().withOverride("hiddenUnits", "4").withOverride("layers", "2")
+                .withOverride("dropout", "0").withOverride("optimiser", "SGD").withOverride("momentum", "0")
+                .withOverride("learningRate", "0.5").withOverride("gradientClip", "0").withOverride("l2", "0.05");
+        MultiLayerNetwork own = NetworkFactory.build(hp, 6, 3, null);
+        MultiLayerConfiguration configuration = own.getLayerWiseConfigurations().clone();
+        for (var layer : configuration.getConfs()) {
+            if (layer.getLayer() instanceof BaseLayer base && !base.getRegularization().isEmpty()) {
+                assertThat(base.getRegularization()).hasOnlyElementsOfType(ScorelessL2.class);
+                base.setRegularization(new ArrayList<>(List.of(new L2Regularization(0.05))));
+            }
+        }
+        MultiLayerNetwork dl4j = new MultiLayerNetwork(configuration);
+        dl4j.init(own.params().dup(), true);
+        Nd4j.getRandom().setSeed(2);
+        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 4, 6, 3), Nd4j.eye(3).getRows(0, 1, 2, 0)
+                .castTo(DataType.FLOAT));
+
+        double penalty = dl4j.calcRegularizationScore(true);
+        assertThat(penalty).isPositive();
+        assertThat(own.calcRegularizationScore(true)).isZero();
+        assertThat(own.score(batch)).isCloseTo(dl4j.score(batch) - penalty, within(1e-5));
+        own.fit(batch);
+        dl4j.fit(batch);
+        assertThat(own.params()).isEqualTo(dl4j.params());
     }
 
     private static MultiLayerNetwork withFastLayerClipping(MultiLayerNetwork source, GradientNormalization dl4j,
