@@ -1,9 +1,16 @@
 package org.cardiacrnn.training;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +19,7 @@ import org.cardiacrnn.io.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Everything needed to continue a run exactly where it stopped: the network with its optimiser state
@@ -25,6 +33,10 @@ final class Checkpoint {
     static final String LAST = "last.zip";
     static final String BEST = "best.zip";
     static final String STATE = "state.json";
+    /** Entry names of DL4J's model zip (see ModelSerializer). */
+    private static final String CONFIGURATION_ENTRY = "configuration.json";
+    private static final String COEFFICIENTS_ENTRY = "coefficients.bin";
+    private static final String UPDATER_ENTRY = "updaterState.bin";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -45,17 +57,45 @@ final class Checkpoint {
     static void save(Path directory, MultiLayerNetwork network, INDArray bestParams, boolean bestChanged, State state) {
         try {
             Files.createDirectories(directory);
-            AtomicFiles.write(directory.resolve(LAST), out -> ModelSerializer.writeModel(network, out, true));
+            AtomicFiles.write(directory.resolve(LAST), out -> writeNetwork(out, network, network.params(), true));
             if (bestChanged || !Files.exists(directory.resolve(BEST))) {
-                MultiLayerNetwork best = network.clone();
-                best.setParams(bestParams);
-                AtomicFiles.write(directory.resolve(BEST), out -> ModelSerializer.writeModel(best, out, false));
+                AtomicFiles.write(directory.resolve(BEST), out -> writeNetwork(out, network, bestParams, false));
             }
             AtomicFiles.writeString(directory.resolve(STATE), JSON.writeValueAsString(state));
         } catch (IOException failure) {
             throw new TrainingException(directory + ": the checkpoint could not be written ("
                     + AtomicFiles.describe(failure) + ")", failure);
         }
+    }
+
+    /**
+     * Writes what {@link ModelSerializer#writeModel} writes (the same zip entries, read back by
+     * {@link ModelSerializer#restoreMultiLayerNetwork}), but stored without compression and with the given
+     * parameters, so no copy of the network is needed. DL4J's own writer deflates the 94 MB of parameters and
+     * Adam state of the methodology's network, which took longer than a training epoch for a few per cent
+     * of file size (trained weights hardly compress).
+     */
+    private static void writeNetwork(OutputStream out, MultiLayerNetwork network, INDArray params,
+                                     boolean withUpdater) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setLevel(Deflater.NO_COMPRESSION);
+        zip.putNextEntry(new ZipEntry(CONFIGURATION_ENTRY));
+        zip.write(network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        writeArray(zip, COEFFICIENTS_ENTRY, params);
+        INDArray updaterState = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
+        if (withUpdater && updaterState != null && updaterState.length() > 0) {
+            writeArray(zip, UPDATER_ENTRY, updaterState);
+        }
+        zip.finish();
+    }
+
+    private static void writeArray(ZipOutputStream zip, String name, INDArray array) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(zip, 1 << 16));
+        Nd4j.write(array, data);
+        data.flush();
+        zip.closeEntry();
     }
 
     static State readState(Path directory) {
