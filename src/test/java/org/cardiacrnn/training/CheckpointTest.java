@@ -2,6 +2,8 @@ package org.cardiacrnn.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,9 +13,33 @@ import org.cardiacrnn.sequences.SequenceDataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class CheckpointTest {
+
+    @Test
+    void arraysAreWrittenByteForByteAsNd4jWritesThem() throws Exception {
+        INDArray matrix = Nd4j.rand(DataType.FLOAT, 70_000, 3);
+        INDArray[] arrays = {matrix, matrix.getColumn(1), Nd4j.rand(DataType.FLOAT, 1, 5),
+                Nd4j.rand(DataType.DOUBLE, 4, 2), Nd4j.create(DataType.FLOAT, 0)};
+        for (INDArray array : arrays) {
+            assertThat(bytes(out -> Checkpoint.write(array, out))).isEqualTo(bytes(out -> Nd4j.write(array, out)));
+        }
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws Exception;
+    }
+
+    private static byte[] bytes(Writer writer) throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            writer.write(out);
+        }
+        return buffer.toByteArray();
+    }
 
     @Test
     void savedNetworksReadBackWithParametersOptimiserStateAndOutputs(@TempDir Path folder) {
