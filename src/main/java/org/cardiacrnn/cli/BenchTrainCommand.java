@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Time training epochs and inference of the methodology's network (BiLSTM 3 × 256) on "
-                + "generated data: 127 sequences × 10 steps × 2,000 genes, batch 16; then 1,000 sequences, batch 64.")
+                + "generated data: 127 sequences × 10 steps × 2,000 genes, batch 16; then 1,000 sequences, batch 64. "
+                + "Inference: the best of 3 passes over 1,000 sequences.")
 final class BenchTrainCommand implements Callable<Integer> {
 
     private static final int GENES = 2000;
     private static final int STEPS = 10;
     private static final int CLASSES = 4;
+    private static final int INFERENCE_PASSES = 3;
 
     @Spec
     CommandSpec spec;
@@ -98,9 +100,13 @@ final class BenchTrainCommand implements Callable<Integer> {
         }, new TrainingControl()).train(train, validation, null);
         SequenceDataset inference = generated(1000, 3);
         result.model().predictProbabilities(inference.subset(range(100)));
-        long started = System.nanoTime();
-        result.model().predictProbabilities(inference);
-        double inferenceSeconds = (System.nanoTime() - started) / 1e9;
+        // The best of three passes, like the epoch minimum: the machine's other work only ever adds time.
+        double inferenceSeconds = Double.MAX_VALUE;
+        for (int pass = 0; pass < INFERENCE_PASSES; pass++) {
+            long started = System.nanoTime();
+            result.model().predictProbabilities(inference);
+            inferenceSeconds = Math.min(inferenceSeconds, (System.nanoTime() - started) / 1e9);
+        }
         long peakHeap = poller.finish();
 
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -1,5 +1,7 @@
 package org.cardiacrnn.nn;
 
+import java.util.Arrays;
+
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,6 +18,32 @@ public final class Tensors {
     public static INDArray features(SequenceDataset sequences) {
         return Nd4j.create(sequences.features(), new long[] {sequences.sequenceCount(), sequences.featureCount(),
                 sequences.timeSteps()}, DataType.FLOAT);
+    }
+
+    /** Features of sequences {@code [from, to)}, {@code [to - from, features, time]}, float32 (a copy). */
+    public static INDArray features(SequenceDataset sequences, int from, int to) {
+        int block = sequences.featureCount() * sequences.timeSteps();
+        return Nd4j.create(Arrays.copyOfRange(sequences.features(), from * block, to * block),
+                new long[] {to - from, sequences.featureCount(), sequences.timeSteps()}, DataType.FLOAT);
+    }
+
+    /** Feature mask of sequences {@code [from, to)}, {@code [to - from, time]}, or null without a mask. */
+    public static INDArray mask(SequenceDataset sequences, int from, int to) {
+        if (!sequences.hasMask()) {
+            return null;
+        }
+        int steps = sequences.timeSteps();
+        return Nd4j.create(Arrays.copyOfRange(sequences.mask(), from * steps, to * steps),
+                new long[] {to - from, steps}, DataType.FLOAT);
+    }
+
+    /** Frees the native memory of arrays that are no longer used (nulls and views are skipped). */
+    public static void close(INDArray... arrays) {
+        for (INDArray array : arrays) {
+            if (array != null && array.closeable()) {
+                array.close();
+            }
+        }
     }
 
     /** Feature mask {@code [n, time]}, or null when every step is present. */

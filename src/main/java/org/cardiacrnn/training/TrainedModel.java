@@ -30,7 +30,7 @@ public final class TrainedModel implements Predictor {
 
     private static final String NETWORK_ENTRY = "network.zip";
     private static final String CLASSES_ENTRY = "classes.txt";
-    private static final int PREDICTION_BATCH = 256;
+    private static final int PREDICTION_BATCH = 128;
 
     private final MultiLayerNetwork network;
     private final List<String> classNames;
@@ -54,20 +54,25 @@ public final class TrainedModel implements Predictor {
         return classNames;
     }
 
+    /**
+     * Predicts in batches of at most {@value #PREDICTION_BATCH} sequences, all of (nearly) equal size, so the
+     * recurrent layers see at most two batch shapes and keep their working arrays between batches.
+     */
     @Override
     public float[][] predictProbabilities(SequenceDataset sequences) {
         int n = sequences.sequenceCount();
         float[][] probabilities = new float[n][];
-        for (int from = 0; from < n; from += PREDICTION_BATCH) {
-            int to = Math.min(n, from + PREDICTION_BATCH);
-            int[] rows = new int[to - from];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = from + i;
-            }
-            SequenceDataset batch = sequences.subset(rows);
-            INDArray output = network.output(Tensors.features(batch), false, Tensors.mask(batch), null);
+        int batches = (n + PREDICTION_BATCH - 1) / PREDICTION_BATCH;
+        for (int b = 0; b < batches; b++) {
+            int from = (int) ((long) n * b / batches);
+            int to = (int) ((long) n * (b + 1) / batches);
+            INDArray features = Tensors.features(sequences, from, to);
+            INDArray mask = Tensors.mask(sequences, from, to);
+            INDArray output = network.output(features, false, mask, null);
             float[][] values = output.toFloatMatrix();
             System.arraycopy(values, 0, probabilities, from, values.length);
+            // Freed now rather than when the garbage collector notices, which a small heap may put off for long.
+            Tensors.close(features, mask, output);
         }
         return probabilities;
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Random;
 
 import org.cardiacrnn.nn.NetworkFactory;
-import org.cardiacrnn.nn.Tensors;
 import org.cardiacrnn.sequences.Augmentation;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -90,6 +89,11 @@ public final class Trainer {
         int batchesPerEpoch = (train.sequenceCount() + hp.batchSize() - 1) / hp.batchSize();
         StopReason reason = StopReason.COMPLETED;
         String failure = null;
+        BatchMeasure measure = BatchMeasure.attach(network, hp, weights);
+        BatchTensors tensors = new BatchTensors();
+
+        // Set only when it changes: DL4J rebuilds and compares the whole updater state on every call.
+        network.setLearningRate(learningRate);
 
         epochs:
         for (int epoch = start.epoch() + 1; epoch <= hp.epochs(); epoch++) {
@@ -97,7 +101,7 @@ public final class Trainer {
             Nd4j.getRandom().setSeed(hp.seed() * 1_000_003L + epoch);
             Random random = new Random(hp.seed() * 31L + epoch);
             int[] order = shuffled(train.sequenceCount(), random);
-            network.setLearningRate(learningRate);
+            measure.startEpoch();
             for (int b = 0; b < batchesPerEpoch; b++) {
                 if (!awaitPermission()) {
                     reason = StopReason.STOPPED;
@@ -106,7 +110,7 @@ public final class Trainer {
                 int from = b * hp.batchSize();
                 int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + hp.batchSize()));
                 SequenceDataset batch = augmentation.apply(train.subset(rows), random);
-                network.fit(Tensors.dataSet(batch));
+                measure.fit(network, tensors.of(batch), batch.labels());
                 double loss = network.score();
                 iteration++;
                 if (!Double.isFinite(loss)) {
@@ -118,7 +122,7 @@ public final class Trainer {
                 listener.onEvent(new TrainingEvent.Iteration(epoch, iteration, batchesPerEpoch, loss, learningRate));
             }
             TrainedModel current = new TrainedModel(network, train.classNames());
-            LossMeasure onTrain = LossMeasure.of(hp, current.predictProbabilities(train), train.labels(), weights);
+            LossMeasure onTrain = measure.epochMeasure();
             LossMeasure onValidation = LossMeasure.of(hp, current.predictProbabilities(validation),
                     validation.labels(), weights);
             if (!Double.isFinite(onValidation.loss())) {
@@ -148,6 +152,9 @@ public final class Trainer {
                 if (next < learningRate) {
                     listener.onEvent(new TrainingEvent.LearningRateReduced(epoch, learningRate, next));
                 }
+                if (next != learningRate) {
+                    network.setLearningRate(next);
+                }
                 learningRate = next;
             }
             if (checkpoints != null) {
@@ -163,6 +170,7 @@ public final class Trainer {
             }
         }
 
+        network.setListeners();
         TrainedModel model = null;
         if (bestEpoch > 0) {
             network.setParams(bestParams);

@@ -8,12 +8,20 @@ import java.nio.file.Path;
  */
 public sealed interface TrainingEvent {
 
-    /** One mini-batch was trained. {@code iteration} counts from 1 over the whole run. */
+    /**
+     * One mini-batch was trained. {@code iteration} counts from 1 over the whole run; {@code loss} is the
+     * batch's training objective as DL4J computed it (dropout and augmentation on, without the L2 penalty).
+     */
     record Iteration(int epoch, int iteration, int iterationsPerEpoch, double loss, double learningRate)
             implements TrainingEvent {
     }
 
-    /** An epoch ended; losses and accuracies are measured without dropout or augmentation. */
+    /**
+     * An epoch ended. Training loss and accuracy are the mean over the epoch's training sequences, each
+     * measured in the forward pass that trained it (dropout and augmentation on, weights changing through the
+     * epoch: the Keras convention, which needs no second pass over the training data). Validation loss and
+     * accuracy are measured after the epoch without dropout or augmentation. Neither includes the L2 penalty.
+     */
     record Epoch(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
                  double validationAccuracy, double learningRate, double seconds) implements TrainingEvent {
     }

@@ -1,9 +1,23 @@
 package org.cardiacrnn.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
 import org.cardiacrnn.training.Hyperparameters;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
 
 class NetworkFactoryTest {
 
@@ -21,6 +35,77 @@ class NetworkFactoryTest {
         assertThat(NetworkFactory.parameterCount(uni, 2000, 4)).isEqualTo(4L * (2000 + 256 + 1) * 256 + 257 * 4);
         Hyperparameters rnn = uni.withOverride("cell", "SIMPLE_RNN");
         assertThat(NetworkFactory.parameterCount(rnn, 2000, 4)).isEqualTo((2000L + 256 + 1) * 256 + 257 * 4);
+    }
+
+    @Test
+    void fastLayersClipTheirOwnGradientExactlyAsDl4jWould() {
+        // Plain SGD: the update is the clipped gradient itself, so clipping shows in the parameters.
+        Hyperparameters hp = Hyperparameters.quick().withOverride("hiddenUnits", "4").withOverride("layers", "2")
+                .withOverride("dropout", "0").withOverride("optimiser", "SGD").withOverride("momentum", "0")
+                .withOverride("learningRate", "0.5").withOverride("gradientClip", "0.002");
+        MultiLayerNetwork own = NetworkFactory.build(hp, 6, 3, null);
+        MultiLayerNetwork dl4j = withFastLayerClipping(own, GradientNormalization.ClipElementWiseAbsoluteValue, 0.002);
+        MultiLayerNetwork unclipped = withFastLayerClipping(own, GradientNormalization.None, 0);
+        for (int layer = 0; layer < 2; layer++) {
+            assertThat(((BaseLayer) own.getLayerWiseConfigurations().getConf(layer).getLayer())
+                    .getGradientNormalization()).isEqualTo(GradientNormalization.None);
+        }
+        Nd4j.getRandom().setSeed(1);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 5, 3);
+        for (int i = 0; i < 5; i++) {
+            labels.putScalar(i, i % 3, 1);
+        }
+        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 5, 6, 4).muli(4), labels);
+        INDArray start = own.params().dup();
+        for (MultiLayerNetwork network : new MultiLayerNetwork[] {own, dl4j, unclipped}) {
+            network.fit(batch);
+        }
+
+        double scale = own.params().sub(start).norm2Number().doubleValue();
+        assertThat(own.params().sub(dl4j.params()).norm2Number().doubleValue()).isLessThan(1e-5 * scale);
+        assertThat(own.params().sub(unclipped.params()).norm2Number().doubleValue()).isGreaterThan(0.1 * scale);
+    }
+
+    @Test
+    void l2ActsAsDl4jsButStaysOutOfTheScore() {
+        Hyperparameters hp = Hyperparameters.quick().withOverride("hiddenUnits", "4").withOverride("layers", "2")
+                .withOverride("dropout", "0").withOverride("optimiser", "SGD").withOverride("momentum", "0")
+                .withOverride("learningRate", "0.5").withOverride("gradientClip", "0").withOverride("l2", "0.05");
+        MultiLayerNetwork own = NetworkFactory.build(hp, 6, 3, null);
+        MultiLayerConfiguration configuration = own.getLayerWiseConfigurations().clone();
+        for (var layer : configuration.getConfs()) {
+            if (layer.getLayer() instanceof BaseLayer base && !base.getRegularization().isEmpty()) {
+                assertThat(base.getRegularization()).hasOnlyElementsOfType(ScorelessL2.class);
+                base.setRegularization(new ArrayList<>(List.of(new L2Regularization(0.05))));
+            }
+        }
+        MultiLayerNetwork dl4j = new MultiLayerNetwork(configuration);
+        dl4j.init(own.params().dup(), true);
+        Nd4j.getRandom().setSeed(2);
+        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 4, 6, 3), Nd4j.eye(3).getRows(0, 1, 2, 0)
+                .castTo(DataType.FLOAT));
+
+        double penalty = dl4j.calcRegularizationScore(true);
+        assertThat(penalty).isPositive();
+        assertThat(own.calcRegularizationScore(true)).isZero();
+        assertThat(own.score(batch)).isCloseTo(dl4j.score(batch) - penalty, within(1e-5));
+        own.fit(batch);
+        dl4j.fit(batch);
+        assertThat(own.params()).isEqualTo(dl4j.params());
+    }
+
+    private static MultiLayerNetwork withFastLayerClipping(MultiLayerNetwork source, GradientNormalization dl4j,
+                                                           double threshold) {
+        MultiLayerConfiguration configuration = source.getLayerWiseConfigurations().clone();
+        for (int layer = 0; layer < 2; layer++) {
+            FastBidirectionalLstm fast = (FastBidirectionalLstm) configuration.getConf(layer).getLayer();
+            fast.setElementWiseGradientClip(0);
+            fast.setGradientNormalization(dl4j);
+            fast.setGradientNormalizationThreshold(threshold);
+        }
+        MultiLayerNetwork copy = new MultiLayerNetwork(configuration);
+        copy.init(source.params().dup(), true);
+        return copy;
     }
 
     @Test

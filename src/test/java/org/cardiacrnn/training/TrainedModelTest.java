@@ -34,6 +34,22 @@ class TrainedModelTest {
     }
 
     @Test
+    void largeSetsArePredictedInBatchesThatChangeNothing() {
+        SequenceDataset data = ToySequences.make(300, 6, 4, 3, 1.0, 5);
+        Hyperparameters hp = Hyperparameters.methodology().withOverride("hiddenUnits", "5")
+                .withOverride("layers", "2").withOverride("denseUnits", "4");
+        TrainedModel model = new TrainedModel(NetworkFactory.build(hp, 6, 3, null), data.classNames());
+
+        float[][] all = model.predictProbabilities(data);
+
+        assertThat(all).hasNumberOfRows(300);
+        for (int i : new int[] {0, 149, 150, 151, 299}) {
+            float[] alone = model.predictProbabilities(data.subset(new int[] {i}))[0];
+            assertThat(all[i]).as("sequence " + i).containsExactly(alone, org.assertj.core.data.Offset.offset(1e-5f));
+        }
+    }
+
+    @Test
     void aFileThatIsNoModelIsNamed(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("notes.zip");
         Files.writeString(file, "hello");

@@ -29,28 +29,25 @@ final class BiLstmBuffers {
     final int batch;
     final int steps;
     final int units;
+    private final DataType type;
+    private final long nIn;
 
     /** Input copy, time-major [T*B, nIn], and its [T, B, nIn] view. */
     final INDArray input;
     final INDArray input3d;
-    /** The backward direction's share of the input gradient, [T*B, nIn]. */
-    final INDArray inputGrad;
     /** Outputs of both directions, time-major [T*B, 2u]. */
     final INDArray hiddenRows;
     /** Per direction, row-major gates [T*B, 4u]: the input projection, later the gate gradients. */
     final INDArray[] gateRows = new INDArray[2];
     /** Per direction, feature-major arrays [T, 4u, B] (gates) and [T, u, B] (states). */
     final INDArray[] gates = new INDArray[2];
-    final INDArray[] gateFactors = new INDArray[2];
-    final INDArray[] gateGrad = new INDArray[2];
     final INDArray[] cell = new INDArray[2];
     final INDArray[] tanhCell = new INDArray[2];
     final INDArray[] hidden = new INDArray[2];
-    final INDArray[] hiddenGrad = new INDArray[2];
-    final INDArray[] cellFactor = new INDArray[2];
     /** Feature mask [T, 1, B]. */
     final INDArray mask;
     final INDArray[] maskAt;
+    final INDArray[] scratch = new INDArray[2];
 
     final INDArray[][] gateAt;
     final INDArray[][] cellInputAt;
@@ -61,43 +58,47 @@ final class BiLstmBuffers {
     final INDArray[][] cellAt;
     final INDArray[][] tanhCellAt;
     final INDArray[][] hiddenAt;
-    final INDArray[][] hiddenGradAt;
-    final INDArray[][] cellFactorAt;
-    final INDArray[][] gateFactorsAt;
-    final INDArray[][] outputFactorAt;
-    final INDArray[][] gateGradAt;
-    final INDArray[][] gateGrad3dAt;
-    final INDArray[][] outputGradAt;
-    /** Per direction: cell gradient [u, B] and its [1, u, B] view, carried cell gradient, scratch. */
-    final INDArray[] cellGrad = new INDArray[2];
-    final INDArray[] cellGrad3d = new INDArray[2];
-    final INDArray[] carriedCellGrad = new INDArray[2];
-    final INDArray[] scratch = new INDArray[2];
+
+    /**
+     * The backward pass's arrays, allocated by {@link #ensureBackward()} on the first backward pass: a
+     * network that only predicts (validation, inference) never needs them, and they are over half the memory.
+     */
+    INDArray[] gateFactors;
+    INDArray[] gateGrad;
+    INDArray[] hiddenGrad;
+    INDArray[] cellFactor;
+    INDArray[][] hiddenGradAt;
+    INDArray[][] cellFactorAt;
+    INDArray[][] gateFactorsAt;
+    INDArray[][] outputFactorAt;
+    INDArray[][] gateGradAt;
+    INDArray[][] gateGrad3dAt;
+    INDArray[][] outputGradAt;
+    /** Per direction: cell gradient [u, B] and its [1, u, B] view, carried cell gradient. */
+    INDArray[] cellGrad;
+    INDArray[] cellGrad3d;
+    INDArray[] carriedCellGrad;
+    /** The backward direction's share of the input gradient, [T*B, nIn]; allocated by {@link #inputGrad()}. */
+    private INDArray inputGrad;
 
     BiLstmBuffers(DataType type, int batch, int steps, int nIn, int units) {
         this.batch = batch;
         this.steps = steps;
         this.units = units;
+        this.type = type;
+        this.nIn = nIn;
         long rows = (long) steps * batch;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             input = Nd4j.create(type, rows, nIn);
             input3d = input.reshape(steps, batch, nIn);
-            inputGrad = Nd4j.create(type, rows, nIn);
             hiddenRows = Nd4j.create(type, rows, 2L * units);
             mask = Nd4j.create(type, steps, 1, batch);
             for (int d = 0; d < 2; d++) {
                 gateRows[d] = Nd4j.create(type, rows, 4L * units);
                 gates[d] = Nd4j.create(type, steps, 4L * units, batch);
-                gateFactors[d] = Nd4j.create(type, steps, 4L * units, batch);
-                gateGrad[d] = Nd4j.create(type, steps, 4L * units, batch);
                 cell[d] = Nd4j.create(type, steps, units, batch);
                 tanhCell[d] = Nd4j.create(type, steps, units, batch);
                 hidden[d] = Nd4j.create(type, steps, units, batch);
-                hiddenGrad[d] = Nd4j.create(type, steps, units, batch);
-                cellFactor[d] = Nd4j.create(type, steps, units, batch);
-                cellGrad[d] = Nd4j.create(type, units, batch);
-                cellGrad3d[d] = cellGrad[d].reshape(1, units, batch);
-                carriedCellGrad[d] = Nd4j.create(type, units, batch);
                 scratch[d] = Nd4j.create(type, units, batch);
             }
             gateAt = new INDArray[steps][2];
@@ -109,6 +110,46 @@ final class BiLstmBuffers {
             cellAt = new INDArray[steps][2];
             tanhCellAt = new INDArray[steps][2];
             hiddenAt = new INDArray[steps][2];
+            maskAt = new INDArray[steps];
+            for (int t = 0; t < steps; t++) {
+                maskAt[t] = mask.get(point(t), all(), all());
+                for (int d = 0; d < 2; d++) {
+                    gateAt[t][d] = gates[d].get(point(t), all(), all());
+                    cellInputAt[t][d] = gateRowsAt(gates[d], t, CELL_INPUT, 1);
+                    forgetAt[t][d] = gateRowsAt(gates[d], t, FORGET, 1);
+                    outputGateAt[t][d] = gateRowsAt(gates[d], t, OUTPUT, 1);
+                    inputGateAt[t][d] = gateRowsAt(gates[d], t, INPUT_GATE, 1);
+                    sigmoidGatesAt[t][d] = gateRowsAt(gates[d], t, FORGET, 3);
+                    cellAt[t][d] = cell[d].get(point(t), all(), all());
+                    tanhCellAt[t][d] = tanhCell[d].get(point(t), all(), all());
+                    hiddenAt[t][d] = hidden[d].get(point(t), all(), all());
+                }
+            }
+        }
+    }
+
+    /** Allocates the backward pass's arrays and views if this is the first backward pass at this shape. */
+    void ensureBackward() {
+        if (gateGrad != null) {
+            return;
+        }
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            gateFactors = new INDArray[2];
+            gateGrad = new INDArray[2];
+            hiddenGrad = new INDArray[2];
+            cellFactor = new INDArray[2];
+            cellGrad = new INDArray[2];
+            cellGrad3d = new INDArray[2];
+            carriedCellGrad = new INDArray[2];
+            for (int d = 0; d < 2; d++) {
+                gateFactors[d] = Nd4j.create(type, steps, 4L * units, batch);
+                gateGrad[d] = Nd4j.create(type, steps, 4L * units, batch);
+                hiddenGrad[d] = Nd4j.create(type, steps, units, batch);
+                cellFactor[d] = Nd4j.create(type, steps, units, batch);
+                cellGrad[d] = Nd4j.create(type, units, batch);
+                cellGrad3d[d] = cellGrad[d].reshape(1, units, batch);
+                carriedCellGrad[d] = Nd4j.create(type, units, batch);
+            }
             hiddenGradAt = new INDArray[steps][2];
             cellFactorAt = new INDArray[steps][2];
             gateFactorsAt = new INDArray[steps][2];
@@ -116,33 +157,52 @@ final class BiLstmBuffers {
             gateGradAt = new INDArray[steps][2];
             gateGrad3dAt = new INDArray[steps][2];
             outputGradAt = new INDArray[steps][2];
-            maskAt = new INDArray[steps];
             for (int t = 0; t < steps; t++) {
-                maskAt[t] = mask.get(point(t), all(), all());
                 for (int d = 0; d < 2; d++) {
-                    createStepViews(t, d);
+                    hiddenGradAt[t][d] = hiddenGrad[d].get(point(t), all(), all());
+                    cellFactorAt[t][d] = cellFactor[d].get(point(t), all(), all());
+                    gateFactorsAt[t][d] = gateFactors[d].reshape(steps, 4, units, batch)
+                            .get(point(t), all(), all(), all());
+                    outputFactorAt[t][d] = gateRowsAt(gateFactors[d], t, OUTPUT, 1);
+                    gateGradAt[t][d] = gateGrad[d].get(point(t), all(), all());
+                    gateGrad3dAt[t][d] = gateGrad[d].reshape(steps, 4, units, batch)
+                            .get(point(t), all(), all(), all());
+                    outputGradAt[t][d] = gateRowsAt(gateGrad[d], t, OUTPUT, 1);
                 }
             }
         }
     }
 
-    private void createStepViews(int t, int d) {
-        gateAt[t][d] = gates[d].get(point(t), all(), all());
-        cellInputAt[t][d] = gateRowsAt(gates[d], t, CELL_INPUT, 1);
-        forgetAt[t][d] = gateRowsAt(gates[d], t, FORGET, 1);
-        outputGateAt[t][d] = gateRowsAt(gates[d], t, OUTPUT, 1);
-        inputGateAt[t][d] = gateRowsAt(gates[d], t, INPUT_GATE, 1);
-        sigmoidGatesAt[t][d] = gateRowsAt(gates[d], t, FORGET, 3);
-        cellAt[t][d] = cell[d].get(point(t), all(), all());
-        tanhCellAt[t][d] = tanhCell[d].get(point(t), all(), all());
-        hiddenAt[t][d] = hidden[d].get(point(t), all(), all());
-        hiddenGradAt[t][d] = hiddenGrad[d].get(point(t), all(), all());
-        cellFactorAt[t][d] = cellFactor[d].get(point(t), all(), all());
-        gateFactorsAt[t][d] = gateFactors[d].reshape(steps, 4, units, batch).get(point(t), all(), all(), all());
-        outputFactorAt[t][d] = gateRowsAt(gateFactors[d], t, OUTPUT, 1);
-        gateGradAt[t][d] = gateGrad[d].get(point(t), all(), all());
-        gateGrad3dAt[t][d] = gateGrad[d].reshape(steps, 4, units, batch).get(point(t), all(), all(), all());
-        outputGradAt[t][d] = gateRowsAt(gateGrad[d], t, OUTPUT, 1);
+    /** The backward direction's share of the input gradient, [T*B, nIn], allocated on first use. */
+    INDArray inputGrad() {
+        if (inputGrad == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                inputGrad = Nd4j.create(type, (long) steps * batch, nIn);
+            }
+        }
+        return inputGrad;
+    }
+
+    /**
+     * Frees the native memory now instead of whenever the garbage collector gets to it (large batches hold
+     * hundreds of MB); the buffers must not be used afterwards.
+     */
+    void release() {
+        close(input, hiddenRows, mask, inputGrad);
+        for (int d = 0; d < 2; d++) {
+            close(gateRows[d], gates[d], cell[d], tanhCell[d], hidden[d], scratch[d]);
+            if (gateGrad != null) {
+                close(gateFactors[d], gateGrad[d], hiddenGrad[d], cellFactor[d], cellGrad[d], carriedCellGrad[d]);
+            }
+        }
+    }
+
+    private static void close(INDArray... arrays) {
+        for (INDArray array : arrays) {
+            if (array != null && array.closeable()) {
+                array.close();
+            }
+        }
     }
 
     private INDArray gateRowsAt(INDArray array, int t, int gate, int count) {

@@ -8,6 +8,10 @@ import static org.cardiacrnn.nn.fast.BiLstmBuffers.overTime;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,7 +40,19 @@ final class BiLstmKernel {
     private static final MMulTranspose TRANSPOSE_A = MMulTranspose.builder().transposeA(true).build();
     private static final MMulTranspose TRANSPOSE_B = MMulTranspose.builder().transposeB(true).build();
 
+    /**
+     * Buffers kept per (batch, time) shape: training alternates between the batch size and the last, smaller
+     * batch of an epoch, and validation predicts at a third shape; allocating a shape's buffers costs as much
+     * as several batches' arithmetic, and re-allocating every epoch piles up native memory.
+     */
+    private static final int CACHED_SHAPES = 3;
+
+    private record Shape(DataType type, int batch, int steps, int nIn) {
+    }
+
     private final DirectionRunner runner;
+    /** Least recently used first. */
+    private final Map<Shape, BiLstmBuffers> cache = new LinkedHashMap<>(8, 0.75f, true);
     private BiLstmBuffers buffers;
     private boolean masked;
 
@@ -116,10 +132,12 @@ final class BiLstmKernel {
     void backward(INDArray outputGrad, INDArray inputWeights, INDArray recurrentWeights, INDArray inputWeightGrad,
             INDArray recurrentWeightGrad, INDArray biasGrad, INDArray inputGrad) {
         BiLstmBuffers b = buffers;
+        b.ensureBackward();
+        INDArray backwardShare = inputGrad == null ? null : b.inputGrad();
         runner.runBoth(d -> backwardDirection(b, d, outputGrad, inputWeights, recurrentWeights, inputWeightGrad,
-                recurrentWeightGrad, biasGrad, inputGrad == null ? null : (d == 0 ? inputGrad : b.inputGrad)));
+                recurrentWeightGrad, biasGrad, d == 0 ? inputGrad : backwardShare));
         if (inputGrad != null) {
-            inputGrad.addi(b.inputGrad);
+            inputGrad.addi(backwardShare);
         }
     }
 
@@ -223,9 +241,16 @@ final class BiLstmKernel {
     }
 
     private void ensureBuffers(DataType type, int batch, int steps, int nIn, int units) {
-        if (buffers == null || buffers.batch != batch || buffers.steps != steps
-                || buffers.input.dataType() != type || buffers.input.size(1) != nIn) {
+        Shape shape = new Shape(type, batch, steps, nIn);
+        buffers = cache.get(shape);
+        if (buffers == null) {
             buffers = new BiLstmBuffers(type, batch, steps, nIn, units);
+            cache.put(shape, buffers);
+            if (cache.size() > CACHED_SHAPES) {
+                Iterator<BiLstmBuffers> eldest = cache.values().iterator();
+                eldest.next().release();
+                eldest.remove();
+            }
         }
     }
 

@@ -13,6 +13,9 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The DL4J layer behind {@link FastBidirectionalLstm}: input [batch, nIn, time], output
@@ -59,6 +62,19 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
         return output.permute(1, 2, 0);
     }
 
+    /**
+     * DL4J divides the gradient by the mini-batch size after backpropagation and clips afterwards; clipping
+     * the summed gradient at the threshold times the batch size first gives the same result.
+     */
+    private void clipGradient(int batch) {
+        double clip = layerConf().getElementWiseGradientClip();
+        if (clip > 0) {
+            double limit = clip * (conf().isMiniBatch() ? batch : 1);
+            Nd4j.exec(new ScalarMin(gradientsFlattened, null, gradientsFlattened, limit));
+            Nd4j.exec(new ScalarMax(gradientsFlattened, null, gradientsFlattened, -limit));
+        }
+    }
+
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
@@ -66,17 +82,22 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
         if (buffers == null || forwardInputWeights == null) {
             throw new IllegalStateException("FastBidirectionalLstm: backpropGradient called before activate");
         }
-        INDArray inputGrad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                (long) buffers.steps * buffers.batch, layerConf().getNIn());
+        boolean wantInputGrad = layerConf().isInputGradient();
+        INDArray inputGrad = wantInputGrad ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                (long) buffers.steps * buffers.batch, layerConf().getNIn()) : null;
         kernel.backward(epsilon.castTo(dataType), forwardInputWeights, forwardRecurrentWeights,
                 gradientViews.get(INPUT_WEIGHT_KEY), gradientViews.get(RECURRENT_WEIGHT_KEY),
                 gradientViews.get(BIAS_KEY), inputGrad);
+        clipGradient(buffers.batch);
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.gradientForVariable().put(INPUT_WEIGHT_KEY, gradientViews.get(INPUT_WEIGHT_KEY));
         gradient.gradientForVariable().put(RECURRENT_WEIGHT_KEY, gradientViews.get(RECURRENT_WEIGHT_KEY));
         gradient.gradientForVariable().put(BIAS_KEY, gradientViews.get(BIAS_KEY));
-        INDArray epsilonOut = inputGrad.reshape(buffers.steps, buffers.batch, layerConf().getNIn()).permute(1, 2, 0);
         weightNoiseParams.clear();
+        if (!wantInputGrad) {
+            return new Pair<>(gradient, null);
+        }
+        INDArray epsilonOut = inputGrad.reshape(buffers.steps, buffers.batch, layerConf().getNIn()).permute(1, 2, 0);
         return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
     }
 }

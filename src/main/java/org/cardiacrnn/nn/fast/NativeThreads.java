@@ -16,13 +16,14 @@ public final class NativeThreads {
     }
 
     /**
-     * The measured best setting for training on a small machine: ND4J's element-wise ops may use every
-     * core (they only split arrays above ~32k elements, e.g. in the optimiser), OpenBLAS one thread. More
-     * BLAS threads made every configuration slower here: OpenBLAS's waiting threads spin and compete with
-     * ND4J's and the JVM's threads, and the fast layer already runs its two directions on two cores.
+     * The measured best setting on a small machine: one thread for ND4J's own ops and one for OpenBLAS.
+     * The fast layer already runs its two directions on two cores; more native threads only compete with
+     * them (OpenMP's and OpenBLAS's waiting threads spin). Against ND4J's ops on every core this took
+     * 15 % less CPU time per training epoch and was as fast on a quiet machine and much faster on a busy
+     * one (see docs/performance.md).
      */
     public static int configure() {
-        return configure(Runtime.getRuntime().availableProcessors(), 1);
+        return configure(1, 1);
     }
 
     /**

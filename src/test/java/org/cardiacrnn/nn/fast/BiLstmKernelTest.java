@@ -34,6 +34,57 @@ class BiLstmKernelTest {
     }
 
     @Test
+    void buffersKeptPerShapeGiveFreshResultsWhenShapesAlternate() {
+        Nd4j.getRandom().setSeed(5);
+        INDArray weights = Nd4j.rand(DataType.FLOAT, 'f', N_IN, 8 * UNITS).subi(0.5f);
+        INDArray recurrent = Nd4j.rand(DataType.FLOAT, 'f', UNITS, 8 * UNITS).subi(0.5f);
+        INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 8 * UNITS);
+        INDArray input = Nd4j.rand(DataType.FLOAT, 5, N_IN, 6).subi(0.5f);
+        INDArray outputGrad = Nd4j.rand(DataType.FLOAT, 5, 2 * UNITS, 6);
+        INDArray[] fresh = run(new BiLstmKernel(new DirectionRunner(false)), input, null, weights, recurrent, bias,
+                outputGrad);
+
+        BiLstmKernel reused = new BiLstmKernel(new DirectionRunner(false));
+        run(reused, input, null, weights, recurrent, bias, outputGrad);
+        // Four other shapes, forward only and with backward, evict the first shape's buffers.
+        for (int batch = 1; batch <= 4; batch++) {
+            INDArray other = Nd4j.rand(DataType.FLOAT, batch, N_IN, 6);
+            reused.forward(other, null, weights, recurrent, bias, UNITS);
+            if (batch % 2 == 0) {
+                run(reused, other, null, weights, recurrent, bias, Nd4j.rand(DataType.FLOAT, batch, 2 * UNITS, 6));
+            }
+        }
+        INDArray[] again = run(reused, input, null, weights, recurrent, bias, outputGrad);
+        for (int i = 0; i < fresh.length; i++) {
+            assertThat(again[i]).isEqualTo(fresh[i]);
+        }
+    }
+
+    @Test
+    void skippingTheInputGradientLeavesTheParameterGradientsUnchanged() {
+        Nd4j.getRandom().setSeed(9);
+        INDArray input = Nd4j.rand(DataType.FLOAT, 5, N_IN, 6).subi(0.5f);
+        INDArray weights = Nd4j.rand(DataType.FLOAT, 'f', N_IN, 8 * UNITS).subi(0.5f);
+        INDArray recurrent = Nd4j.rand(DataType.FLOAT, 'f', UNITS, 8 * UNITS).subi(0.5f);
+        INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 8 * UNITS);
+        INDArray outputGrad = Nd4j.rand(DataType.FLOAT, 5, 2 * UNITS, 6);
+        INDArray[] full = run(new BiLstmKernel(new DirectionRunner(true)), input, null, weights, recurrent, bias,
+                outputGrad);
+
+        BiLstmKernel kernel = new BiLstmKernel(new DirectionRunner(true));
+        kernel.forward(input, null, weights, recurrent, bias, UNITS);
+        INDArray weightGrad = Nd4j.create(DataType.FLOAT, new long[] {N_IN, 8 * UNITS}, 'f');
+        INDArray recurrentGrad = Nd4j.create(DataType.FLOAT, new long[] {UNITS, 8 * UNITS}, 'f');
+        INDArray biasGrad = Nd4j.create(DataType.FLOAT, 1, 8 * UNITS);
+        kernel.backward(outputGrad, weights, recurrent, weightGrad, recurrentGrad, biasGrad, null);
+
+        assertThat(weightGrad).isEqualTo(full[1]);
+        assertThat(recurrentGrad).isEqualTo(full[2]);
+        assertThat(biasGrad).isEqualTo(full[3]);
+        assertThat(full[4].norm2Number().doubleValue()).isPositive();
+    }
+
+    @Test
     void rejectsTimeMajorLayout() {
         assertThatThrownBy(() -> new FastBidirectionalLstm.Builder().nIn(3).nOut(2).dataFormat(RNNFormat.NWC)
                 .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NCW");
@@ -41,12 +92,17 @@ class BiLstmKernelTest {
 
     private static INDArray[] run(DirectionRunner runner, INDArray input, INDArray mask, INDArray weights,
             INDArray recurrent, INDArray bias, INDArray outputGrad) {
-        BiLstmKernel kernel = new BiLstmKernel(runner);
+        return run(new BiLstmKernel(runner), input, mask, weights, recurrent, bias, outputGrad);
+    }
+
+    private static INDArray[] run(BiLstmKernel kernel, INDArray input, INDArray mask, INDArray weights,
+            INDArray recurrent, INDArray bias, INDArray outputGrad) {
+        int batch = (int) input.size(0);
         INDArray hidden = kernel.forward(input, mask, weights, recurrent, bias, UNITS).hiddenRows.dup();
         INDArray weightGrad = Nd4j.create(DataType.FLOAT, new long[] {N_IN, 8 * UNITS}, 'f');
         INDArray recurrentGrad = Nd4j.create(DataType.FLOAT, new long[] {UNITS, 8 * UNITS}, 'f');
         INDArray biasGrad = Nd4j.create(DataType.FLOAT, 1, 8 * UNITS);
-        INDArray inputGrad = Nd4j.create(DataType.FLOAT, 6 * 5, N_IN);
+        INDArray inputGrad = Nd4j.create(DataType.FLOAT, input.size(2) * batch, N_IN);
         kernel.backward(outputGrad, weights, recurrent, weightGrad, recurrentGrad, biasGrad, inputGrad);
         return new INDArray[] {hidden, weightGrad, recurrentGrad, biasGrad, inputGrad};
     }

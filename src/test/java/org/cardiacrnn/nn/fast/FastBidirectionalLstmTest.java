@@ -137,6 +137,30 @@ class FastBidirectionalLstmTest {
     }
 
     @Test
+    void aFirstLayerWithoutInputGradientTrainsExactlyTheSame(@TempDir Path dir) throws Exception {
+        MultiLayerNetwork full = network(true, DataType.DOUBLE, 2);
+        MultiLayerConfiguration conf = full.getLayerWiseConfigurations().clone();
+        ((FastBidirectionalLstm) conf.getConf(0).getLayer()).setInputGradient(false);
+        MultiLayerNetwork skipping = new MultiLayerNetwork(conf);
+        skipping.init(full.params().dup(), false);
+        INDArray input = Nd4j.rand(DataType.DOUBLE, 4, N_IN, 5).subi(0.5);
+        INDArray labels = oneHot(new int[] {0, 1, 1, 0});
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {full, skipping}) {
+            net.setInput(input);
+            net.setLabels(labels);
+            net.computeGradientAndScore();
+        }
+        assertThat(skipping.gradient().gradient()).isEqualTo(full.gradient().gradient());
+        assertThat(skipping.score()).isEqualTo(full.score());
+
+        File file = dir.resolve("model.zip").toFile();
+        ModelSerializer.writeModel(skipping, file, false);
+        FastBidirectionalLstm restored = (FastBidirectionalLstm) ModelSerializer.restoreMultiLayerNetwork(file, false)
+                .getLayerWiseConfigurations().getConf(0).getLayer();
+        assertThat(restored.isInputGradient()).isFalse();
+    }
+
+    @Test
     void forgetGateBiasStartsAtOneAndOtherBiasesAtZero() {
         MultiLayerNetwork net = network(true, DataType.DOUBLE, 1);
         INDArray bias = net.getLayer(0).getParam(FastBidirectionalLstmParamInitializer.BIAS_KEY);
