@@ -120,7 +120,8 @@ public final class NetworkFactory {
             }
             cell = lstm.build();
         } else {
-            SimpleRnn.Builder rnn = new SimpleRnn.Builder().nIn(inputs).nOut(hp.hiddenUnits()).activation(Activation.TANH);
+            SimpleRnn.Builder rnn = new SimpleRnn.Builder().nIn(inputs).nOut(hp.hiddenUnits())
+                    .activation(Activation.TANH);
             if (hp.dropout() > 0) {
                 rnn.dropOut(keep);
             }

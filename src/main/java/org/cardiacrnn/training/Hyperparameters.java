@@ -76,7 +76,8 @@ public record Hyperparameters(
         require(gradientClip >= 0, "gradientClip must be 0 (off) or more; got " + format(gradientClip));
         require(focalAlpha > 0, "focalAlpha must be above 0; got " + format(focalAlpha));
         require(focalGamma >= 0, "focalGamma must be 0 or more; got " + format(focalGamma));
-        require(plateauFactor > 0 && plateauFactor < 1, "plateauFactor must be in (0, 1); got " + format(plateauFactor));
+        require(plateauFactor > 0 && plateauFactor < 1,
+                "plateauFactor must be in (0, 1); got " + format(plateauFactor));
         range("plateauPatience", plateauPatience, 1, 10_000);
         require(minLearningRate >= 0 && minLearningRate <= learningRate,
                 "minLearningRate must be between 0 and learningRate; got " + format(minLearningRate));

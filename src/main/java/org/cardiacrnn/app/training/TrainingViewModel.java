@@ -90,7 +90,8 @@ public final class TrainingViewModel {
         }
         String name = session.presetNameProperty().get() + "-" + session.datasetNameProperty().get()
                 .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT);
-        RunConfig runConfig = new RunConfig(name, session.presetNameProperty().get(), session.dataSpec(), preparation, hp);
+        RunConfig runConfig = new RunConfig(name, session.presetNameProperty().get(), session.dataSpec(),
+                preparation, hp);
         TrainingControl runControl = new TrainingControl();
         control = runControl;
         curves.clear();

@@ -53,7 +53,8 @@ class TrainingViewModelTest {
         session.useDataset("sample", ExpressionLoader.load(LoadRequest.of(Path.of("sample-data",
                 SampleData.FILE_NAME))));
         session.timeColumnProperty().set(null);
-        TrainingViewModel viewModel = new TrainingViewModel(session, new CurrentThreadTaskExecutor(), new RunStore(home));
+        TrainingViewModel viewModel = new TrainingViewModel(session, new CurrentThreadTaskExecutor(),
+                new RunStore(home));
         viewModel.start();
         assertThat(viewModel.errorProperty().get().title()).contains("time and class");
         assertThat(viewModel.statusProperty().get()).isEqualTo(TrainingViewModel.Status.IDLE);
