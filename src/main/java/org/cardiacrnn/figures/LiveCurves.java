@@ -31,6 +31,7 @@ public final class LiveCurves {
     private final JFreeChart learningRateChart;
     private boolean dirty;
     private int epochsShown;
+    private int epochChartsPending;
 
     /** Empty curves with their three charts. */
     public LiveCurves() {
@@ -114,19 +115,35 @@ public final class LiveCurves {
      * does during training.
      */
     public void flush() {
-        if (!dirty) {
-            return;
+        while (flushOne()) {
+            // Each call redraws one chart.
         }
-        dirty = false;
-        boolean epochsGrew = epochsShown != trainLoss.getItemCount();
-        epochsShown = trainLoss.getItemCount();
-        redraw(lossChart, iterationLoss, trainLoss, validationLoss);
-        if (epochsGrew) {
+    }
+
+    /**
+     * Redraws at most one chart whose curves grew, the loss chart first, so a caller can spread the redraws
+     * of an epoch over successive frames.
+     *
+     * @return true while other charts still wait to be redrawn
+     */
+    public boolean flushOne() {
+        if (dirty) {
+            dirty = false;
+            if (epochsShown != trainLoss.getItemCount()) {
+                epochsShown = trainLoss.getItemCount();
+                epochChartsPending = 2;
+            }
+            redraw(lossChart, iterationLoss, trainLoss, validationLoss);
+        } else if (epochChartsPending == 2) {
+            epochChartsPending = 1;
             redraw(accuracyChart, trainAccuracy, validationAccuracy);
+        } else if (epochChartsPending == 1) {
+            epochChartsPending = 0;
             learningRateChart.setNotify(false);
             spanWholeDecades();
             redraw(learningRateChart, learningRate);
         }
+        return epochChartsPending > 0;
     }
 
     private static void redraw(JFreeChart chart, XYSeries... grown) {
@@ -167,6 +184,7 @@ public final class LiveCurves {
         charts.forEach(chart -> chart.setNotify(true));
         dirty = false;
         epochsShown = 0;
+        epochChartsPending = 0;
     }
 
     /** Number of per-iteration loss points recorded. */

@@ -48,6 +48,11 @@ public final class CurrentThreadTaskExecutor extends ObservableTaskState {
     }
 
     @Override
+    public void runOnUiThreadLater(Runnable action) {
+        action.run();
+    }
+
+    @Override
     public void shutdown() {
     }
 }

@@ -91,6 +91,11 @@ public final class FxTaskExecutor extends ObservableTaskState {
     }
 
     @Override
+    public void runOnUiThreadLater(Runnable action) {
+        Platform.runLater(action);
+    }
+
+    @Override
     public void shutdown() {
         worker.shutdownNow();
     }

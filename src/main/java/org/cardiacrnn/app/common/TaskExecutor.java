@@ -23,6 +23,12 @@ public interface TaskExecutor {
     /** Runs a small piece of work on the UI thread (later, or at once when already there). */
     void runOnUiThread(Runnable action);
 
+    /**
+     * Runs a small piece of work on the UI thread after what is queued now, even when called from the UI
+     * thread, so a long series of updates can be spread over several frames.
+     */
+    void runOnUiThreadLater(Runnable action);
+
     /** True while some job runs. */
     ReadOnlyBooleanProperty busyProperty();
 

@@ -197,7 +197,14 @@ public final class TrainingViewModel {
         // are drawn at most 5 times a second; epochs and the end of a run are drawn at once.
         if (milestone || lastDrain - lastChartRedraw >= CHART_INTERVAL_MILLIS) {
             lastChartRedraw = lastDrain;
-            curves.flush();
+            redrawCharts();
+        }
+    }
+
+    /** One chart per frame: after an epoch the three charts would otherwise hold one frame three times as long. */
+    private void redrawCharts() {
+        if (curves.flushOne()) {
+            executor.runOnUiThreadLater(this::redrawCharts);
         }
     }
 
