@@ -346,9 +346,18 @@ public final class SweepView extends BorderPane {
         resumeShown.visibleProperty().bind(viewModel.resumableProperty());
         resumeShown.managedProperty().bind(resumeShown.visibleProperty());
         resumeShown.setOnAction(event -> viewModel.resumeShown());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(progress, spacer, resumeShown, use, export);
+        // The progress line gives way (with an ellipsis) before the buttons do.
+        progress.setMinWidth(0);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        for (Button button : List.of(resumeShown, use, export)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox line = new HBox(8, progress, resumeShown, use, export);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setMaxWidth(Double.MAX_VALUE);
+        ToolBar bar = new ToolBar(line);
+        line.prefWidthProperty().bind(bar.widthProperty().subtract(24));
         bar.getStyleClass().add("page-toolbar");
 
         ChartPane parallel = charts.apply("parallelChart");
@@ -421,7 +430,7 @@ public final class SweepView extends BorderPane {
             column.setPrefWidth(Math.max(100, 9 * parameter.key().length() + 24));
             table.getColumns().add(column);
         }
-        TableColumn<Trial, Object> objective = column("sweeps.column.objective", trial -> trial.objective(), 150);
+        TableColumn<Trial, Object> objective = column("sweeps.column.objective", trial -> trial.objective(), 165);
         objective.setText(SweepViewModel.objectiveLabel(spec.objective()));
         objective.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
             @Override
