@@ -117,6 +117,29 @@ class SweepRunnerTest {
     }
 
     @Test
+    void stoppingInTheMiddleOfATrialPutsItBackInLineAndKeepsItsRunAsStopped() {
+        SweepRunner runner = runner();
+        SweepFolder folder = runner.create(spec(SweepSpec.Strategy.GRID, 1, null,
+                ParameterSpace.of("dropout", "0.0", "0.2")), DataSpec.of(REQUEST), preparation);
+        SweepControl control = new SweepControl();
+        List<Trial> stopped = runner.run(folder, data, event -> {
+            if (event instanceof SweepEvent.Training training
+                    && training.event() instanceof org.cardiacrnn.training.TrainingEvent.Iteration) {
+                control.stop();
+            }
+        }, control);
+
+        assertThat(stopped).extracting(Trial::state).containsOnly(Trial.TrialState.PENDING);
+        assertThat(new RunStore(workspace).list()).singleElement()
+                .satisfies(run -> assertThat(run.state()).isEqualTo(RunState.STOPPED));
+
+        List<Trial> resumed = runner().run(new SweepStore(workspace).open(folder.id()), data, event -> { },
+                new SweepControl());
+        assertThat(resumed).extracting(Trial::state).containsOnly(Trial.TrialState.FINISHED);
+        assertThat(new RunStore(workspace).list()).hasSize(3);
+    }
+
+    @Test
     void aTrialCutOffMidwayStartsAgainAndCrossValidationAveragesFolds() {
         SweepRunner runner = runner();
         SweepFolder folder = runner.create(spec(SweepSpec.Strategy.GRID, 2, null,
