@@ -430,7 +430,7 @@ public final class SweepView extends BorderPane {
             column.setPrefWidth(Math.max(100, 9 * parameter.key().length() + 24));
             table.getColumns().add(column);
         }
-        TableColumn<Trial, Object> objective = column("sweeps.column.objective", trial -> trial.objective(), 165);
+        TableColumn<Trial, Object> objective = column("sweeps.column.objective", trial -> trial.objective(), 185);
         objective.setText(SweepViewModel.objectiveLabel(spec.objective()));
         objective.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
             @Override
@@ -445,7 +445,7 @@ public final class SweepView extends BorderPane {
         table.getColumns().add(column("sweeps.column.epochs", trial -> trial.epochs(), 70));
         table.getColumns().add(column("sweeps.column.duration", trial -> Math.round(trial.seconds()), 90));
         table.getColumns().add(column("sweeps.column.note", trial -> trial.message() == null ? "" : trial.message(),
-                220));
+                360));
     }
 
     /** A trial's value as written in the spec, sorting as a number when it is one. */

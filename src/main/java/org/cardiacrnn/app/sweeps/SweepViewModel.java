@@ -322,7 +322,11 @@ public final class SweepViewModel {
         shownSweepId = summary.id();
         executor.submit(I18n.text("sweeps.opening", summary.name()), progress -> {
             SweepFolder folder = sweepStore.open(summary.id());
-            return new Shown(folder.id(), folder.definition().spec(), folder.trials());
+            // A trial left "running" by a session that ended is not running: it starts again on resume.
+            List<Trial> trials = folder.trials().stream().map(trial -> trial.state() == Trial.TrialState.RUNNING
+                    ? trial.reset().withState(Trial.TrialState.PENDING, I18n.text("sweeps.interrupted")) : trial)
+                    .toList();
+            return new Shown(folder.id(), folder.definition().spec(), trials);
         }, shown -> show(shown.id(), shown.spec(), shown.trials()),
                 failure -> error.set(UserError.of(I18n.text("sweeps.error.open", summary.name()), failure)));
     }

@@ -70,6 +70,34 @@ class SweepViewModelTest {
     }
 
     @Test
+    void aTrialLeftRunningByAnEndedSessionIsShownAsWaitingWithANote() {
+        viewModel.start();
+        SweepStore store = new SweepStore(home);
+        var summary = store.list().get(0);
+        var folder = store.open(summary.id());
+        java.util.List<Trial> trials = folder.trials();
+        Trial crashed = new Trial(2, trials.get(1).values(), Trial.TrialState.RUNNING, List.of(), null, List.of(), 1,
+                1, null);
+        writeTrials(folder.directory(), List.of(trials.get(0), crashed));
+        SweepViewModel later = new SweepViewModel(session, new CurrentThreadTaskExecutor(), new RunStore(home), store);
+
+        later.refreshSweeps();
+
+        assertThat(later.trials().get(1).state()).isEqualTo(Trial.TrialState.PENDING);
+        assertThat(later.trials().get(1).message()).contains("interrupted");
+        assertThat(later.resumableProperty().get()).isTrue();
+    }
+
+    private static void writeTrials(Path sweepFolder, List<Trial> trials) {
+        try {
+            Files.writeString(sweepFolder.resolve("trials.json"),
+                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(trials));
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
+    }
+
+    @Test
     void aBadValueIsReportedNamingTheRowAndNothingStarts() {
         viewModel.parameters().get(0).rangeProperty().set(true);
         viewModel.parameters().get(0).minProperty().set("zero");
