@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 import javafx.beans.property.BooleanProperty;
@@ -29,6 +28,7 @@ import javafx.collections.ObservableList;
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.app.common.BackgroundJob;
 import org.cardiacrnn.app.common.Choices;
+import org.cardiacrnn.app.common.EventCoalescer;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.common.TaskExecutor;
 import org.cardiacrnn.app.common.UserError;
@@ -137,8 +137,6 @@ public final class SweepViewModel {
         }
     }
 
-    private static final long DRAIN_INTERVAL_MILLIS = 50;
-
     private final WorkbenchSession session;
     private final TaskExecutor executor;
     private final RunStore runStore;
@@ -162,15 +160,15 @@ public final class SweepViewModel {
             () -> status.get() == Status.IDLE && shownSpec.get() != null
                     && trials.stream().anyMatch(trial -> !trial.isDone()), status, shownSpec, trials);
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
-    private final ConcurrentLinkedQueue<SweepEvent> pending = new ConcurrentLinkedQueue<>();
+    private final EventCoalescer<SweepEvent> events;
     private volatile SweepControl control;
-    private volatile boolean drainScheduled;
-    private volatile long lastDrain;
     private String shownSweepId;
 
     public SweepViewModel(WorkbenchSession session, TaskExecutor executor, RunStore runStore, SweepStore sweepStore) {
         this.session = session;
         this.executor = executor;
+        this.events = new EventCoalescer<>(executor, event -> !(event instanceof SweepEvent.Training training
+                && training.event() instanceof TrainingEvent.Iteration), this::applyBatch);
         this.runStore = runStore;
         this.sweepStore = sweepStore;
         ParameterRow rate = new ParameterRow();
@@ -281,7 +279,7 @@ public final class SweepViewModel {
             List<Trial> planned = folder.trials();
             SweepSpec spec = folder.definition().spec();
             executor.runOnUiThread(() -> show(folder.id(), spec, planned));
-            return new SweepRunner(runStore, sweepStore).run(folder, dataJob.apply(folder), this::enqueue,
+            return new SweepRunner(runStore, sweepStore).run(folder, dataJob.apply(folder), events::add,
                     sweepControl);
         }, ranked -> {
             drainEvents();
@@ -392,24 +390,14 @@ public final class SweepViewModel {
         session.hyperparametersProperty().set(spec.hyperparameters(trial.values()));
     }
 
-    private void enqueue(SweepEvent event) {
-        pending.add(event);
-        long now = System.currentTimeMillis();
-        boolean important = !(event instanceof SweepEvent.Training training
-                && training.event() instanceof TrainingEvent.Iteration);
-        if (!drainScheduled && (important || now - lastDrain >= DRAIN_INTERVAL_MILLIS)) {
-            drainScheduled = true;
-            executor.runOnUiThread(this::drainEvents);
-        }
-    }
-
     /** Applies queued sweep events to the table and the progress line (call on the UI thread). */
     public void drainEvents() {
-        drainScheduled = false;
-        lastDrain = System.currentTimeMillis();
+        events.drain();
+    }
+
+    private void applyBatch(List<SweepEvent> batch) {
         boolean changed = false;
-        SweepEvent event;
-        while ((event = pending.poll()) != null) {
+        for (SweepEvent event : batch) {
             changed |= apply(event);
         }
         if (changed) {

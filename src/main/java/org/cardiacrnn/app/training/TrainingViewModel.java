@@ -2,10 +2,8 @@ package org.cardiacrnn.app.training;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -17,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.cardiacrnn.app.common.Choices;
+import org.cardiacrnn.app.common.EventCoalescer;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.common.TaskExecutor;
 import org.cardiacrnn.app.common.UserError;
@@ -46,7 +45,6 @@ public final class TrainingViewModel {
     /** Where a training stands. */
     public enum Status { IDLE, RUNNING, PAUSED, STOPPING }
 
-    private static final long DRAIN_INTERVAL_MILLIS = 50;
     private static final long CHART_INTERVAL_MILLIS = 200;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -54,15 +52,13 @@ public final class TrainingViewModel {
     private final TaskExecutor executor;
     private final RunStore store;
     private final LiveCurves curves = new LiveCurves();
-    private final ConcurrentLinkedQueue<TrainingEvent> pending = new ConcurrentLinkedQueue<>();
+    private final EventCoalescer<TrainingEvent> events;
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
     private volatile TrainingControl control;
-    private volatile boolean drainScheduled;
-    private volatile long lastDrain;
     private long lastChartRedraw;
     private long startedNanos;
     private int epochs;
@@ -70,6 +66,8 @@ public final class TrainingViewModel {
     public TrainingViewModel(WorkbenchSession session, TaskExecutor executor, RunStore store) {
         this.session = session;
         this.executor = executor;
+        this.events = new EventCoalescer<>(executor, event -> !(event instanceof TrainingEvent.Iteration),
+                this::applyBatch);
         this.store = store;
     }
 
@@ -107,7 +105,7 @@ public final class TrainingViewModel {
             NativeThreads.configure();
             PreparedData prepared = preparedAlready != null ? preparedAlready
                     : DatasetPreparation.prepare(data, preparation);
-            RunLauncher.CompletedRun completed = new RunLauncher(store).run(runConfig, data, prepared, this::enqueue,
+            RunLauncher.CompletedRun completed = new RunLauncher(store).run(runConfig, data, prepared, events::add,
                     runControl, false);
             return new Finished(completed, completed.evaluation() != null ? completed.folder().readMetrics()
                     : List.of());
@@ -166,37 +164,22 @@ public final class TrainingViewModel {
         }
     }
 
-    private void enqueue(TrainingEvent event) {
-        pending.add(event);
-        long now = System.currentTimeMillis();
-        boolean important = !(event instanceof TrainingEvent.Iteration);
-        if (!drainScheduled && (important || now - lastDrain >= DRAIN_INTERVAL_MILLIS)) {
-            drainScheduled = true;
-            executor.runOnUiThread(this::drainEvents);
-        }
-    }
-
     /** Applies queued events to the curves, progress and log (call on the UI thread). */
     public void drainEvents() {
-        drainScheduled = false;
-        lastDrain = System.currentTimeMillis();
-        List<TrainingEvent> events = new ArrayList<>();
-        TrainingEvent event;
-        while ((event = pending.poll()) != null) {
-            events.add(event);
-        }
-        if (events.isEmpty()) {
-            return;
-        }
+        events.drain();
+    }
+
+    private void applyBatch(List<TrainingEvent> batch) {
         boolean milestone = false;
-        for (TrainingEvent next : events) {
+        for (TrainingEvent next : batch) {
             apply(next);
             milestone |= !(next instanceof TrainingEvent.Iteration);
         }
         // Redrawing the charts costs the UI thread far more than the progress line, so per-iteration points
         // are drawn at most 5 times a second; epochs and the end of a run are drawn at once.
-        if (milestone || lastDrain - lastChartRedraw >= CHART_INTERVAL_MILLIS) {
-            lastChartRedraw = lastDrain;
+        long now = System.currentTimeMillis();
+        if (milestone || now - lastChartRedraw >= CHART_INTERVAL_MILLIS) {
+            lastChartRedraw = now;
             redrawCharts();
         }
     }
