@@ -51,28 +51,21 @@ public final class Forms {
         return box;
     }
 
-    public static Spinner<Integer> intSpinner(String id, IntegerProperty property, int min,
-                                               int max) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, property.get());
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.setMaxWidth(Double.MAX_VALUE);
-        spinner.setPrefWidth(165);
-        bind(spinner.getValueFactory().valueProperty(), property.asObject());
-        return spinner;
+    public static Spinner<Integer> intSpinner(String id, IntegerProperty property, int min, int max) {
+        return editable(id, new Spinner<>(min, max, property.get()), property.asObject());
     }
 
     public static Spinner<Double> fractionSpinner(String id, DoubleProperty property) {
-        Spinner<Double> spinner = new Spinner<>(0.0, 1.0, property.get(), 0.05);
+        return editable(id, new Spinner<>(0.0, 1.0, property.get(), 0.05), property.asObject());
+    }
+
+    /** Editable, as wide as its form column, and bound both ways to the view-model's value. */
+    private static <T> Spinner<T> editable(String id, Spinner<T> spinner, Property<T> model) {
         spinner.setId(id);
         spinner.setEditable(true);
         spinner.setMaxWidth(Double.MAX_VALUE);
         spinner.setPrefWidth(165);
-        bind(spinner.getValueFactory().valueProperty(), property.asObject());
+        spinner.getValueFactory().valueProperty().bindBidirectional(model);
         return spinner;
-    }
-
-    private static <T> void bind(Property<T> field, Property<T> model) {
-        field.bindBidirectional(model);
     }
 }
