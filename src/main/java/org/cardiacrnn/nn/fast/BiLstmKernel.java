@@ -50,13 +50,13 @@ final class BiLstmKernel {
     private record Shape(DataType type, int batch, int steps, int nIn) {
     }
 
-    private final DirectionRunner runner;
+    private final PairRunner runner;
     /** Least recently used first. */
     private final Map<Shape, BiLstmBuffers> cache = new LinkedHashMap<>(8, 0.75f, true);
     private BiLstmBuffers buffers;
     private boolean masked;
 
-    BiLstmKernel(DirectionRunner runner) {
+    BiLstmKernel(PairRunner runner) {
         this.runner = runner;
     }
 

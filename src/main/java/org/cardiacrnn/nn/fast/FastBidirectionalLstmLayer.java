@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm> {
 
-    private final transient BiLstmKernel kernel = new BiLstmKernel(DirectionRunner.forThisMachine());
+    private final transient BiLstmKernel kernel = new BiLstmKernel(PairRunner.forThisMachine());
     private transient INDArray forwardInputWeights;
     private transient INDArray forwardRecurrentWeights;
 

@@ -25,8 +25,8 @@ class BiLstmKernelTest {
         INDArray recurrent = Nd4j.rand(DataType.FLOAT, 'f', UNITS, 8 * UNITS).subi(0.5f);
         INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 8 * UNITS);
         INDArray outputGrad = Nd4j.rand(DataType.FLOAT, 5, 2 * UNITS, 6);
-        INDArray[] sequential = run(new DirectionRunner(false), input, mask, weights, recurrent, bias, outputGrad);
-        INDArray[] parallel = run(new DirectionRunner(true), input, mask, weights, recurrent, bias, outputGrad);
+        INDArray[] sequential = run(new PairRunner(false), input, mask, weights, recurrent, bias, outputGrad);
+        INDArray[] parallel = run(new PairRunner(true), input, mask, weights, recurrent, bias, outputGrad);
         for (int i = 0; i < sequential.length; i++) {
             assertThat(parallel[i]).isEqualTo(sequential[i]);
         }
@@ -41,10 +41,10 @@ class BiLstmKernelTest {
         INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 8 * UNITS);
         INDArray input = Nd4j.rand(DataType.FLOAT, 5, N_IN, 6).subi(0.5f);
         INDArray outputGrad = Nd4j.rand(DataType.FLOAT, 5, 2 * UNITS, 6);
-        INDArray[] fresh = run(new BiLstmKernel(new DirectionRunner(false)), input, null, weights, recurrent, bias,
+        INDArray[] fresh = run(new BiLstmKernel(new PairRunner(false)), input, null, weights, recurrent, bias,
                 outputGrad);
 
-        BiLstmKernel reused = new BiLstmKernel(new DirectionRunner(false));
+        BiLstmKernel reused = new BiLstmKernel(new PairRunner(false));
         run(reused, input, null, weights, recurrent, bias, outputGrad);
         // Four other shapes, forward only and with backward, evict the first shape's buffers.
         for (int batch = 1; batch <= 4; batch++) {
@@ -68,10 +68,10 @@ class BiLstmKernelTest {
         INDArray recurrent = Nd4j.rand(DataType.FLOAT, 'f', UNITS, 8 * UNITS).subi(0.5f);
         INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 8 * UNITS);
         INDArray outputGrad = Nd4j.rand(DataType.FLOAT, 5, 2 * UNITS, 6);
-        INDArray[] full = run(new BiLstmKernel(new DirectionRunner(true)), input, null, weights, recurrent, bias,
+        INDArray[] full = run(new BiLstmKernel(new PairRunner(true)), input, null, weights, recurrent, bias,
                 outputGrad);
 
-        BiLstmKernel kernel = new BiLstmKernel(new DirectionRunner(true));
+        BiLstmKernel kernel = new BiLstmKernel(new PairRunner(true));
         kernel.forward(input, null, weights, recurrent, bias, UNITS);
         INDArray weightGrad = Nd4j.create(DataType.FLOAT, new long[] {N_IN, 8 * UNITS}, 'f');
         INDArray recurrentGrad = Nd4j.create(DataType.FLOAT, new long[] {UNITS, 8 * UNITS}, 'f');
@@ -90,7 +90,7 @@ class BiLstmKernelTest {
                 .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NCW");
     }
 
-    private static INDArray[] run(DirectionRunner runner, INDArray input, INDArray mask, INDArray weights,
+    private static INDArray[] run(PairRunner runner, INDArray input, INDArray mask, INDArray weights,
             INDArray recurrent, INDArray bias, INDArray outputGrad) {
         return run(new BiLstmKernel(runner), input, mask, weights, recurrent, bias, outputGrad);
     }

@@ -9,39 +9,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Runs the work of the two directions of a bidirectional layer, on two threads when the machine has
- * more than one core: the directions are independent, and each direction's time loop is a chain of small
- * operations that one core cannot speed up, so a second core is best used on the other direction (with
- * ND4J's BLAS kept to one thread, see {@link NativeThreads#configure()}).
+ * Runs two independent halves of a piece of work, on two threads when the machine has more than one core:
+ * the two directions of a bidirectional layer (each direction's time loop is a chain of small operations that
+ * one core cannot speed up, so a second core is best used on the other direction) or the two halves of the
+ * optimiser step. ND4J's own threads and BLAS stay at one each (see {@link NativeThreads#configure()}).
  */
-final class DirectionRunner {
+final class PairRunner {
 
     private static final long IDLE_SECONDS = 10;
 
     private final boolean parallel;
     private ExecutorService worker;
 
-    DirectionRunner(boolean parallel) {
+    PairRunner(boolean parallel) {
         this.parallel = parallel;
     }
 
     /** Two threads where {@link Runtime#availableProcessors()} is at least 2. */
-    static DirectionRunner forThisMachine() {
-        return new DirectionRunner(Runtime.getRuntime().availableProcessors() >= 2);
+    static PairRunner forThisMachine() {
+        return new PairRunner(Runtime.getRuntime().availableProcessors() >= 2);
     }
 
-    /** Runs {@code work} for direction 0 and 1 and returns when both are done. */
+    /** Runs {@code work} for half 0 (on the caller's thread) and half 1 and returns when both are done. */
     void runBoth(IntConsumer work) {
         if (!parallel) {
             work.accept(0);
             work.accept(1);
             return;
         }
-        Future<?> backward = worker().submit(() -> work.accept(1));
+        Future<?> second = worker().submit(() -> work.accept(1));
         try {
             work.accept(0);
         } finally {
-            await(backward);
+            await(second);
         }
     }
 
@@ -50,12 +50,12 @@ final class DirectionRunner {
             future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the backward direction was running", e);
+            throw new IllegalStateException("interrupted while the second half was running", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException("backward direction failed", e.getCause());
+            throw new IllegalStateException("second half failed", e.getCause());
         }
     }
 
@@ -67,7 +67,7 @@ final class DirectionRunner {
         if (worker == null) {
             ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
                     new LinkedBlockingQueue<>(), task -> {
-                        Thread thread = new Thread(task, "fast-bilstm-backward-direction");
+                        Thread thread = new Thread(task, "fast-nn-second-half");
                         thread.setDaemon(true);
                         return thread;
                     });
