@@ -46,14 +46,18 @@ final class BiLstmBuffers {
     final INDArray[] hidden = new INDArray[2];
     /** Feature mask [T, 1, B]. */
     final INDArray mask;
-    final INDArray[] maskAt;
-    final INDArray[] scratch = new INDArray[2];
+
+    /** Java access to the arrays above, for the element-wise glue (see {@link Values}). */
+    final Values[] gateRowsValues = new Values[2];
+    final Values[] gatesValues = new Values[2];
+    final Values[] cellValues = new Values[2];
+    final Values[] tanhCellValues = new Values[2];
+    final Values[] hiddenValues = new Values[2];
+    final Values hiddenRowsValues;
+    final Values maskValues;
 
     final INDArray[][] gateAt;
     final INDArray[][] cellInputAt;
-    final INDArray[][] forgetAt;
-    final INDArray[][] outputGateAt;
-    final INDArray[][] inputGateAt;
     final INDArray[][] sigmoidGatesAt;
     final INDArray[][] cellAt;
     final INDArray[][] tanhCellAt;
@@ -61,23 +65,16 @@ final class BiLstmBuffers {
 
     /**
      * The backward pass's arrays, allocated by {@link #ensureBackward()} on the first backward pass: a
-     * network that only predicts (validation, inference) never needs them, and they are over half the memory.
+     * network that only predicts (validation, inference) never needs them. Per direction: gate gradients
+     * [T, 4u, B], output gradients [T, u, B] and the cell gradient carried to the step before [u * B].
      */
-    INDArray[] gateFactors;
     INDArray[] gateGrad;
     INDArray[] hiddenGrad;
-    INDArray[] cellFactor;
     INDArray[][] hiddenGradAt;
-    INDArray[][] cellFactorAt;
-    INDArray[][] gateFactorsAt;
-    INDArray[][] outputFactorAt;
     INDArray[][] gateGradAt;
-    INDArray[][] gateGrad3dAt;
-    INDArray[][] outputGradAt;
-    /** Per direction: cell gradient [u, B] and its [1, u, B] view, carried cell gradient. */
-    INDArray[] cellGrad;
-    INDArray[] cellGrad3d;
-    INDArray[] carriedCellGrad;
+    Values[] gateGradValues;
+    Values[] hiddenGradValues;
+    double[][] carriedCellGrad;
     /** The backward direction's share of the input gradient, [T*B, nIn]; allocated by {@link #inputGrad()}. */
     private INDArray inputGrad;
 
@@ -99,26 +96,24 @@ final class BiLstmBuffers {
                 cell[d] = Nd4j.create(type, steps, units, batch);
                 tanhCell[d] = Nd4j.create(type, steps, units, batch);
                 hidden[d] = Nd4j.create(type, steps, units, batch);
-                scratch[d] = Nd4j.create(type, units, batch);
+                gateRowsValues[d] = Values.of(gateRows[d]);
+                gatesValues[d] = Values.of(gates[d]);
+                cellValues[d] = Values.of(cell[d]);
+                tanhCellValues[d] = Values.of(tanhCell[d]);
+                hiddenValues[d] = Values.of(hidden[d]);
             }
+            hiddenRowsValues = Values.of(hiddenRows);
+            maskValues = Values.of(mask);
             gateAt = new INDArray[steps][2];
             cellInputAt = new INDArray[steps][2];
-            forgetAt = new INDArray[steps][2];
-            outputGateAt = new INDArray[steps][2];
-            inputGateAt = new INDArray[steps][2];
             sigmoidGatesAt = new INDArray[steps][2];
             cellAt = new INDArray[steps][2];
             tanhCellAt = new INDArray[steps][2];
             hiddenAt = new INDArray[steps][2];
-            maskAt = new INDArray[steps];
             for (int t = 0; t < steps; t++) {
-                maskAt[t] = mask.get(point(t), all(), all());
                 for (int d = 0; d < 2; d++) {
                     gateAt[t][d] = gates[d].get(point(t), all(), all());
                     cellInputAt[t][d] = gateRowsAt(gates[d], t, CELL_INPUT, 1);
-                    forgetAt[t][d] = gateRowsAt(gates[d], t, FORGET, 1);
-                    outputGateAt[t][d] = gateRowsAt(gates[d], t, OUTPUT, 1);
-                    inputGateAt[t][d] = gateRowsAt(gates[d], t, INPUT_GATE, 1);
                     sigmoidGatesAt[t][d] = gateRowsAt(gates[d], t, FORGET, 3);
                     cellAt[t][d] = cell[d].get(point(t), all(), all());
                     tanhCellAt[t][d] = tanhCell[d].get(point(t), all(), all());
@@ -134,40 +129,23 @@ final class BiLstmBuffers {
             return;
         }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            gateFactors = new INDArray[2];
             gateGrad = new INDArray[2];
             hiddenGrad = new INDArray[2];
-            cellFactor = new INDArray[2];
-            cellGrad = new INDArray[2];
-            cellGrad3d = new INDArray[2];
-            carriedCellGrad = new INDArray[2];
+            gateGradValues = new Values[2];
+            hiddenGradValues = new Values[2];
+            carriedCellGrad = new double[2][units * batch];
             for (int d = 0; d < 2; d++) {
-                gateFactors[d] = Nd4j.create(type, steps, 4L * units, batch);
                 gateGrad[d] = Nd4j.create(type, steps, 4L * units, batch);
                 hiddenGrad[d] = Nd4j.create(type, steps, units, batch);
-                cellFactor[d] = Nd4j.create(type, steps, units, batch);
-                cellGrad[d] = Nd4j.create(type, units, batch);
-                cellGrad3d[d] = cellGrad[d].reshape(1, units, batch);
-                carriedCellGrad[d] = Nd4j.create(type, units, batch);
+                gateGradValues[d] = Values.of(gateGrad[d]);
+                hiddenGradValues[d] = Values.of(hiddenGrad[d]);
             }
             hiddenGradAt = new INDArray[steps][2];
-            cellFactorAt = new INDArray[steps][2];
-            gateFactorsAt = new INDArray[steps][2];
-            outputFactorAt = new INDArray[steps][2];
             gateGradAt = new INDArray[steps][2];
-            gateGrad3dAt = new INDArray[steps][2];
-            outputGradAt = new INDArray[steps][2];
             for (int t = 0; t < steps; t++) {
                 for (int d = 0; d < 2; d++) {
                     hiddenGradAt[t][d] = hiddenGrad[d].get(point(t), all(), all());
-                    cellFactorAt[t][d] = cellFactor[d].get(point(t), all(), all());
-                    gateFactorsAt[t][d] = gateFactors[d].reshape(steps, 4, units, batch)
-                            .get(point(t), all(), all(), all());
-                    outputFactorAt[t][d] = gateRowsAt(gateFactors[d], t, OUTPUT, 1);
                     gateGradAt[t][d] = gateGrad[d].get(point(t), all(), all());
-                    gateGrad3dAt[t][d] = gateGrad[d].reshape(steps, 4, units, batch)
-                            .get(point(t), all(), all(), all());
-                    outputGradAt[t][d] = gateRowsAt(gateGrad[d], t, OUTPUT, 1);
                 }
             }
         }
@@ -190,9 +168,9 @@ final class BiLstmBuffers {
     void release() {
         close(input, hiddenRows, mask, inputGrad);
         for (int d = 0; d < 2; d++) {
-            close(gateRows[d], gates[d], cell[d], tanhCell[d], hidden[d], scratch[d]);
+            close(gateRows[d], gates[d], cell[d], tanhCell[d], hidden[d]);
             if (gateGrad != null) {
-                close(gateFactors[d], gateGrad[d], hiddenGrad[d], cellFactor[d], cellGrad[d], carriedCellGrad[d]);
+                close(gateGrad[d], hiddenGrad[d]);
             }
         }
     }
@@ -208,17 +186,6 @@ final class BiLstmBuffers {
     private INDArray gateRowsAt(INDArray array, int t, int gate, int count) {
         long start = (long) gate * units;
         return array.get(point(t), interval(start, start + (long) count * units), all());
-    }
-
-    /** One gate over steps {@code [from, to)}: a [to-from, u, B] view. */
-    INDArray gateOverTime(INDArray gateArray, int gate, int from, int to) {
-        long start = (long) gate * units;
-        return gateArray.get(interval(from, to), interval(start, start + units), all());
-    }
-
-    /** A [T, u, B] state array over steps {@code [from, to)}. */
-    static INDArray overTime(INDArray stateArray, int from, int to) {
-        return stateArray.get(interval(from, to), all(), all());
     }
 
     /** Rows of steps {@code [from, to)} and columns {@code [colFrom, colTo)} of a time-major 2-D array. */

@@ -4,7 +4,6 @@ import static org.cardiacrnn.nn.fast.BiLstmBuffers.CELL_INPUT;
 import static org.cardiacrnn.nn.fast.BiLstmBuffers.FORGET;
 import static org.cardiacrnn.nn.fast.BiLstmBuffers.INPUT_GATE;
 import static org.cardiacrnn.nn.fast.BiLstmBuffers.OUTPUT;
-import static org.cardiacrnn.nn.fast.BiLstmBuffers.overTime;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
@@ -16,10 +15,6 @@ import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
-import org.nd4j.linalg.api.ops.impl.transforms.same.TimesOneMinus;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
@@ -91,36 +86,88 @@ final class BiLstmKernel {
         int steps = b.steps;
         long units = b.units;
         mmul(b.input, block(inputWeights, d, 4 * units), b.gateRows[d], 0.0, PLAIN);
-        b.gateRows[d].addiRowVector(block(bias, d, 4 * units));
-        b.gates[d].assign(b.gateRows[d].reshape(steps, b.batch, 4 * units).permute(0, 2, 1));
+        toFeatureMajorWithBias(b, d, block(bias, d, 4 * units));
         INDArray recurrent = block(recurrentWeights, d, 4 * units);
         for (int s = 0; s < steps; s++) {
             int t = d == 0 ? s : steps - 1 - s;
             forwardStep(b, recurrent, t, d, s == 0 ? -1 : (d == 0 ? t - 1 : t + 1));
         }
-        b.hiddenRows.reshape(steps, b.batch, 2 * units).get(all(), all(), interval(units * d, units * (d + 1)))
-                .assign(b.hidden[d].permute(0, 2, 1));
+        toHiddenRows(b, d);
     }
 
+    /** gates[t, g, b] = gateRows[t * B + b, g] + bias[g]: the input projection, reordered for the time loop. */
+    private static void toFeatureMajorWithBias(BiLstmBuffers b, int d, INDArray bias) {
+        int gateCount = 4 * b.units;
+        double[] biasValues = bias.toDoubleVector();
+        Values rows = b.gateRowsValues[d];
+        Values gates = b.gatesValues[d];
+        for (int t = 0; t < b.steps; t++) {
+            for (int n = 0; n < b.batch; n++) {
+                int from = rows.at((t * b.batch + n) * gateCount);
+                int to = gates.at(t * gateCount * b.batch + n);
+                for (int g = 0; g < gateCount; g++) {
+                    gates.set(to + g * b.batch, rows.get(from + g) + biasValues[g]);
+                }
+            }
+        }
+    }
+
+    /** hiddenRows[t * B + b, d * u + r] = hidden[d][t, r, b]. */
+    private static void toHiddenRows(BiLstmBuffers b, int d) {
+        int units = b.units;
+        Values hidden = b.hiddenValues[d];
+        Values rows = b.hiddenRowsValues;
+        for (int t = 0; t < b.steps; t++) {
+            for (int n = 0; n < b.batch; n++) {
+                int to = rows.at((t * b.batch + n) * 2 * units + d * units);
+                int from = hidden.at(t * units * b.batch + n);
+                for (int r = 0; r < units; r++) {
+                    rows.set(to + r, hidden.get(from + r * b.batch));
+                }
+            }
+        }
+    }
+
+    /**
+     * One step: gates += RW^T h(t-1), the non-linearities in ND4J, then in Java c = i a + f c(t-1) and, once
+     * ND4J has taken tanh(c), h = o tanh(c); masked steps zero c and h.
+     */
     private void forwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int previous) {
-        INDArray cell = b.cellAt[t][d];
         if (previous >= 0) {
             mmul(recurrent, b.hiddenAt[previous][d], b.gateAt[t][d], 1.0, TRANSPOSE_A);
         }
         Nd4j.exec(new Sigmoid(b.sigmoidGatesAt[t][d], b.sigmoidGatesAt[t][d]));
         Nd4j.exec(new Tanh(b.cellInputAt[t][d], b.cellInputAt[t][d]));
-        Nd4j.exec(new MulOp(b.inputGateAt[t][d], b.cellInputAt[t][d], cell));
-        if (previous >= 0) {
-            Nd4j.exec(new MulOp(b.forgetAt[t][d], b.cellAt[previous][d], b.scratch[d]));
-            Nd4j.exec(new AddOp(cell, b.scratch[d], cell));
+        int batch = b.batch;
+        int state = b.units * batch;
+        Values gates = b.gatesValues[d];
+        Values cell = b.cellValues[d];
+        Values mask = b.maskValues;
+        int gateBase = gates.at(t * 4 * state);
+        int cellBase = cell.at(t * state);
+        int previousBase = cell.at(previous * state);
+        int maskBase = mask.at(t * batch);
+        for (int k = 0; k < state; k++) {
+            double c = gates.get(gateBase + INPUT_GATE * state + k) * gates.get(gateBase + CELL_INPUT * state + k);
+            if (previous >= 0) {
+                c += gates.get(gateBase + FORGET * state + k) * cell.get(previousBase + k);
+            }
+            if (masked) {
+                c *= mask.get(maskBase + k % batch);
+            }
+            cell.set(cellBase + k, c);
         }
-        if (masked) {
-            Nd4j.exec(new MulOp(cell, b.maskAt[t], cell));
-        }
-        Nd4j.exec(new Tanh(cell, b.tanhCellAt[t][d]));
-        Nd4j.exec(new MulOp(b.outputGateAt[t][d], b.tanhCellAt[t][d], b.hiddenAt[t][d]));
-        if (masked) {
-            Nd4j.exec(new MulOp(b.hiddenAt[t][d], b.maskAt[t], b.hiddenAt[t][d]));
+        Nd4j.exec(new Tanh(b.cellAt[t][d], b.tanhCellAt[t][d]));
+        Values tanhCell = b.tanhCellValues[d];
+        Values hidden = b.hiddenValues[d];
+        int stateBase = hidden.at(t * state);
+        int tanhBase = tanhCell.at(t * state);
+        for (int k = 0; k < state; k++) {
+            double h = gates.get(gateBase + OUTPUT * state + k) * tanhCell.get(tanhBase + k);
+            if (masked) {
+                h *= mask.get(maskBase + k % batch);
+            }
+            hidden.set(stateBase + k, h);
         }
     }
 
@@ -146,19 +193,17 @@ final class BiLstmKernel {
             INDArray inputGrad) {
         int steps = b.steps;
         long units = b.units;
-        b.hiddenGrad[d].assign(outputGrad.get(all(), interval(units * d, units * (d + 1)), all())
-                .permute(2, 1, 0));
-        computeGateFactors(b, d);
+        toHiddenGrad(b, d, outputGrad);
         INDArray recurrent = block(recurrentWeights, d, 4 * units);
         for (int s = 0; s < steps; s++) {
             int t = d == 0 ? steps - 1 - s : s;
             int later = s == 0 ? -1 : (d == 0 ? t + 1 : t - 1);
-            backwardStep(b, recurrent, t, d, later, s == steps - 1);
+            int earlier = s == steps - 1 ? -1 : (d == 0 ? t - 1 : t + 1);
+            backwardStep(b, recurrent, t, d, later, earlier);
         }
         INDArray gateGradRows = b.gateRows[d];
-        gateGradRows.reshape(steps, b.batch, 4 * units).assign(b.gateGrad[d].permute(0, 2, 1));
+        toGateGradRows(b, d, block(biasGrad, d, 4 * units));
         mmul(b.input, gateGradRows, block(inputWeightGrad, d, 4 * units), 0.0, TRANSPOSE_A);
-        block(biasGrad, d, 4 * units).assign(gateGradRows.sum(0).reshape(1, 4 * units));
         INDArray recurrentGrad = block(recurrentWeightGrad, d, 4 * units);
         if (steps > 1) {
             // h(t-1) pairs with gate gradient t going forward; h(t+1) with t going backward.
@@ -176,63 +221,94 @@ final class BiLstmKernel {
         }
     }
 
-    /**
-     * Per step the gate gradients are the cell gradient (or, for the output gate, the output gradient)
-     * times a factor that depends only on forward values; these factors are computed for all steps at
-     * once: cell input i(1-a^2), forget c(t-1) f(1-f), output tanh(c) o(1-o), input gate a i(1-i), and the
-     * cell factor o(1-tanh(c)^2) that turns an output gradient into a cell gradient.
-     */
-    private static void computeGateFactors(BiLstmBuffers b, int d) {
-        int steps = b.steps;
-        INDArray gates = b.gates[d];
-        INDArray factors = b.gateFactors[d];
-        INDArray a = b.gateOverTime(gates, CELL_INPUT, 0, steps);
-        INDArray i = b.gateOverTime(gates, INPUT_GATE, 0, steps);
-        INDArray o = b.gateOverTime(gates, OUTPUT, 0, steps);
-        INDArray cellInputFactor = b.gateOverTime(factors, CELL_INPUT, 0, steps);
-        Nd4j.exec(new Square(a, cellInputFactor));
-        cellInputFactor.rsubi(1.0).muli(i);
-        INDArray inputFactor = b.gateOverTime(factors, INPUT_GATE, 0, steps);
-        Nd4j.exec(new TimesOneMinus(i, inputFactor));
-        inputFactor.muli(a);
-        INDArray outputFactor = b.gateOverTime(factors, OUTPUT, 0, steps);
-        Nd4j.exec(new TimesOneMinus(o, outputFactor));
-        outputFactor.muli(b.tanhCell[d]);
-        Nd4j.exec(new TimesOneMinus(b.gateOverTime(gates, FORGET, 0, steps),
-                b.gateOverTime(factors, FORGET, 0, steps)));
-        int first = d == 0 ? 0 : steps - 1;
-        b.gateOverTime(factors, FORGET, first, first + 1).assign(0);
-        if (steps > 1) {
-            int from = d == 0 ? 1 : 0;
-            int previousFrom = d == 0 ? 0 : 1;
-            b.gateOverTime(factors, FORGET, from, from + steps - 1)
-                    .muli(overTime(b.cell[d], previousFrom, previousFrom + steps - 1));
+    /** hiddenGrad[d][t, r, b] = outputGrad[b, d * u + r, t], whatever outputGrad's strides. */
+    private static void toHiddenGrad(BiLstmBuffers b, int d, INDArray outputGrad) {
+        Values source = Values.of(outputGrad);
+        Values target = b.hiddenGradValues[d];
+        long[] stride = outputGrad.stride();
+        int batchStride = Math.toIntExact(stride[0]);
+        int unitStride = Math.toIntExact(stride[1]);
+        int stepStride = Math.toIntExact(stride[2]);
+        int first = source.at(d * b.units * unitStride);
+        for (int t = 0; t < b.steps; t++) {
+            for (int r = 0; r < b.units; r++) {
+                int to = target.at((t * b.units + r) * b.batch);
+                int from = first + t * stepStride + r * unitStride;
+                for (int n = 0; n < b.batch; n++) {
+                    target.set(to + n, source.get(from + n * batchStride));
+                }
+            }
         }
-        Nd4j.exec(new Square(b.tanhCell[d], b.cellFactor[d]));
-        b.cellFactor[d].rsubi(1.0).muli(o);
     }
 
-    private void backwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int later, boolean last) {
-        INDArray hiddenGrad = b.hiddenGradAt[t][d];
-        INDArray cellGrad = b.cellGrad[d];
+    /**
+     * One step back: hiddenGrad(t) += RW gateGrad(t+1), then in one Java pass over the step's states the cell
+     * gradient and the four gate gradients, with the gate derivatives computed from the forward values:
+     * cell input i(1-a^2), forget c(t-1) f(1-f), input gate a i(1-i), output tanh(c) o(1-o), and the carried
+     * cell gradient for the step before.
+     */
+    private void backwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int later, int earlier) {
         if (later >= 0) {
-            mmul(recurrent, b.gateGradAt[later][d], hiddenGrad, 1.0, PLAIN);
+            mmul(recurrent, b.gateGradAt[later][d], b.hiddenGradAt[t][d], 1.0, PLAIN);
         }
-        if (masked) {
-            Nd4j.exec(new MulOp(hiddenGrad, b.maskAt[t], hiddenGrad));
+        int batch = b.batch;
+        int state = b.units * batch;
+        Values gates = b.gatesValues[d];
+        Values cell = b.cellValues[d];
+        Values tanhCell = b.tanhCellValues[d];
+        Values hiddenGrad = b.hiddenGradValues[d];
+        Values gateGrad = b.gateGradValues[d];
+        Values mask = b.maskValues;
+        double[] carried = b.carriedCellGrad[d];
+        int gateBase = gates.at(t * 4 * state);
+        int gradBase = gateGrad.at(t * 4 * state);
+        int stateBase = tanhCell.at(t * state);
+        int hiddenBase = hiddenGrad.at(t * state);
+        int earlierBase = cell.at(Math.max(earlier, 0) * state);
+        int maskBase = mask.at(t * batch);
+        for (int k = 0; k < state; k++) {
+            double m = masked ? mask.get(maskBase + k % batch) : 1.0;
+            double outputGrad = hiddenGrad.get(hiddenBase + k) * m;
+            double a = gates.get(gateBase + CELL_INPUT * state + k);
+            double f = gates.get(gateBase + FORGET * state + k);
+            double o = gates.get(gateBase + OUTPUT * state + k);
+            double i = gates.get(gateBase + INPUT_GATE * state + k);
+            double tc = tanhCell.get(stateBase + k);
+            double cellGrad = outputGrad * ((1 - tc * tc) * o);
+            if (later >= 0) {
+                cellGrad += carried[k];
+            }
+            cellGrad *= m;
+            double previousCell = earlier >= 0 ? cell.get(earlierBase + k) : 0.0;
+            gateGrad.set(gradBase + CELL_INPUT * state + k, (1 - a * a) * i * cellGrad);
+            gateGrad.set(gradBase + FORGET * state + k, f * (1 - f) * previousCell * cellGrad);
+            gateGrad.set(gradBase + OUTPUT * state + k, o * (1 - o) * tc * outputGrad);
+            gateGrad.set(gradBase + INPUT_GATE * state + k, i * (1 - i) * a * cellGrad);
+            carried[k] = cellGrad * f;
         }
-        Nd4j.exec(new MulOp(hiddenGrad, b.cellFactorAt[t][d], cellGrad));
-        if (later >= 0) {
-            Nd4j.exec(new AddOp(cellGrad, b.carriedCellGrad[d], cellGrad));
+    }
+
+    /**
+     * gateRows[t * B + b, g] = gateGrad[d][t, g, b] (reusing the input projection's array, no longer needed)
+     * for the weight products, and the bias gradient as the sum over steps and batch.
+     */
+    private static void toGateGradRows(BiLstmBuffers b, int d, INDArray biasGrad) {
+        int gateCount = 4 * b.units;
+        Values rows = b.gateRowsValues[d];
+        Values grads = b.gateGradValues[d];
+        double[] biasSum = new double[gateCount];
+        for (int t = 0; t < b.steps; t++) {
+            for (int n = 0; n < b.batch; n++) {
+                int to = rows.at((t * b.batch + n) * gateCount);
+                int from = grads.at(t * gateCount * b.batch + n);
+                for (int g = 0; g < gateCount; g++) {
+                    double value = grads.get(from + g * b.batch);
+                    rows.set(to + g, value);
+                    biasSum[g] += value;
+                }
+            }
         }
-        if (masked) {
-            Nd4j.exec(new MulOp(cellGrad, b.maskAt[t], cellGrad));
-        }
-        Nd4j.exec(new MulOp(b.gateFactorsAt[t][d], b.cellGrad3d[d], b.gateGrad3dAt[t][d]));
-        Nd4j.exec(new MulOp(hiddenGrad, b.outputFactorAt[t][d], b.outputGradAt[t][d]));
-        if (!last) {
-            Nd4j.exec(new MulOp(cellGrad, b.forgetAt[t][d], b.carriedCellGrad[d]));
-        }
+        biasGrad.assign(Nd4j.createFromArray(biasSum).castTo(biasGrad.dataType()).reshape(biasGrad.shape()));
     }
 
     /** Columns {@code [d * width, (d + 1) * width)} of a parameter or gradient matrix. */

@@ -171,10 +171,14 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
     private static void step(FloatBuffer grads, int grad, FloatBuffer params, int param, FloatBuffer state,
                              int firstMoment, int secondMoment, int length, float batch, float clip, float l2,
                              float beta1, float beta2, float epsilon, float stepSize) {
+        // Exactly DL4J's division for power-of-two batch sizes; within one rounding step for others.
+        float perExample = 1f / batch;
         float keep1 = 1 - beta1;
         float keep2 = 1 - beta2;
         for (int i = 0; i < length; i++) {
-            float g = Math.max(-clip, Math.min(clip, grads.get(grad + i) / batch)) + l2 * params.get(param + i);
+            float g = grads.get(grad + i) * perExample;
+            // Not Math.min/max: their NaN and signed-zero rules cost several times the whole step here.
+            g = (g > clip ? clip : (g < -clip ? -clip : g)) + l2 * params.get(param + i);
             float m = beta1 * state.get(firstMoment + i) + g * keep1;
             float v = beta2 * state.get(secondMoment + i) + g * g * keep2;
             state.put(firstMoment + i, m);
