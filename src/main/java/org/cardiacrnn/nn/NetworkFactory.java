@@ -103,10 +103,6 @@ public final class NetworkFactory {
             // Nothing asks for the gradient with respect to the genes, so the first layer skips computing it.
             FastBidirectionalLstm.Builder fast = new FastBidirectionalLstm.Builder().nIn(inputs).nOut(hp.hiddenUnits())
                     .inputGradient(!first);
-            if (hp.gradientClip() > 0) {
-                // The layer clips its own gradient, much faster than DL4J's normalization (same result).
-                fast.gradientNormalization(GradientNormalization.None).elementWiseGradientClip(hp.gradientClip());
-            }
             if (hp.dropout() > 0) {
                 fast.dropOut(keep);
             }

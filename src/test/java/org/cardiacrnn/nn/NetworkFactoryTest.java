@@ -38,17 +38,17 @@ class NetworkFactoryTest {
     }
 
     @Test
-    void fastLayersClipTheirOwnGradientExactlyAsDl4jWould() {
+    void theFastLayersOwnClippingEqualsDl4jsNormalization() {
         // Plain SGD: the update is the clipped gradient itself, so clipping shows in the parameters.
         Hyperparameters hp = Hyperparameters.quick().withOverride("hiddenUnits", "4").withOverride("layers", "2")
                 .withOverride("dropout", "0").withOverride("optimiser", "SGD").withOverride("momentum", "0")
                 .withOverride("learningRate", "0.5").withOverride("gradientClip", "0.002");
-        MultiLayerNetwork own = NetworkFactory.build(hp, 6, 3, null);
-        MultiLayerNetwork dl4j = withFastLayerClipping(own, GradientNormalization.ClipElementWiseAbsoluteValue, 0.002);
-        MultiLayerNetwork unclipped = withFastLayerClipping(own, GradientNormalization.None, 0);
+        MultiLayerNetwork dl4j = NetworkFactory.build(hp, 6, 3, null);
+        MultiLayerNetwork own = withFastLayerClipping(dl4j, 0.002);
+        MultiLayerNetwork unclipped = withFastLayerClipping(dl4j, 0);
         for (int layer = 0; layer < 2; layer++) {
-            assertThat(((BaseLayer) own.getLayerWiseConfigurations().getConf(layer).getLayer())
-                    .getGradientNormalization()).isEqualTo(GradientNormalization.None);
+            assertThat(((BaseLayer) dl4j.getLayerWiseConfigurations().getConf(layer).getLayer())
+                    .getGradientNormalization()).isEqualTo(GradientNormalization.ClipElementWiseAbsoluteValue);
         }
         Nd4j.getRandom().setSeed(1);
         INDArray labels = Nd4j.zeros(DataType.FLOAT, 5, 3);
@@ -94,14 +94,13 @@ class NetworkFactoryTest {
         assertThat(own.params()).isEqualTo(dl4j.params());
     }
 
-    private static MultiLayerNetwork withFastLayerClipping(MultiLayerNetwork source, GradientNormalization dl4j,
-                                                           double threshold) {
+    /** A copy whose fast layers clip inside the layer (0: not at all) instead of through DL4J. */
+    private static MultiLayerNetwork withFastLayerClipping(MultiLayerNetwork source, double threshold) {
         MultiLayerConfiguration configuration = source.getLayerWiseConfigurations().clone();
         for (int layer = 0; layer < 2; layer++) {
             FastBidirectionalLstm fast = (FastBidirectionalLstm) configuration.getConf(layer).getLayer();
-            fast.setElementWiseGradientClip(0);
-            fast.setGradientNormalization(dl4j);
-            fast.setGradientNormalizationThreshold(threshold);
+            fast.setElementWiseGradientClip(threshold);
+            fast.setGradientNormalization(GradientNormalization.None);
         }
         MultiLayerNetwork copy = new MultiLayerNetwork(configuration);
         copy.init(source.params().dup(), true);

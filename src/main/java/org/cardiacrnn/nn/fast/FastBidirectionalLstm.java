@@ -154,6 +154,10 @@ public class FastBidirectionalLstm extends BaseRecurrentLayer {
          * element-wise ops in place of DL4J's {@code clipbyvalue} op, which took longer per step than the
          * whole Adam update on the methodology's 7.8 M parameters. Set this layer's DL4J gradient
          * normalization to {@code None} with it, or the gradient is clipped twice.
+         *
+         * <p>The workbench's networks built before the {@link FusedAdamUpdater} used this; they now use DL4J's
+         * normalization, which the fused optimiser step applies at no extra cost, and this remains so that
+         * those saved networks resume training exactly as before.
          */
         public Builder elementWiseGradientClip(double value) {
             if (value < 0) {
