@@ -4,9 +4,12 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
+import java.util.SplittableRandom;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -46,6 +49,8 @@ final class BiLstmBuffers {
     final INDArray[] hidden = new INDArray[2];
     /** Feature mask [T, 1, B]. */
     final INDArray mask;
+    /** The dropout multipliers of the last training pass (0 or 1 / keep), time-major like the input. */
+    private INDArray dropoutMask;
 
     /** Java access to the arrays above, for the element-wise glue (see {@link Values}). */
     final Values[] gateRowsValues = new Values[2];
@@ -151,6 +156,40 @@ final class BiLstmBuffers {
         }
     }
 
+    /**
+     * Inverted dropout on the input copy: each value is kept with probability {@code keep} and then scaled by
+     * {@code 1 / keep}, or zeroed; the multipliers are kept for {@link #dropoutBackward}. One Java pass with a
+     * seeded generator instead of DL4J's three ND4J passes (fill, Bernoulli draw, product), which took 7 ms per
+     * step on the methodology's first-layer input.
+     */
+    void dropout(double keep, long seed) {
+        if (dropoutMask == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                dropoutMask = Nd4j.create(type, (long) steps * batch, nIn);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double scale = 1.0 / keep;
+        Values values = Values.of(input);
+        Values multipliers = Values.of(dropoutMask);
+        int length = Math.toIntExact(input.length());
+        for (int i = 0; i < length; i++) {
+            double multiplier = random.nextDouble() < keep ? scale : 0.0;
+            multipliers.set(multipliers.at(i), multiplier);
+            values.set(values.at(i), values.get(values.at(i)) * multiplier);
+        }
+    }
+
+    /** The last training pass's dropout multipliers, time-major [T*B, nIn] (null before any). */
+    INDArray dropoutMask() {
+        return dropoutMask;
+    }
+
+    /** Multiplies a time-major input gradient [T*B, nIn] by the last pass's dropout multipliers. */
+    void dropoutBackward(INDArray inputGradient) {
+        Nd4j.exec(new MulOp(inputGradient, dropoutMask, inputGradient));
+    }
+
     /** The backward direction's share of the input gradient, [T*B, nIn], allocated on first use. */
     INDArray inputGrad() {
         if (inputGrad == null) {
@@ -166,7 +205,7 @@ final class BiLstmBuffers {
      * hundreds of MB); the buffers must not be used afterwards.
      */
     void release() {
-        close(input, hiddenRows, mask, inputGrad);
+        close(input, hiddenRows, mask, inputGrad, dropoutMask);
         for (int d = 0; d < 2; d++) {
             close(gateRows[d], gates[d], cell[d], tanhCell[d], hidden[d]);
             if (gateGrad != null) {

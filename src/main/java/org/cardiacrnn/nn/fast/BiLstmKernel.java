@@ -50,6 +50,7 @@ final class BiLstmKernel {
     private final Map<Shape, BiLstmBuffers> cache = new LinkedHashMap<>(8, 0.75f, true);
     private BiLstmBuffers buffers;
     private boolean masked;
+    private boolean droppedOut;
 
     BiLstmKernel(PairRunner runner) {
         this.runner = runner;
@@ -68,11 +69,24 @@ final class BiLstmKernel {
      */
     BiLstmBuffers forward(INDArray input, INDArray mask, INDArray inputWeights, INDArray recurrentWeights,
             INDArray bias, int units) {
+        return forward(input, mask, inputWeights, recurrentWeights, bias, units, 1.0, 0);
+    }
+
+    /**
+     * As {@link #forward(INDArray, INDArray, INDArray, INDArray, INDArray, int)}, with inverted dropout on the
+     * input: each input value kept with probability {@code keep} (1: no dropout), drawn from {@code seed}.
+     */
+    BiLstmBuffers forward(INDArray input, INDArray mask, INDArray inputWeights, INDArray recurrentWeights,
+            INDArray bias, int units, double keep, long seed) {
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
         ensureBuffers(input.dataType(), batch, steps, (int) input.size(1), units);
         BiLstmBuffers b = buffers;
         b.input3d.assign(input.permute(2, 0, 1));
+        droppedOut = keep < 1.0;
+        if (droppedOut) {
+            b.dropout(keep, seed);
+        }
         masked = mask != null && mask.minNumber().doubleValue() < 1.0;
         if (masked) {
             b.mask.reshape(steps, batch).assign(mask.transpose());
@@ -174,6 +188,7 @@ final class BiLstmKernel {
     /**
      * Backpropagates {@code outputGrad} [B, 2u, T] through the last forward pass. Writes the parameter
      * gradients into the given views and, when {@code inputGrad} [T*B, nIn] is not null, the gradient
+     * (through the forward pass's dropout, if any)
      * with respect to the input (time-major).
      */
     void backward(INDArray outputGrad, INDArray inputWeights, INDArray recurrentWeights, INDArray inputWeightGrad,
@@ -185,6 +200,9 @@ final class BiLstmKernel {
                 recurrentWeightGrad, biasGrad, d == 0 ? inputGrad : backwardShare));
         if (inputGrad != null) {
             inputGrad.addi(backwardShare);
+            if (droppedOut) {
+                b.dropoutBackward(inputGrad);
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import static org.cardiacrnn.nn.fast.FastBidirectionalLstmParamInitializer.INPUT
 import static org.cardiacrnn.nn.fast.FastBidirectionalLstmParamInitializer.RECURRENT_WEIGHT_KEY;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseLayer;
@@ -27,6 +29,7 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
     private final transient BiLstmKernel kernel = new BiLstmKernel(PairRunner.forThisMachine());
     private transient INDArray forwardInputWeights;
     private transient INDArray forwardRecurrentWeights;
+    private transient boolean kernelDropout;
 
     public FastBidirectionalLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -50,16 +53,35 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
                     + "[batch, " + layerConf().getNIn() + ", time]; got shape "
                     + java.util.Arrays.toString(input.shape()));
         }
-        applyDropOutIfNecessary(training, workspaceMgr);
+        double keep = training ? kernelDropoutKeep() : 1.0;
+        kernelDropout = keep < 1.0;
+        if (!kernelDropout) {
+            applyDropOutIfNecessary(training, workspaceMgr);
+        }
         int units = (int) layerConf().getNOut();
         forwardInputWeights = getParamWithNoise(INPUT_WEIGHT_KEY, training, workspaceMgr);
         forwardRecurrentWeights = getParamWithNoise(RECURRENT_WEIGHT_KEY, training, workspaceMgr);
+        // The seed comes from ND4J's generator, which the trainer seeds per epoch, so runs repeat exactly.
+        long seed = kernelDropout ? Nd4j.getRandom().nextLong() : 0;
         BiLstmBuffers buffers = kernel.forward(input.castTo(dataType), maskArray, forwardInputWeights,
-                forwardRecurrentWeights, getParamWithNoise(BIAS_KEY, training, workspaceMgr), units);
+                forwardRecurrentWeights, getParamWithNoise(BIAS_KEY, training, workspaceMgr), units, keep, seed);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 buffers.steps, buffers.batch, 2L * units);
         output.assign(buffers.hiddenRows.reshape(buffers.steps, buffers.batch, 2L * units));
         return output.permute(1, 2, 0);
+    }
+
+    /**
+     * The keep probability when the layer's dropout is DL4J's plain {@link Dropout} with a fixed probability,
+     * which the kernel applies itself in one pass (see {@link BiLstmBuffers#dropout}); 1 otherwise, when
+     * DL4J's own dropout code runs (schedules, Gaussian or alpha dropout, spatial dropout).
+     */
+    private double kernelDropoutKeep() {
+        IDropout dropout = layerConf().getIDropout();
+        if (dropout != null && dropout.getClass() == Dropout.class && ((Dropout) dropout).getPSchedule() == null) {
+            return ((Dropout) dropout).getP();
+        }
+        return 1.0;
     }
 
     /**
@@ -98,6 +120,6 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
             return new Pair<>(gradient, null);
         }
         INDArray epsilonOut = inputGrad.reshape(buffers.steps, buffers.batch, layerConf().getNIn()).permute(1, 2, 0);
-        return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
+        return new Pair<>(gradient, kernelDropout ? epsilonOut : backpropDropOutIfPresent(epsilonOut));
     }
 }

@@ -85,6 +85,54 @@ class BiLstmKernelTest {
     }
 
     @Test
+    void dropoutIsTheSameNetworkOnTheMaskedInputAndItsGradientGoesThroughTheSameMask() {
+        Nd4j.getRandom().setSeed(11);
+        int batch = 6;
+        int steps = 5;
+        INDArray input = Nd4j.rand(DataType.FLOAT, batch, N_IN, steps).subi(0.5f);
+        INDArray weights = Nd4j.rand(DataType.FLOAT, 'f', N_IN, 8 * UNITS).subi(0.5f);
+        INDArray recurrent = Nd4j.rand(DataType.FLOAT, 'f', UNITS, 8 * UNITS).subi(0.5f);
+        INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 8 * UNITS);
+        INDArray outputGrad = Nd4j.rand(DataType.FLOAT, batch, 2 * UNITS, steps);
+        double keep = 0.6;
+
+        BiLstmKernel dropped = new BiLstmKernel(new PairRunner(true));
+        INDArray hidden = dropped.forward(input, null, weights, recurrent, bias, UNITS, keep, 42).hiddenRows.dup();
+        INDArray multipliers = dropped.buffers().dropoutMask().dup();
+        INDArray inputGrad = Nd4j.create(DataType.FLOAT, (long) steps * batch, N_IN);
+        dropped.backward(outputGrad, weights, recurrent, Nd4j.create(DataType.FLOAT, new long[] {N_IN, 8 * UNITS}, 'f'),
+                Nd4j.create(DataType.FLOAT, new long[] {UNITS, 8 * UNITS}, 'f'), Nd4j.create(DataType.FLOAT, 1, 8 * UNITS),
+                inputGrad);
+
+        double scale = 1 / keep;
+        long kept = 0;
+        for (float value : multipliers.data().asFloat()) {
+            assertThat((double) value).satisfiesAnyOf(v -> assertThat(v).isZero(),
+                    v -> assertThat(v).isCloseTo(scale, org.assertj.core.data.Offset.offset(1e-6)));
+            kept += value > 0 ? 1 : 0;
+        }
+        double share = kept / (double) multipliers.length();
+        double sd = Math.sqrt(keep * (1 - keep) / multipliers.length());
+        assertThat(share).isBetween(keep - 4 * sd, keep + 4 * sd);
+
+        INDArray maskedInput = input.mul(multipliers.reshape(steps, batch, N_IN).permute(1, 2, 0));
+        INDArray[] reference = run(new BiLstmKernel(new PairRunner(true)), maskedInput, null, weights, recurrent, bias,
+                outputGrad);
+        assertThat(maxDifference(hidden, reference[0])).isLessThan(1e-5);
+        assertThat(maxDifference(inputGrad, reference[4].mul(multipliers))).isLessThan(1e-5);
+
+        BiLstmKernel again = new BiLstmKernel(new PairRunner(true));
+        again.forward(input, null, weights, recurrent, bias, UNITS, keep, 42);
+        assertThat(again.buffers().dropoutMask()).isEqualTo(multipliers);
+        again.forward(input, null, weights, recurrent, bias, UNITS, keep, 43);
+        assertThat(again.buffers().dropoutMask()).isNotEqualTo(multipliers);
+    }
+
+    private static double maxDifference(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue();
+    }
+
+    @Test
     void rejectsTimeMajorLayout() {
         assertThatThrownBy(() -> new FastBidirectionalLstm.Builder().nIn(3).nOut(2).dataFormat(RNNFormat.NWC)
                 .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NCW");
