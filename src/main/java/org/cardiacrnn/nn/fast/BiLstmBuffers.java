@@ -4,6 +4,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -61,6 +62,24 @@ final class BiLstmBuffers {
     final Values hiddenRowsValues;
     final Values maskValues;
 
+    /**
+     * For float arrays, the forward step's heap copies (see {@link BiLstmKernel}): per direction the step's gates
+     * [4u * B], its cell, tanh(cell) and output [u * B], the previous step's cell and the step's mask [B], and the
+     * native arrays they are copied from and to.
+     */
+    final boolean heapStep;
+    final FloatBuffer[] gatesFloats = new FloatBuffer[2];
+    final FloatBuffer[] cellFloats = new FloatBuffer[2];
+    final FloatBuffer[] tanhCellFloats = new FloatBuffer[2];
+    final FloatBuffer[] hiddenFloats = new FloatBuffer[2];
+    final FloatBuffer maskFloats;
+    final float[][] stepGates = new float[2][];
+    final float[][] stepCell = new float[2][];
+    final float[][] stepPreviousCell = new float[2][];
+    final float[][] stepTanhCell = new float[2][];
+    final float[][] stepHidden = new float[2][];
+    final float[][] stepMask = new float[2][];
+
     final INDArray[][] gateAt;
     final INDArray[][] cellInputAt;
     final INDArray[][] sigmoidGatesAt;
@@ -109,6 +128,23 @@ final class BiLstmBuffers {
             }
             hiddenRowsValues = Values.of(hiddenRows);
             maskValues = Values.of(mask);
+            heapStep = type == DataType.FLOAT;
+            maskFloats = heapStep ? mask.data().asNioFloat() : null;
+            if (heapStep) {
+                int state = units * batch;
+                for (int d = 0; d < 2; d++) {
+                    gatesFloats[d] = gates[d].data().asNioFloat();
+                    cellFloats[d] = cell[d].data().asNioFloat();
+                    tanhCellFloats[d] = tanhCell[d].data().asNioFloat();
+                    hiddenFloats[d] = hidden[d].data().asNioFloat();
+                    stepGates[d] = new float[4 * state];
+                    stepCell[d] = new float[state];
+                    stepPreviousCell[d] = new float[state];
+                    stepTanhCell[d] = new float[state];
+                    stepHidden[d] = new float[state];
+                    stepMask[d] = new float[batch];
+                }
+            }
             gateAt = new INDArray[steps][2];
             cellInputAt = new INDArray[steps][2];
             sigmoidGatesAt = new INDArray[steps][2];

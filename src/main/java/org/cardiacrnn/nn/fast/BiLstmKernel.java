@@ -143,13 +143,81 @@ final class BiLstmKernel {
     }
 
     /**
-     * One step: gates += RW^T h(t-1), the non-linearities in ND4J, then in Java c = i a + f c(t-1) and, once
-     * ND4J has taken tanh(c), h = o tanh(c); masked steps zero c and h.
+     * One step: gates += RW^T h(t-1), then the non-linearities, c = i a + f c(t-1) and h = o tanh(c); masked
+     * steps zero c (and so h).
      */
     private void forwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int previous) {
         if (previous >= 0) {
             mmul(recurrent, b.hiddenAt[previous][d], b.gateAt[t][d], 1.0, TRANSPOSE_A);
         }
+        if (b.heapStep) {
+            forwardStepOnHeap(b, t, d, previous >= 0);
+        } else {
+            forwardStepInPlace(b, t, d, previous);
+        }
+    }
+
+    /**
+     * The float step: the step's gates are copied to a heap array in one bulk copy, and all the element-wise
+     * work runs on heap arrays in loops that the JIT vectorises ({@link FloatActivations}); the results are
+     * copied back for the next step's product and the backward pass. At batch 125 this took the step's
+     * element-wise cost from about 0.8 ms (ND4J's tanh and sigmoid, element-wise buffer access) to 0.1 ms.
+     */
+    private void forwardStepOnHeap(BiLstmBuffers b, int t, int d, boolean hasPrevious) {
+        int batch = b.batch;
+        int state = b.units * batch;
+        float[] gates = b.stepGates[d];
+        float[] cell = b.stepCell[d];
+        float[] previousCell = b.stepPreviousCell[d];
+        float[] tanhCell = b.stepTanhCell[d];
+        float[] hidden = b.stepHidden[d];
+        b.gatesFloats[d].get(t * 4 * state, gates, 0, 4 * state);
+        FloatActivations.tanh(gates, CELL_INPUT * state, (CELL_INPUT + 1) * state);
+        FloatActivations.sigmoid(gates, FORGET * state, (FORGET + 1) * state);
+        FloatActivations.sigmoid(gates, OUTPUT * state, (OUTPUT + 1) * state);
+        FloatActivations.sigmoid(gates, INPUT_GATE * state, (INPUT_GATE + 1) * state);
+        int cellInput = CELL_INPUT * state;
+        int inputGate = INPUT_GATE * state;
+        int forget = FORGET * state;
+        int output = OUTPUT * state;
+        for (int k = 0; k < state; k++) {
+            cell[k] = gates[inputGate + k] * gates[cellInput + k];
+        }
+        if (hasPrevious) {
+            for (int k = 0; k < state; k++) {
+                cell[k] += gates[forget + k] * previousCell[k];
+            }
+        }
+        if (masked) {
+            b.maskFloats.get(t * batch, b.stepMask[d], 0, batch);
+            applyMask(cell, b.stepMask[d], batch);
+        }
+        System.arraycopy(cell, 0, tanhCell, 0, state);
+        FloatActivations.tanh(tanhCell, 0, state);
+        // A masked step's cell is 0, so its output o tanh(0) is 0 too.
+        for (int k = 0; k < state; k++) {
+            hidden[k] = gates[output + k] * tanhCell[k];
+        }
+        b.gatesFloats[d].put(t * 4 * state, gates, 0, 4 * state);
+        b.cellFloats[d].put(t * state, cell, 0, state);
+        b.tanhCellFloats[d].put(t * state, tanhCell, 0, state);
+        b.hiddenFloats[d].put(t * state, hidden, 0, state);
+        // This step's cell is the next step's previous cell.
+        b.stepCell[d] = previousCell;
+        b.stepPreviousCell[d] = cell;
+    }
+
+    /** values[r * B + n] *= mask[n]. */
+    private static void applyMask(float[] values, float[] mask, int batch) {
+        for (int start = 0; start < values.length; start += batch) {
+            for (int n = 0; n < batch; n++) {
+                values[start + n] *= mask[n];
+            }
+        }
+    }
+
+    /** The step for other types (double, for the precision tests): ND4J's tanh and sigmoid, Java products. */
+    private void forwardStepInPlace(BiLstmBuffers b, int t, int d, int previous) {
         Nd4j.exec(new Sigmoid(b.sigmoidGatesAt[t][d], b.sigmoidGatesAt[t][d]));
         Nd4j.exec(new Tanh(b.cellInputAt[t][d], b.cellInputAt[t][d]));
         int batch = b.batch;
@@ -177,11 +245,7 @@ final class BiLstmKernel {
         int stateBase = hidden.at(t * state);
         int tanhBase = tanhCell.at(t * state);
         for (int k = 0; k < state; k++) {
-            double h = gates.get(gateBase + OUTPUT * state + k) * tanhCell.get(tanhBase + k);
-            if (masked) {
-                h *= mask.get(maskBase + k % batch);
-            }
-            hidden.set(stateBase + k, h);
+            hidden.set(stateBase + k, gates.get(gateBase + OUTPUT * state + k) * tanhCell.get(tanhBase + k));
         }
     }
 

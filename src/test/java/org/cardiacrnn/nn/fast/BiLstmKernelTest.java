@@ -128,6 +128,48 @@ class BiLstmKernelTest {
         assertThat(again.buffers().dropoutMask()).isNotEqualTo(multipliers);
     }
 
+    @Test
+    void theFloatKernelAgreesWithTheDoublePrecisionKernel() {
+        // The double kernel is checked against DL4J's LSTM (FastBidirectionalLstmTest); the float one runs its
+        // step on heap arrays with approximated tanh and sigmoid, and must agree to float precision.
+        Nd4j.getRandom().setSeed(5);
+        int batch = 5;
+        int steps = 6;
+        INDArray input = Nd4j.rand(DataType.DOUBLE, batch, N_IN, steps).subi(0.5).muli(3);
+        INDArray mask = Nd4j.ones(DataType.DOUBLE, batch, steps);
+        mask.putScalar(2, 5, 0);
+        mask.putScalar(2, 4, 0);
+        INDArray weights = Nd4j.rand(DataType.DOUBLE, 'f', N_IN, 8 * UNITS).subi(0.5);
+        INDArray recurrent = Nd4j.rand(DataType.DOUBLE, 'f', UNITS, 8 * UNITS).subi(0.5);
+        INDArray bias = Nd4j.rand(DataType.DOUBLE, 1, 8 * UNITS);
+        INDArray outputGrad = Nd4j.rand(DataType.DOUBLE, batch, 2 * UNITS, steps);
+        for (INDArray stepMask : new INDArray[] {null, mask}) {
+            INDArray[] precise = runTyped(DataType.DOUBLE, input, stepMask, weights, recurrent, bias, outputGrad);
+            INDArray[] fast = runTyped(DataType.FLOAT, input, stepMask, weights, recurrent, bias, outputGrad);
+            for (int i = 0; i < precise.length; i++) {
+                double scale = precise[i].amaxNumber().doubleValue();
+                assertThat(maxDifference(fast[i].castTo(DataType.DOUBLE), precise[i])).as("array %d", i)
+                        .isLessThan(2e-6 * Math.max(1, scale));
+            }
+        }
+    }
+
+    private static INDArray[] runTyped(DataType type, INDArray input, INDArray mask, INDArray weights,
+            INDArray recurrent, INDArray bias, INDArray outputGrad) {
+        BiLstmKernel kernel = new BiLstmKernel(new PairRunner(true));
+        INDArray typedWeights = weights.castTo(type);
+        INDArray typedRecurrent = recurrent.castTo(type);
+        INDArray hidden = kernel.forward(input.castTo(type), mask == null ? null : mask.castTo(type), typedWeights,
+                typedRecurrent, bias.castTo(type), UNITS).hiddenRows.dup();
+        INDArray weightGrad = Nd4j.create(type, new long[] {N_IN, 8 * UNITS}, 'f');
+        INDArray recurrentGrad = Nd4j.create(type, new long[] {UNITS, 8 * UNITS}, 'f');
+        INDArray biasGrad = Nd4j.create(type, 1, 8 * UNITS);
+        INDArray inputGrad = Nd4j.create(type, input.size(2) * input.size(0), N_IN);
+        kernel.backward(outputGrad.castTo(type), typedWeights, typedRecurrent, weightGrad, recurrentGrad, biasGrad,
+                inputGrad);
+        return new INDArray[] {hidden, weightGrad, recurrentGrad, biasGrad, inputGrad};
+    }
+
     private static double maxDifference(INDArray a, INDArray b) {
         return a.sub(b).amaxNumber().doubleValue();
     }

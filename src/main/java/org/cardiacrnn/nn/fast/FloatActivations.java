@@ -1,0 +1,50 @@
+package org.cardiacrnn.nn.fast;
+
+/**
+ * tanh and the logistic sigmoid in place on float arrays, as a rational function that the JIT compiles to
+ * vector instructions: about 0.5 ns per value on this machine, where ND4J's float ops took 5.9 ns (tanh) and
+ * 2.5 ns (sigmoid). The function is the classic minimax rational approximation of tanh on [-7.9, 7.9] (odd
+ * numerator of degree 13, even denominator of degree 6), beyond which float tanh is ±1. Largest error against
+ * {@link Math#tanh}: 3.7e-7 (a few float roundings); the sigmoid, as 1/2 + tanh(x/2)/2, is within 2e-7 of the
+ * exact value (see the tests).
+ */
+final class FloatActivations {
+
+    private static final float LIMIT = 7.90531110763549805f;
+    private static final float A1 = 4.89352455891786e-03f;
+    private static final float A3 = 6.37261928875436e-04f;
+    private static final float A5 = 1.48572235717979e-05f;
+    private static final float A7 = 5.12229709037114e-08f;
+    private static final float A9 = -8.60467152213735e-11f;
+    private static final float A11 = 2.00018790482477e-13f;
+    private static final float A13 = -2.76076847742355e-16f;
+    private static final float B0 = 4.89352518554385e-03f;
+    private static final float B2 = 2.26843463243900e-03f;
+    private static final float B4 = 1.18534705686654e-04f;
+    private static final float B6 = 1.19825839466702e-06f;
+
+    private FloatActivations() {
+    }
+
+    /** {@code values[i] = tanh(values[i])} for {@code from <= i < to}. */
+    static void tanh(float[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float x = Math.max(-LIMIT, Math.min(LIMIT, values[i]));
+            float x2 = x * x;
+            float p = x * (A1 + x2 * (A3 + x2 * (A5 + x2 * (A7 + x2 * (A9 + x2 * (A11 + x2 * A13))))));
+            float q = B0 + x2 * (B2 + x2 * (B4 + x2 * B6));
+            values[i] = p / q;
+        }
+    }
+
+    /** {@code values[i] = 1 / (1 + exp(-values[i]))} for {@code from <= i < to}. */
+    static void sigmoid(float[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float x = Math.max(-LIMIT, Math.min(LIMIT, 0.5f * values[i]));
+            float x2 = x * x;
+            float p = x * (A1 + x2 * (A3 + x2 * (A5 + x2 * (A7 + x2 * (A9 + x2 * (A11 + x2 * A13))))));
+            float q = B0 + x2 * (B2 + x2 * (B4 + x2 * B6));
+            values[i] = 0.5f + 0.5f * (p / q);
+        }
+    }
+}
