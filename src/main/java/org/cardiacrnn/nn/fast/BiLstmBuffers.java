@@ -79,6 +79,10 @@ final class BiLstmBuffers {
     final float[][] stepTanhCell = new float[2][];
     final float[][] stepHidden = new float[2][];
     final float[][] stepMask = new float[2][];
+    /** Per direction, heap space for reordering one step's gates [4u * B] (see {@link BiLstmKernel}). */
+    final float[][] reorder = new float[2][];
+    final FloatBuffer[] gateRowsFloats = new FloatBuffer[2];
+    final FloatBuffer hiddenRowsFloats;
 
     final INDArray[][] gateAt;
     final INDArray[][] cellInputAt;
@@ -130,6 +134,7 @@ final class BiLstmBuffers {
             maskValues = Values.of(mask);
             heapStep = type == DataType.FLOAT;
             maskFloats = heapStep ? mask.data().asNioFloat() : null;
+            hiddenRowsFloats = heapStep ? hiddenRows.data().asNioFloat() : null;
             if (heapStep) {
                 int state = units * batch;
                 for (int d = 0; d < 2; d++) {
@@ -143,6 +148,8 @@ final class BiLstmBuffers {
                     stepTanhCell[d] = new float[state];
                     stepHidden[d] = new float[state];
                     stepMask[d] = new float[batch];
+                    reorder[d] = new float[4 * state];
+                    gateRowsFloats[d] = gateRows[d].data().asNioFloat();
                 }
             }
             gateAt = new INDArray[steps][2];

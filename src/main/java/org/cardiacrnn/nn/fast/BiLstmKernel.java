@@ -109,9 +109,28 @@ final class BiLstmKernel {
         toHiddenRows(b, d);
     }
 
-    /** gates[t, g, b] = gateRows[t * B + b, g] + bias[g]: the input projection, reordered for the time loop. */
+    /**
+     * gates[t, g, b] = gateRows[t * B + b, g] + bias[g]: the input projection, reordered for the time loop. For
+     * floats each step's block is reordered on the heap between two bulk copies (at batch 125, 15 -> 11 ms per
+     * batch and direction over the three layers, with the reordering of the outputs below).
+     */
     private static void toFeatureMajorWithBias(BiLstmBuffers b, int d, INDArray bias) {
         int gateCount = 4 * b.units;
+        if (b.heapStep) {
+            float[] biasValues = bias.toFloatVector();
+            float[] rows = b.stepGates[d];
+            float[] gates = b.reorder[d];
+            for (int t = 0; t < b.steps; t++) {
+                b.gateRowsFloats[d].get(t * b.batch * gateCount, rows, 0, rows.length);
+                for (int n = 0; n < b.batch; n++) {
+                    for (int g = 0; g < gateCount; g++) {
+                        gates[g * b.batch + n] = rows[n * gateCount + g] + biasValues[g];
+                    }
+                }
+                b.gatesFloats[d].put(t * gateCount * b.batch, gates, 0, gates.length);
+            }
+            return;
+        }
         double[] biasValues = bias.toDoubleVector();
         Values rows = b.gateRowsValues[d];
         Values gates = b.gatesValues[d];
@@ -129,6 +148,22 @@ final class BiLstmKernel {
     /** hiddenRows[t * B + b, d * u + r] = hidden[d][t, r, b]. */
     private static void toHiddenRows(BiLstmBuffers b, int d) {
         int units = b.units;
+        if (b.heapStep) {
+            float[] hidden = b.stepHidden[d];
+            float[] rows = b.reorder[d];
+            for (int t = 0; t < b.steps; t++) {
+                b.hiddenFloats[d].get(t * units * b.batch, hidden, 0, hidden.length);
+                for (int r = 0; r < units; r++) {
+                    for (int n = 0; n < b.batch; n++) {
+                        rows[n * units + r] = hidden[r * b.batch + n];
+                    }
+                }
+                for (int n = 0; n < b.batch; n++) {
+                    b.hiddenRowsFloats.put((t * b.batch + n) * 2 * units + d * units, rows, n * units, units);
+                }
+            }
+            return;
+        }
         Values hidden = b.hiddenValues[d];
         Values rows = b.hiddenRowsValues;
         for (int t = 0; t < b.steps; t++) {
@@ -376,9 +411,9 @@ final class BiLstmKernel {
      */
     private static void toGateGradRows(BiLstmBuffers b, int d, INDArray biasGrad) {
         int gateCount = 4 * b.units;
+        double[] biasSum = new double[gateCount];
         Values rows = b.gateRowsValues[d];
         Values grads = b.gateGradValues[d];
-        double[] biasSum = new double[gateCount];
         for (int t = 0; t < b.steps; t++) {
             for (int n = 0; n < b.batch; n++) {
                 int to = rows.at((t * b.batch + n) * gateCount);
