@@ -30,7 +30,7 @@ public final class TrainedModel implements Predictor {
 
     private static final String NETWORK_ENTRY = "network.zip";
     private static final String CLASSES_ENTRY = "classes.txt";
-    private static final int PREDICTION_BATCH = 128;
+    private static final int PREDICTION_BATCH = 256;
 
     private final MultiLayerNetwork network;
     private final List<String> classNames;
