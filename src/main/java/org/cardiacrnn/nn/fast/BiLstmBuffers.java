@@ -2,7 +2,6 @@ package org.cardiacrnn.nn.fast;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
@@ -17,11 +16,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Working arrays of one {@link BiLstmKernel} for one (batch, time) shape, with every per-step view created
  * once: an ND4J view costs microseconds to create, as much as the arithmetic of a small step.
  *
- * <p>Inside the time loop everything is "feature-major" per direction and step: gates {@code [4u, B]}, states
- * {@code [u, B]}, arrays shaped {@code [T, rows, B]}. Then every gate block and state of a step is one
- * contiguous run of memory, which ND4J's element-wise kernels process several times faster than strided
- * views. Gate rows follow DL4J's order: cell input, forget, output, input gate. The arrays live outside
- * DL4J's workspaces because they must survive from the forward to the backward pass.
+ * <p>Everything is time-major and batch-major, as the input projection produces it: row {@code t * B + b} of
+ * an array holds step t of sequence b, so each step is one contiguous block of rows that the recurrent products
+ * read and write directly, and no array is ever reordered between the products and the time loop. Gate columns
+ * follow DL4J's order: cell input, forget, output, input gate. The element-wise work runs in Java (see
+ * {@link Values}, and for floats heap copies of each step). The arrays live outside DL4J's workspaces because
+ * they must survive from the forward to the backward pass.
  */
 final class BiLstmBuffers {
 
@@ -36,42 +36,36 @@ final class BiLstmBuffers {
     private final DataType type;
     private final long nIn;
 
-    /** Input copy, time-major [T*B, nIn], and its [T, B, nIn] view. */
+    /** Input copy [T*B, nIn], and its [T, B, nIn] view. */
     final INDArray input;
     final INDArray input3d;
-    /** Outputs of both directions, time-major [T*B, 2u]. */
+    /** Outputs of both directions [T*B, 2u], forward direction's units first. */
     final INDArray hiddenRows;
-    /** Per direction, row-major gates [T*B, 4u]: the input projection, later the gate gradients. */
-    final INDArray[] gateRows = new INDArray[2];
-    /** Per direction, feature-major arrays [T, 4u, B] (gates) and [T, u, B] (states). */
+    /** Per direction: gates [T*B, 4u] (the input projection, then the activated gates), cell and tanh(cell) [T*B, u]. */
     final INDArray[] gates = new INDArray[2];
     final INDArray[] cell = new INDArray[2];
     final INDArray[] tanhCell = new INDArray[2];
-    final INDArray[] hidden = new INDArray[2];
-    /** Feature mask [T, 1, B]. */
+    /** Feature mask [T, B]. */
     final INDArray mask;
-    /** The dropout multipliers of the last training pass (0 or 1 / keep), time-major like the input. */
+    /** The dropout multipliers of the last training pass (0 or 1 / keep), laid out like the input copy. */
     private INDArray dropoutMask;
 
     /** Java access to the arrays above, for the element-wise glue (see {@link Values}). */
-    final Values[] gateRowsValues = new Values[2];
     final Values[] gatesValues = new Values[2];
     final Values[] cellValues = new Values[2];
     final Values[] tanhCellValues = new Values[2];
-    final Values[] hiddenValues = new Values[2];
     final Values hiddenRowsValues;
     final Values maskValues;
 
     /**
      * For float arrays, the forward step's heap copies (see {@link BiLstmKernel}): per direction the step's gates
-     * [4u * B], its cell, tanh(cell) and output [u * B], the previous step's cell and the step's mask [B], and the
-     * native arrays they are copied from and to.
+     * [B * 4u], its cell, tanh(cell) and output [B * u], the previous step's cell, and the native buffers.
      */
     final boolean heapStep;
     final FloatBuffer[] gatesFloats = new FloatBuffer[2];
     final FloatBuffer[] cellFloats = new FloatBuffer[2];
     final FloatBuffer[] tanhCellFloats = new FloatBuffer[2];
-    final FloatBuffer[] hiddenFloats = new FloatBuffer[2];
+    final FloatBuffer hiddenRowsFloats;
     final FloatBuffer maskFloats;
     final float[][] stepGates = new float[2][];
     final float[][] stepCell = new float[2][];
@@ -79,22 +73,22 @@ final class BiLstmBuffers {
     final float[][] stepTanhCell = new float[2][];
     final float[][] stepHidden = new float[2][];
     final float[][] stepMask = new float[2][];
-    /** Per direction, heap space for reordering one step's gates [4u * B] (see {@link BiLstmKernel}). */
-    final float[][] reorder = new float[2][];
-    final FloatBuffer[] gateRowsFloats = new FloatBuffer[2];
-    final FloatBuffer hiddenRowsFloats;
+    /** Per direction, the bias [4u] the float step adds (set by each forward pass). */
+    final float[][] stepBias = new float[2][];
 
-    final INDArray[][] gateAt;
-    final INDArray[][] cellInputAt;
+    /** Per step and direction: the step's gate rows [B, 4u] and output columns [B, u] (views). */
+    final INDArray[][] gatesAt;
+    final INDArray[][] hiddenAt;
+    /** For the in-place (non-float) step: the sigmoid gates [B, 3u] and cell input [B, u] of each step. */
     final INDArray[][] sigmoidGatesAt;
+    final INDArray[][] cellInputAt;
     final INDArray[][] cellAt;
     final INDArray[][] tanhCellAt;
-    final INDArray[][] hiddenAt;
 
     /**
      * The backward pass's arrays, allocated by {@link #ensureBackward()} on the first backward pass: a
      * network that only predicts (validation, inference) never needs them. Per direction: gate gradients
-     * [T, 4u, B], output gradients [T, u, B] and the cell gradient carried to the step before [u * B].
+     * [T*B, 4u], output gradients [T*B, u] and the cell gradient carried to the step before [B * u].
      */
     INDArray[] gateGrad;
     INDArray[] hiddenGrad;
@@ -103,6 +97,8 @@ final class BiLstmBuffers {
     Values[] gateGradValues;
     Values[] hiddenGradValues;
     double[][] carriedCellGrad;
+    /** Per direction, the bias gradient [4u] summed in the backward steps. */
+    double[][] biasGradSum;
     /** The backward direction's share of the input gradient, [T*B, nIn]; allocated by {@link #inputGrad()}. */
     private INDArray inputGrad;
 
@@ -117,55 +113,48 @@ final class BiLstmBuffers {
             input = Nd4j.create(type, rows, nIn);
             input3d = input.reshape(steps, batch, nIn);
             hiddenRows = Nd4j.create(type, rows, 2L * units);
-            mask = Nd4j.create(type, steps, 1, batch);
+            mask = Nd4j.create(type, steps, batch);
+            heapStep = type == DataType.FLOAT;
             for (int d = 0; d < 2; d++) {
-                gateRows[d] = Nd4j.create(type, rows, 4L * units);
-                gates[d] = Nd4j.create(type, steps, 4L * units, batch);
-                cell[d] = Nd4j.create(type, steps, units, batch);
-                tanhCell[d] = Nd4j.create(type, steps, units, batch);
-                hidden[d] = Nd4j.create(type, steps, units, batch);
-                gateRowsValues[d] = Values.of(gateRows[d]);
+                gates[d] = Nd4j.create(type, rows, 4L * units);
+                cell[d] = Nd4j.create(type, rows, units);
+                tanhCell[d] = Nd4j.create(type, rows, units);
                 gatesValues[d] = Values.of(gates[d]);
                 cellValues[d] = Values.of(cell[d]);
                 tanhCellValues[d] = Values.of(tanhCell[d]);
-                hiddenValues[d] = Values.of(hidden[d]);
-            }
-            hiddenRowsValues = Values.of(hiddenRows);
-            maskValues = Values.of(mask);
-            heapStep = type == DataType.FLOAT;
-            maskFloats = heapStep ? mask.data().asNioFloat() : null;
-            hiddenRowsFloats = heapStep ? hiddenRows.data().asNioFloat() : null;
-            if (heapStep) {
-                int state = units * batch;
-                for (int d = 0; d < 2; d++) {
+                if (heapStep) {
+                    int state = units * batch;
                     gatesFloats[d] = gates[d].data().asNioFloat();
                     cellFloats[d] = cell[d].data().asNioFloat();
                     tanhCellFloats[d] = tanhCell[d].data().asNioFloat();
-                    hiddenFloats[d] = hidden[d].data().asNioFloat();
                     stepGates[d] = new float[4 * state];
                     stepCell[d] = new float[state];
                     stepPreviousCell[d] = new float[state];
                     stepTanhCell[d] = new float[state];
                     stepHidden[d] = new float[state];
                     stepMask[d] = new float[batch];
-                    reorder[d] = new float[4 * state];
-                    gateRowsFloats[d] = gateRows[d].data().asNioFloat();
                 }
             }
-            gateAt = new INDArray[steps][2];
-            cellInputAt = new INDArray[steps][2];
+            hiddenRowsValues = Values.of(hiddenRows);
+            maskValues = Values.of(mask);
+            hiddenRowsFloats = heapStep ? hiddenRows.data().asNioFloat() : null;
+            maskFloats = heapStep ? mask.data().asNioFloat() : null;
+            gatesAt = new INDArray[steps][2];
+            hiddenAt = new INDArray[steps][2];
             sigmoidGatesAt = new INDArray[steps][2];
+            cellInputAt = new INDArray[steps][2];
             cellAt = new INDArray[steps][2];
             tanhCellAt = new INDArray[steps][2];
-            hiddenAt = new INDArray[steps][2];
             for (int t = 0; t < steps; t++) {
                 for (int d = 0; d < 2; d++) {
-                    gateAt[t][d] = gates[d].get(point(t), all(), all());
-                    cellInputAt[t][d] = gateRowsAt(gates[d], t, CELL_INPUT, 1);
-                    sigmoidGatesAt[t][d] = gateRowsAt(gates[d], t, FORGET, 3);
-                    cellAt[t][d] = cell[d].get(point(t), all(), all());
-                    tanhCellAt[t][d] = tanhCell[d].get(point(t), all(), all());
-                    hiddenAt[t][d] = hidden[d].get(point(t), all(), all());
+                    gatesAt[t][d] = rows(gates[d], t, t + 1, 0, 4L * units);
+                    hiddenAt[t][d] = rows(hiddenRows, t, t + 1, (long) d * units, (long) (d + 1) * units);
+                    if (!heapStep) {
+                        sigmoidGatesAt[t][d] = rows(gates[d], t, t + 1, units, 4L * units);
+                        cellInputAt[t][d] = rows(gates[d], t, t + 1, 0, units);
+                        cellAt[t][d] = rows(cell[d], t, t + 1, 0, units);
+                        tanhCellAt[t][d] = rows(tanhCell[d], t, t + 1, 0, units);
+                    }
                 }
             }
         }
@@ -176,15 +165,17 @@ final class BiLstmBuffers {
         if (gateGrad != null) {
             return;
         }
+        long rows = (long) steps * batch;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             gateGrad = new INDArray[2];
             hiddenGrad = new INDArray[2];
             gateGradValues = new Values[2];
             hiddenGradValues = new Values[2];
             carriedCellGrad = new double[2][units * batch];
+            biasGradSum = new double[2][4 * units];
             for (int d = 0; d < 2; d++) {
-                gateGrad[d] = Nd4j.create(type, steps, 4L * units, batch);
-                hiddenGrad[d] = Nd4j.create(type, steps, units, batch);
+                gateGrad[d] = Nd4j.create(type, rows, 4L * units);
+                hiddenGrad[d] = Nd4j.create(type, rows, units);
                 gateGradValues[d] = Values.of(gateGrad[d]);
                 hiddenGradValues[d] = Values.of(hiddenGrad[d]);
             }
@@ -192,8 +183,8 @@ final class BiLstmBuffers {
             gateGradAt = new INDArray[steps][2];
             for (int t = 0; t < steps; t++) {
                 for (int d = 0; d < 2; d++) {
-                    hiddenGradAt[t][d] = hiddenGrad[d].get(point(t), all(), all());
-                    gateGradAt[t][d] = gateGrad[d].get(point(t), all(), all());
+                    hiddenGradAt[t][d] = rows(hiddenGrad[d], t, t + 1, 0, units);
+                    gateGradAt[t][d] = rows(gateGrad[d], t, t + 1, 0, 4L * units);
                 }
             }
         }
@@ -288,7 +279,7 @@ final class BiLstmBuffers {
     void release() {
         close(input, hiddenRows, mask, inputGrad, dropoutMask);
         for (int d = 0; d < 2; d++) {
-            close(gateRows[d], gates[d], cell[d], tanhCell[d], hidden[d]);
+            close(gates[d], cell[d], tanhCell[d]);
             if (gateGrad != null) {
                 close(gateGrad[d], hiddenGrad[d]);
             }
@@ -301,11 +292,6 @@ final class BiLstmBuffers {
                 array.close();
             }
         }
-    }
-
-    private INDArray gateRowsAt(INDArray array, int t, int gate, int count) {
-        long start = (long) gate * units;
-        return array.get(point(t), interval(start, start + (long) count * units), all());
     }
 
     /** Rows of steps {@code [from, to)} and columns {@code [colFrom, colTo)} of a time-major 2-D array. */

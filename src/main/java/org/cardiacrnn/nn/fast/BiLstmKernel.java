@@ -7,6 +7,7 @@ import static org.cardiacrnn.nn.fast.BiLstmBuffers.OUTPUT;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +23,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The arithmetic of a bidirectional LSTM over a whole mini-batch, with the work split as in fast LSTM
  * kernels: the input projection of all steps is one matrix product per direction
- * ({@code [T*B, nIn] x [nIn, 4u]}), the time loop only adds {@code RW^T h(t-1)} ({@code [4u, u] x [u, B]}) and
+ * ({@code [T*B, nIn] x [nIn, 4u]}), the time loop only adds {@code h(t-1) RW} ({@code [B, u] x [u, 4u]}) and
  * applies the gate non-linearities; in the backward pass the input-weight, recurrent-weight and input
- * gradients are one matrix product each per direction over all steps.
+ * gradients are one matrix product each per direction over all steps. All arrays keep the products' row
+ * layout (see {@link BiLstmBuffers}), so nothing is reordered between the products and the time loop.
  *
  * <p>Masked steps (mask 0) zero the cell and the output, so the backward direction of a right-padded
  * sequence starts from a zero state at its last real step.
@@ -89,7 +91,7 @@ final class BiLstmKernel {
         }
         masked = mask != null && mask.minNumber().doubleValue() < 1.0;
         if (masked) {
-            b.mask.reshape(steps, batch).assign(mask.transpose());
+            b.mask.assign(mask.transpose());
         }
         runner.runBoth(d -> forwardDirection(b, d, inputWeights, recurrentWeights, bias));
         return b;
@@ -99,91 +101,26 @@ final class BiLstmKernel {
             INDArray bias) {
         int steps = b.steps;
         long units = b.units;
-        mmul(b.input, block(inputWeights, d, 4 * units), b.gateRows[d], 0.0, PLAIN);
-        toFeatureMajorWithBias(b, d, block(bias, d, 4 * units));
+        mmul(b.input, block(inputWeights, d, 4 * units), b.gates[d], 0.0, PLAIN);
+        if (b.heapStep) {
+            b.stepBias[d] = block(bias, d, 4 * units).toFloatVector();
+        } else {
+            b.gates[d].addiRowVector(block(bias, d, 4 * units));
+        }
         INDArray recurrent = block(recurrentWeights, d, 4 * units);
         for (int s = 0; s < steps; s++) {
             int t = d == 0 ? s : steps - 1 - s;
             forwardStep(b, recurrent, t, d, s == 0 ? -1 : (d == 0 ? t - 1 : t + 1));
         }
-        toHiddenRows(b, d);
     }
 
     /**
-     * gates[t, g, b] = gateRows[t * B + b, g] + bias[g]: the input projection, reordered for the time loop. For
-     * floats each step's block is reordered on the heap between two bulk copies (at batch 125, 15 -> 11 ms per
-     * batch and direction over the three layers, with the reordering of the outputs below).
-     */
-    private static void toFeatureMajorWithBias(BiLstmBuffers b, int d, INDArray bias) {
-        int gateCount = 4 * b.units;
-        if (b.heapStep) {
-            float[] biasValues = bias.toFloatVector();
-            float[] rows = b.stepGates[d];
-            float[] gates = b.reorder[d];
-            for (int t = 0; t < b.steps; t++) {
-                b.gateRowsFloats[d].get(t * b.batch * gateCount, rows, 0, rows.length);
-                for (int n = 0; n < b.batch; n++) {
-                    for (int g = 0; g < gateCount; g++) {
-                        gates[g * b.batch + n] = rows[n * gateCount + g] + biasValues[g];
-                    }
-                }
-                b.gatesFloats[d].put(t * gateCount * b.batch, gates, 0, gates.length);
-            }
-            return;
-        }
-        double[] biasValues = bias.toDoubleVector();
-        Values rows = b.gateRowsValues[d];
-        Values gates = b.gatesValues[d];
-        for (int t = 0; t < b.steps; t++) {
-            for (int n = 0; n < b.batch; n++) {
-                int from = rows.at((t * b.batch + n) * gateCount);
-                int to = gates.at(t * gateCount * b.batch + n);
-                for (int g = 0; g < gateCount; g++) {
-                    gates.set(to + g * b.batch, rows.get(from + g) + biasValues[g]);
-                }
-            }
-        }
-    }
-
-    /** hiddenRows[t * B + b, d * u + r] = hidden[d][t, r, b]. */
-    private static void toHiddenRows(BiLstmBuffers b, int d) {
-        int units = b.units;
-        if (b.heapStep) {
-            float[] hidden = b.stepHidden[d];
-            float[] rows = b.reorder[d];
-            for (int t = 0; t < b.steps; t++) {
-                b.hiddenFloats[d].get(t * units * b.batch, hidden, 0, hidden.length);
-                for (int r = 0; r < units; r++) {
-                    for (int n = 0; n < b.batch; n++) {
-                        rows[n * units + r] = hidden[r * b.batch + n];
-                    }
-                }
-                for (int n = 0; n < b.batch; n++) {
-                    b.hiddenRowsFloats.put((t * b.batch + n) * 2 * units + d * units, rows, n * units, units);
-                }
-            }
-            return;
-        }
-        Values hidden = b.hiddenValues[d];
-        Values rows = b.hiddenRowsValues;
-        for (int t = 0; t < b.steps; t++) {
-            for (int n = 0; n < b.batch; n++) {
-                int to = rows.at((t * b.batch + n) * 2 * units + d * units);
-                int from = hidden.at(t * units * b.batch + n);
-                for (int r = 0; r < units; r++) {
-                    rows.set(to + r, hidden.get(from + r * b.batch));
-                }
-            }
-        }
-    }
-
-    /**
-     * One step: gates += RW^T h(t-1), then the non-linearities, c = i a + f c(t-1) and h = o tanh(c); masked
+     * One step: gates += h(t-1) RW (and, for floats, the bias, added on the heap), then the non-linearities, c = i a + f c(t-1) and h = o tanh(c); masked
      * steps zero c (and so h).
      */
     private void forwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int previous) {
         if (previous >= 0) {
-            mmul(recurrent, b.hiddenAt[previous][d], b.gateAt[t][d], 1.0, TRANSPOSE_A);
+            mmul(b.hiddenAt[previous][d], recurrent, b.gatesAt[t][d], 1.0, PLAIN);
         }
         if (b.heapStep) {
             forwardStepOnHeap(b, t, d, previous >= 0);
@@ -200,55 +137,60 @@ final class BiLstmKernel {
      */
     private void forwardStepOnHeap(BiLstmBuffers b, int t, int d, boolean hasPrevious) {
         int batch = b.batch;
-        int state = b.units * batch;
+        int units = b.units;
+        int gateWidth = 4 * units;
+        int state = units * batch;
         float[] gates = b.stepGates[d];
         float[] cell = b.stepCell[d];
         float[] previousCell = b.stepPreviousCell[d];
         float[] tanhCell = b.stepTanhCell[d];
         float[] hidden = b.stepHidden[d];
-        b.gatesFloats[d].get(t * 4 * state, gates, 0, 4 * state);
-        FloatActivations.tanh(gates, CELL_INPUT * state, (CELL_INPUT + 1) * state);
-        FloatActivations.sigmoid(gates, FORGET * state, (FORGET + 1) * state);
-        FloatActivations.sigmoid(gates, OUTPUT * state, (OUTPUT + 1) * state);
-        FloatActivations.sigmoid(gates, INPUT_GATE * state, (INPUT_GATE + 1) * state);
-        int cellInput = CELL_INPUT * state;
-        int inputGate = INPUT_GATE * state;
-        int forget = FORGET * state;
-        int output = OUTPUT * state;
-        for (int k = 0; k < state; k++) {
-            cell[k] = gates[inputGate + k] * gates[cellInput + k];
-        }
-        if (hasPrevious) {
-            for (int k = 0; k < state; k++) {
-                cell[k] += gates[forget + k] * previousCell[k];
-            }
-        }
+        float[] mask = b.stepMask[d];
+        b.gatesFloats[d].get(t * batch * gateWidth, gates, 0, 4 * state);
         if (masked) {
-            b.maskFloats.get(t * batch, b.stepMask[d], 0, batch);
-            applyMask(cell, b.stepMask[d], batch);
+            b.maskFloats.get(t * batch, mask, 0, batch);
         }
-        System.arraycopy(cell, 0, tanhCell, 0, state);
-        FloatActivations.tanh(tanhCell, 0, state);
-        // A masked step's cell is 0, so its output o tanh(0) is 0 too.
-        for (int k = 0; k < state; k++) {
-            hidden[k] = gates[output + k] * tanhCell[k];
+        float[] bias = b.stepBias[d];
+        for (int n = 0; n < batch; n++) {
+            int row = n * gateWidth;
+            for (int c = 0; c < gateWidth; c++) {
+                gates[row + c] += bias[c];
+            }
+            FloatActivations.tanh(gates, row + CELL_INPUT * units, row + (CELL_INPUT + 1) * units);
+            FloatActivations.sigmoid(gates, row + FORGET * units, row + (INPUT_GATE + 1) * units);
+            int cellInput = row + CELL_INPUT * units;
+            int inputGate = row + INPUT_GATE * units;
+            int forget = row + FORGET * units;
+            int output = row + OUTPUT * units;
+            int at = n * units;
+            for (int r = 0; r < units; r++) {
+                cell[at + r] = gates[inputGate + r] * gates[cellInput + r];
+            }
+            if (hasPrevious) {
+                for (int r = 0; r < units; r++) {
+                    cell[at + r] += gates[forget + r] * previousCell[at + r];
+                }
+            }
+            if (masked) {
+                float keep = mask[n];
+                for (int r = 0; r < units; r++) {
+                    cell[at + r] *= keep;
+                }
+            }
+            System.arraycopy(cell, at, tanhCell, at, units);
+            FloatActivations.tanh(tanhCell, at, at + units);
+            // A masked step's cell is 0, so its output o tanh(0) is 0 too.
+            for (int r = 0; r < units; r++) {
+                hidden[at + r] = gates[output + r] * tanhCell[at + r];
+            }
+            b.hiddenRowsFloats.put((t * batch + n) * 2 * units + d * units, hidden, at, units);
         }
-        b.gatesFloats[d].put(t * 4 * state, gates, 0, 4 * state);
+        b.gatesFloats[d].put(t * batch * gateWidth, gates, 0, 4 * state);
         b.cellFloats[d].put(t * state, cell, 0, state);
         b.tanhCellFloats[d].put(t * state, tanhCell, 0, state);
-        b.hiddenFloats[d].put(t * state, hidden, 0, state);
         // This step's cell is the next step's previous cell.
         b.stepCell[d] = previousCell;
         b.stepPreviousCell[d] = cell;
-    }
-
-    /** values[r * B + n] *= mask[n]. */
-    private static void applyMask(float[] values, float[] mask, int batch) {
-        for (int start = 0; start < values.length; start += batch) {
-            for (int n = 0; n < batch; n++) {
-                values[start + n] *= mask[n];
-            }
-        }
     }
 
     /** The step for other types (double, for the precision tests): ND4J's tanh and sigmoid, Java products. */
@@ -256,39 +198,40 @@ final class BiLstmKernel {
         Nd4j.exec(new Sigmoid(b.sigmoidGatesAt[t][d], b.sigmoidGatesAt[t][d]));
         Nd4j.exec(new Tanh(b.cellInputAt[t][d], b.cellInputAt[t][d]));
         int batch = b.batch;
-        int state = b.units * batch;
+        int units = b.units;
         Values gates = b.gatesValues[d];
         Values cell = b.cellValues[d];
         Values mask = b.maskValues;
-        int gateBase = gates.at(t * 4 * state);
-        int cellBase = cell.at(t * state);
-        int previousBase = cell.at(previous * state);
-        int maskBase = mask.at(t * batch);
-        for (int k = 0; k < state; k++) {
-            double c = gates.get(gateBase + INPUT_GATE * state + k) * gates.get(gateBase + CELL_INPUT * state + k);
-            if (previous >= 0) {
-                c += gates.get(gateBase + FORGET * state + k) * cell.get(previousBase + k);
+        for (int n = 0; n < batch; n++) {
+            int row = gates.at((t * batch + n) * 4 * units);
+            int at = cell.at((t * batch + n) * units);
+            int previousAt = cell.at((previous * batch + n) * units);
+            double keep = masked ? mask.get(mask.at(t * batch + n)) : 1.0;
+            for (int r = 0; r < units; r++) {
+                double c = gates.get(row + INPUT_GATE * units + r) * gates.get(row + CELL_INPUT * units + r);
+                if (previous >= 0) {
+                    c += gates.get(row + FORGET * units + r) * cell.get(previousAt + r);
+                }
+                cell.set(at + r, c * keep);
             }
-            if (masked) {
-                c *= mask.get(maskBase + k % batch);
-            }
-            cell.set(cellBase + k, c);
         }
         Nd4j.exec(new Tanh(b.cellAt[t][d], b.tanhCellAt[t][d]));
         Values tanhCell = b.tanhCellValues[d];
-        Values hidden = b.hiddenValues[d];
-        int stateBase = hidden.at(t * state);
-        int tanhBase = tanhCell.at(t * state);
-        for (int k = 0; k < state; k++) {
-            hidden.set(stateBase + k, gates.get(gateBase + OUTPUT * state + k) * tanhCell.get(tanhBase + k));
+        Values hidden = b.hiddenRowsValues;
+        for (int n = 0; n < batch; n++) {
+            int row = gates.at((t * batch + n) * 4 * units);
+            int at = tanhCell.at((t * batch + n) * units);
+            int to = hidden.at((t * batch + n) * 2 * units + d * units);
+            for (int r = 0; r < units; r++) {
+                hidden.set(to + r, gates.get(row + OUTPUT * units + r) * tanhCell.get(at + r));
+            }
         }
     }
 
     /**
      * Backpropagates {@code outputGrad} [B, 2u, T] through the last forward pass. Writes the parameter
      * gradients into the given views and, when {@code inputGrad} [T*B, nIn] is not null, the gradient
-     * (through the forward pass's dropout, if any)
-     * with respect to the input (time-major).
+     * with respect to the input (time-major), through the forward pass's dropout, if any.
      */
     void backward(INDArray outputGrad, INDArray inputWeights, INDArray recurrentWeights, INDArray inputWeightGrad,
             INDArray recurrentWeightGrad, INDArray biasGrad, INDArray inputGrad) {
@@ -311,6 +254,7 @@ final class BiLstmKernel {
         int steps = b.steps;
         long units = b.units;
         toHiddenGrad(b, d, outputGrad);
+        Arrays.fill(b.biasGradSum[d], 0.0);
         INDArray recurrent = block(recurrentWeights, d, 4 * units);
         for (int s = 0; s < steps; s++) {
             int t = d == 0 ? steps - 1 - s : s;
@@ -318,9 +262,11 @@ final class BiLstmKernel {
             int earlier = s == steps - 1 ? -1 : (d == 0 ? t - 1 : t + 1);
             backwardStep(b, recurrent, t, d, later, earlier);
         }
-        INDArray gateGradRows = b.gateRows[d];
-        toGateGradRows(b, d, block(biasGrad, d, 4 * units));
-        mmul(b.input, gateGradRows, block(inputWeightGrad, d, 4 * units), 0.0, TRANSPOSE_A);
+        INDArray gateGrad = b.gateGrad[d];
+        double[] biasSum = b.biasGradSum[d];
+        block(biasGrad, d, 4 * units).assign(Nd4j.createFromArray(biasSum).castTo(biasGrad.dataType())
+                .reshape(1, 4 * units));
+        mmul(b.input, gateGrad, block(inputWeightGrad, d, 4 * units), 0.0, TRANSPOSE_A);
         INDArray recurrentGrad = block(recurrentWeightGrad, d, 4 * units);
         if (steps > 1) {
             // h(t-1) pairs with gate gradient t going forward; h(t+1) with t going backward.
@@ -328,17 +274,17 @@ final class BiLstmKernel {
             int gradFrom = d == 0 ? 1 : 0;
             INDArray hiddenPrev = b.rows(b.hiddenRows, hiddenFrom, hiddenFrom + steps - 1, units * d,
                     units * (d + 1));
-            INDArray gradNext = b.rows(gateGradRows, gradFrom, gradFrom + steps - 1, 0, 4 * units);
+            INDArray gradNext = b.rows(gateGrad, gradFrom, gradFrom + steps - 1, 0, 4 * units);
             mmul(hiddenPrev, gradNext, recurrentGrad, 0.0, TRANSPOSE_A);
         } else {
             recurrentGrad.assign(0);
         }
         if (inputGrad != null) {
-            mmul(gateGradRows, block(inputWeights, d, 4 * units), inputGrad, 0.0, TRANSPOSE_B);
+            mmul(gateGrad, block(inputWeights, d, 4 * units), inputGrad, 0.0, TRANSPOSE_B);
         }
     }
 
-    /** hiddenGrad[d][t, r, b] = outputGrad[b, d * u + r, t], whatever outputGrad's strides. */
+    /** hiddenGrad[d][t * B + b, r] = outputGrad[b, d * u + r, t], whatever outputGrad's strides. */
     private static void toHiddenGrad(BiLstmBuffers b, int d, INDArray outputGrad) {
         Values source = Values.of(outputGrad);
         Values target = b.hiddenGradValues[d];
@@ -348,28 +294,28 @@ final class BiLstmKernel {
         int stepStride = Math.toIntExact(stride[2]);
         int first = source.at(d * b.units * unitStride);
         for (int t = 0; t < b.steps; t++) {
-            for (int r = 0; r < b.units; r++) {
-                int to = target.at((t * b.units + r) * b.batch);
-                int from = first + t * stepStride + r * unitStride;
-                for (int n = 0; n < b.batch; n++) {
-                    target.set(to + n, source.get(from + n * batchStride));
+            for (int n = 0; n < b.batch; n++) {
+                int to = target.at((t * b.batch + n) * b.units);
+                int from = first + t * stepStride + n * batchStride;
+                for (int r = 0; r < b.units; r++) {
+                    target.set(to + r, source.get(from + r * unitStride));
                 }
             }
         }
     }
 
     /**
-     * One step back: hiddenGrad(t) += RW gateGrad(t+1), then in one Java pass over the step's states the cell
+     * One step back: hiddenGrad(t) += gateGrad(t+1) RW^T, then in one Java pass over the step's states the cell
      * gradient and the four gate gradients, with the gate derivatives computed from the forward values:
      * cell input i(1-a^2), forget c(t-1) f(1-f), input gate a i(1-i), output tanh(c) o(1-o), and the carried
      * cell gradient for the step before.
      */
     private void backwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int later, int earlier) {
         if (later >= 0) {
-            mmul(recurrent, b.gateGradAt[later][d], b.hiddenGradAt[t][d], 1.0, PLAIN);
+            mmul(b.gateGradAt[later][d], recurrent, b.hiddenGradAt[t][d], 1.0, TRANSPOSE_B);
         }
         int batch = b.batch;
-        int state = b.units * batch;
+        int units = b.units;
         Values gates = b.gatesValues[d];
         Values cell = b.cellValues[d];
         Values tanhCell = b.tanhCellValues[d];
@@ -377,55 +323,43 @@ final class BiLstmKernel {
         Values gateGrad = b.gateGradValues[d];
         Values mask = b.maskValues;
         double[] carried = b.carriedCellGrad[d];
-        int gateBase = gates.at(t * 4 * state);
-        int gradBase = gateGrad.at(t * 4 * state);
-        int stateBase = tanhCell.at(t * state);
-        int hiddenBase = hiddenGrad.at(t * state);
-        int earlierBase = cell.at(Math.max(earlier, 0) * state);
-        int maskBase = mask.at(t * batch);
-        for (int k = 0; k < state; k++) {
-            double m = masked ? mask.get(maskBase + k % batch) : 1.0;
-            double outputGrad = hiddenGrad.get(hiddenBase + k) * m;
-            double a = gates.get(gateBase + CELL_INPUT * state + k);
-            double f = gates.get(gateBase + FORGET * state + k);
-            double o = gates.get(gateBase + OUTPUT * state + k);
-            double i = gates.get(gateBase + INPUT_GATE * state + k);
-            double tc = tanhCell.get(stateBase + k);
-            double cellGrad = outputGrad * ((1 - tc * tc) * o);
-            if (later >= 0) {
-                cellGrad += carried[k];
-            }
-            cellGrad *= m;
-            double previousCell = earlier >= 0 ? cell.get(earlierBase + k) : 0.0;
-            gateGrad.set(gradBase + CELL_INPUT * state + k, (1 - a * a) * i * cellGrad);
-            gateGrad.set(gradBase + FORGET * state + k, f * (1 - f) * previousCell * cellGrad);
-            gateGrad.set(gradBase + OUTPUT * state + k, o * (1 - o) * tc * outputGrad);
-            gateGrad.set(gradBase + INPUT_GATE * state + k, i * (1 - i) * a * cellGrad);
-            carried[k] = cellGrad * f;
-        }
-    }
-
-    /**
-     * gateRows[t * B + b, g] = gateGrad[d][t, g, b] (reusing the input projection's array, no longer needed)
-     * for the weight products, and the bias gradient as the sum over steps and batch.
-     */
-    private static void toGateGradRows(BiLstmBuffers b, int d, INDArray biasGrad) {
-        int gateCount = 4 * b.units;
-        double[] biasSum = new double[gateCount];
-        Values rows = b.gateRowsValues[d];
-        Values grads = b.gateGradValues[d];
-        for (int t = 0; t < b.steps; t++) {
-            for (int n = 0; n < b.batch; n++) {
-                int to = rows.at((t * b.batch + n) * gateCount);
-                int from = grads.at(t * gateCount * b.batch + n);
-                for (int g = 0; g < gateCount; g++) {
-                    double value = grads.get(from + g * b.batch);
-                    rows.set(to + g, value);
-                    biasSum[g] += value;
+        double[] biasSum = b.biasGradSum[d];
+        for (int n = 0; n < batch; n++) {
+            int row = gates.at((t * batch + n) * 4 * units);
+            int gradRow = gateGrad.at((t * batch + n) * 4 * units);
+            int at = tanhCell.at((t * batch + n) * units);
+            int hiddenAt = hiddenGrad.at((t * batch + n) * units);
+            int earlierAt = cell.at((Math.max(earlier, 0) * batch + n) * units);
+            double m = masked ? mask.get(mask.at(t * batch + n)) : 1.0;
+            for (int r = 0; r < units; r++) {
+                int k = n * units + r;
+                double outputGrad = hiddenGrad.get(hiddenAt + r) * m;
+                double a = gates.get(row + CELL_INPUT * units + r);
+                double f = gates.get(row + FORGET * units + r);
+                double o = gates.get(row + OUTPUT * units + r);
+                double i = gates.get(row + INPUT_GATE * units + r);
+                double tc = tanhCell.get(at + r);
+                double cellGrad = outputGrad * ((1 - tc * tc) * o);
+                if (later >= 0) {
+                    cellGrad += carried[k];
                 }
+                cellGrad *= m;
+                double previousCell = earlier >= 0 ? cell.get(earlierAt + r) : 0.0;
+                double cellInputGrad = (1 - a * a) * i * cellGrad;
+                double forgetGrad = f * (1 - f) * previousCell * cellGrad;
+                double outputGateGrad = o * (1 - o) * tc * outputGrad;
+                double inputGateGrad = i * (1 - i) * a * cellGrad;
+                gateGrad.set(gradRow + CELL_INPUT * units + r, cellInputGrad);
+                gateGrad.set(gradRow + FORGET * units + r, forgetGrad);
+                gateGrad.set(gradRow + OUTPUT * units + r, outputGateGrad);
+                gateGrad.set(gradRow + INPUT_GATE * units + r, inputGateGrad);
+                biasSum[CELL_INPUT * units + r] += cellInputGrad;
+                biasSum[FORGET * units + r] += forgetGrad;
+                biasSum[OUTPUT * units + r] += outputGateGrad;
+                biasSum[INPUT_GATE * units + r] += inputGateGrad;
+                carried[k] = cellGrad * f;
             }
         }
-        biasGrad.assign(Nd4j.createFromArray(biasSum).castTo(biasGrad.dataType()).reshape(biasGrad.shape()));
     }
 
     /** Columns {@code [d * width, (d + 1) * width)} of a parameter or gradient matrix. */
