@@ -29,22 +29,22 @@ final class FloatActivations {
     /** {@code values[i] = tanh(values[i])} for {@code from <= i < to}. */
     static void tanh(float[] values, int from, int to) {
         for (int i = from; i < to; i++) {
-            float x = Math.max(-LIMIT, Math.min(LIMIT, values[i]));
-            float x2 = x * x;
-            float p = x * (A1 + x2 * (A3 + x2 * (A5 + x2 * (A7 + x2 * (A9 + x2 * (A11 + x2 * A13))))));
-            float q = B0 + x2 * (B2 + x2 * (B4 + x2 * B6));
-            values[i] = p / q;
+            values[i] = tanhOf(values[i]);
         }
     }
 
     /** {@code values[i] = 1 / (1 + exp(-values[i]))} for {@code from <= i < to}. */
     static void sigmoid(float[] values, int from, int to) {
         for (int i = from; i < to; i++) {
-            float x = Math.max(-LIMIT, Math.min(LIMIT, 0.5f * values[i]));
-            float x2 = x * x;
-            float p = x * (A1 + x2 * (A3 + x2 * (A5 + x2 * (A7 + x2 * (A9 + x2 * (A11 + x2 * A13))))));
-            float q = B0 + x2 * (B2 + x2 * (B4 + x2 * B6));
-            values[i] = 0.5f + 0.5f * (p / q);
+            values[i] = 0.5f + 0.5f * tanhOf(0.5f * values[i]);
         }
+    }
+
+    private static float tanhOf(float value) {
+        float x = Math.max(-LIMIT, Math.min(LIMIT, value));
+        float x2 = x * x;
+        float p = x * (A1 + x2 * (A3 + x2 * (A5 + x2 * (A7 + x2 * (A9 + x2 * (A11 + x2 * A13))))));
+        float q = B0 + x2 * (B2 + x2 * (B4 + x2 * B6));
+        return p / q;
     }
 }
