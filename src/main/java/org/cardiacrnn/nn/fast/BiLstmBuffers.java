@@ -41,7 +41,10 @@ final class BiLstmBuffers {
     final INDArray input3d;
     /** Outputs of both directions [T*B, 2u], forward direction's units first. */
     final INDArray hiddenRows;
-    /** Per direction: gates [T*B, 4u] (the input projection, then the activated gates), cell and tanh(cell) [T*B, u]. */
+    /**
+     * Per direction: gates [T*B, 4u] (the input projection, then the activated gates), cell and tanh(cell)
+     * [T*B, u].
+     */
     final INDArray[] gates = new INDArray[2];
     final INDArray[] cell = new INDArray[2];
     final INDArray[] tanhCell = new INDArray[2];

@@ -1,9 +1,5 @@
 package org.cardiacrnn.nn.fast;
 
-import static org.cardiacrnn.nn.fast.BiLstmBuffers.CELL_INPUT;
-import static org.cardiacrnn.nn.fast.BiLstmBuffers.FORGET;
-import static org.cardiacrnn.nn.fast.BiLstmBuffers.INPUT_GATE;
-import static org.cardiacrnn.nn.fast.BiLstmBuffers.OUTPUT;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
@@ -16,8 +12,6 @@ import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -115,116 +109,17 @@ final class BiLstmKernel {
     }
 
     /**
-     * One step: gates += h(t-1) RW (and, for floats, the bias, added on the heap), then the non-linearities, c = i a + f c(t-1) and h = o tanh(c); masked
-     * steps zero c (and so h).
+     * One step: gates += h(t-1) RW (and, for floats, the bias, added on the heap), then the non-linearities,
+     * c = i a + f c(t-1) and h = o tanh(c) ({@link CellSteps}); masked steps zero c (and so h).
      */
     private void forwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int previous) {
         if (previous >= 0) {
             mmul(b.hiddenAt[previous][d], recurrent, b.gatesAt[t][d], 1.0, PLAIN);
         }
         if (b.heapStep) {
-            forwardStepOnHeap(b, t, d, previous >= 0);
+            CellSteps.forwardOnHeap(b, t, d, previous >= 0, masked);
         } else {
-            forwardStepInPlace(b, t, d, previous);
-        }
-    }
-
-    /**
-     * The float step: the step's gates are copied to a heap array in one bulk copy, and all the element-wise
-     * work runs on heap arrays in loops that the JIT vectorises ({@link FloatActivations}); the results are
-     * copied back for the next step's product and the backward pass. At batch 125 this took the step's
-     * element-wise cost from about 0.8 ms (ND4J's tanh and sigmoid, element-wise buffer access) to 0.1 ms.
-     */
-    private void forwardStepOnHeap(BiLstmBuffers b, int t, int d, boolean hasPrevious) {
-        int batch = b.batch;
-        int units = b.units;
-        int gateWidth = 4 * units;
-        int state = units * batch;
-        float[] gates = b.stepGates[d];
-        float[] cell = b.stepCell[d];
-        float[] previousCell = b.stepPreviousCell[d];
-        float[] tanhCell = b.stepTanhCell[d];
-        float[] hidden = b.stepHidden[d];
-        float[] mask = b.stepMask[d];
-        b.gatesFloats[d].get(t * batch * gateWidth, gates, 0, 4 * state);
-        if (masked) {
-            b.maskFloats.get(t * batch, mask, 0, batch);
-        }
-        float[] bias = b.stepBias[d];
-        for (int n = 0; n < batch; n++) {
-            int row = n * gateWidth;
-            for (int c = 0; c < gateWidth; c++) {
-                gates[row + c] += bias[c];
-            }
-            FloatActivations.tanh(gates, row + CELL_INPUT * units, row + (CELL_INPUT + 1) * units);
-            FloatActivations.sigmoid(gates, row + FORGET * units, row + (INPUT_GATE + 1) * units);
-            int cellInput = row + CELL_INPUT * units;
-            int inputGate = row + INPUT_GATE * units;
-            int forget = row + FORGET * units;
-            int output = row + OUTPUT * units;
-            int at = n * units;
-            for (int r = 0; r < units; r++) {
-                cell[at + r] = gates[inputGate + r] * gates[cellInput + r];
-            }
-            if (hasPrevious) {
-                for (int r = 0; r < units; r++) {
-                    cell[at + r] += gates[forget + r] * previousCell[at + r];
-                }
-            }
-            if (masked) {
-                float keep = mask[n];
-                for (int r = 0; r < units; r++) {
-                    cell[at + r] *= keep;
-                }
-            }
-            System.arraycopy(cell, at, tanhCell, at, units);
-            FloatActivations.tanh(tanhCell, at, at + units);
-            // A masked step's cell is 0, so its output o tanh(0) is 0 too.
-            for (int r = 0; r < units; r++) {
-                hidden[at + r] = gates[output + r] * tanhCell[at + r];
-            }
-            b.hiddenRowsFloats.put((t * batch + n) * 2 * units + d * units, hidden, at, units);
-        }
-        b.gatesFloats[d].put(t * batch * gateWidth, gates, 0, 4 * state);
-        b.cellFloats[d].put(t * state, cell, 0, state);
-        b.tanhCellFloats[d].put(t * state, tanhCell, 0, state);
-        // This step's cell is the next step's previous cell.
-        b.stepCell[d] = previousCell;
-        b.stepPreviousCell[d] = cell;
-    }
-
-    /** The step for other types (double, for the precision tests): ND4J's tanh and sigmoid, Java products. */
-    private void forwardStepInPlace(BiLstmBuffers b, int t, int d, int previous) {
-        Nd4j.exec(new Sigmoid(b.sigmoidGatesAt[t][d], b.sigmoidGatesAt[t][d]));
-        Nd4j.exec(new Tanh(b.cellInputAt[t][d], b.cellInputAt[t][d]));
-        int batch = b.batch;
-        int units = b.units;
-        Values gates = b.gatesValues[d];
-        Values cell = b.cellValues[d];
-        Values mask = b.maskValues;
-        for (int n = 0; n < batch; n++) {
-            int row = gates.at((t * batch + n) * 4 * units);
-            int at = cell.at((t * batch + n) * units);
-            int previousAt = cell.at((previous * batch + n) * units);
-            double keep = masked ? mask.get(mask.at(t * batch + n)) : 1.0;
-            for (int r = 0; r < units; r++) {
-                double c = gates.get(row + INPUT_GATE * units + r) * gates.get(row + CELL_INPUT * units + r);
-                if (previous >= 0) {
-                    c += gates.get(row + FORGET * units + r) * cell.get(previousAt + r);
-                }
-                cell.set(at + r, c * keep);
-            }
-        }
-        Nd4j.exec(new Tanh(b.cellAt[t][d], b.tanhCellAt[t][d]));
-        Values tanhCell = b.tanhCellValues[d];
-        Values hidden = b.hiddenRowsValues;
-        for (int n = 0; n < batch; n++) {
-            int row = gates.at((t * batch + n) * 4 * units);
-            int at = tanhCell.at((t * batch + n) * units);
-            int to = hidden.at((t * batch + n) * 2 * units + d * units);
-            for (int r = 0; r < units; r++) {
-                hidden.set(to + r, gates.get(row + OUTPUT * units + r) * tanhCell.get(at + r));
-            }
+            CellSteps.forwardInPlace(b, t, d, previous, masked);
         }
     }
 
@@ -253,7 +148,7 @@ final class BiLstmKernel {
             INDArray inputGrad) {
         int steps = b.steps;
         long units = b.units;
-        toHiddenGrad(b, d, outputGrad);
+        CellSteps.toHiddenGrad(b, d, outputGrad);
         Arrays.fill(b.biasGradSum[d], 0.0);
         INDArray recurrent = block(recurrentWeights, d, 4 * units);
         for (int s = 0; s < steps; s++) {
@@ -284,82 +179,12 @@ final class BiLstmKernel {
         }
     }
 
-    /** hiddenGrad[d][t * B + b, r] = outputGrad[b, d * u + r, t], whatever outputGrad's strides. */
-    private static void toHiddenGrad(BiLstmBuffers b, int d, INDArray outputGrad) {
-        Values source = Values.of(outputGrad);
-        Values target = b.hiddenGradValues[d];
-        long[] stride = outputGrad.stride();
-        int batchStride = Math.toIntExact(stride[0]);
-        int unitStride = Math.toIntExact(stride[1]);
-        int stepStride = Math.toIntExact(stride[2]);
-        int first = source.at(d * b.units * unitStride);
-        for (int t = 0; t < b.steps; t++) {
-            for (int n = 0; n < b.batch; n++) {
-                int to = target.at((t * b.batch + n) * b.units);
-                int from = first + t * stepStride + n * batchStride;
-                for (int r = 0; r < b.units; r++) {
-                    target.set(to + r, source.get(from + r * unitStride));
-                }
-            }
-        }
-    }
-
-    /**
-     * One step back: hiddenGrad(t) += gateGrad(t+1) RW^T, then in one Java pass over the step's states the cell
-     * gradient and the four gate gradients, with the gate derivatives computed from the forward values:
-     * cell input i(1-a^2), forget c(t-1) f(1-f), input gate a i(1-i), output tanh(c) o(1-o), and the carried
-     * cell gradient for the step before.
-     */
+    /** One step back: hiddenGrad(t) += gateGrad(t+1) RW^T, then the step's gate gradients ({@link CellSteps}). */
     private void backwardStep(BiLstmBuffers b, INDArray recurrent, int t, int d, int later, int earlier) {
         if (later >= 0) {
             mmul(b.gateGradAt[later][d], recurrent, b.hiddenGradAt[t][d], 1.0, TRANSPOSE_B);
         }
-        int batch = b.batch;
-        int units = b.units;
-        Values gates = b.gatesValues[d];
-        Values cell = b.cellValues[d];
-        Values tanhCell = b.tanhCellValues[d];
-        Values hiddenGrad = b.hiddenGradValues[d];
-        Values gateGrad = b.gateGradValues[d];
-        Values mask = b.maskValues;
-        double[] carried = b.carriedCellGrad[d];
-        double[] biasSum = b.biasGradSum[d];
-        for (int n = 0; n < batch; n++) {
-            int row = gates.at((t * batch + n) * 4 * units);
-            int gradRow = gateGrad.at((t * batch + n) * 4 * units);
-            int at = tanhCell.at((t * batch + n) * units);
-            int hiddenAt = hiddenGrad.at((t * batch + n) * units);
-            int earlierAt = cell.at((Math.max(earlier, 0) * batch + n) * units);
-            double m = masked ? mask.get(mask.at(t * batch + n)) : 1.0;
-            for (int r = 0; r < units; r++) {
-                int k = n * units + r;
-                double outputGrad = hiddenGrad.get(hiddenAt + r) * m;
-                double a = gates.get(row + CELL_INPUT * units + r);
-                double f = gates.get(row + FORGET * units + r);
-                double o = gates.get(row + OUTPUT * units + r);
-                double i = gates.get(row + INPUT_GATE * units + r);
-                double tc = tanhCell.get(at + r);
-                double cellGrad = outputGrad * ((1 - tc * tc) * o);
-                if (later >= 0) {
-                    cellGrad += carried[k];
-                }
-                cellGrad *= m;
-                double previousCell = earlier >= 0 ? cell.get(earlierAt + r) : 0.0;
-                double cellInputGrad = (1 - a * a) * i * cellGrad;
-                double forgetGrad = f * (1 - f) * previousCell * cellGrad;
-                double outputGateGrad = o * (1 - o) * tc * outputGrad;
-                double inputGateGrad = i * (1 - i) * a * cellGrad;
-                gateGrad.set(gradRow + CELL_INPUT * units + r, cellInputGrad);
-                gateGrad.set(gradRow + FORGET * units + r, forgetGrad);
-                gateGrad.set(gradRow + OUTPUT * units + r, outputGateGrad);
-                gateGrad.set(gradRow + INPUT_GATE * units + r, inputGateGrad);
-                biasSum[CELL_INPUT * units + r] += cellInputGrad;
-                biasSum[FORGET * units + r] += forgetGrad;
-                biasSum[OUTPUT * units + r] += outputGateGrad;
-                biasSum[INPUT_GATE * units + r] += inputGateGrad;
-                carried[k] = cellGrad * f;
-            }
-        }
+        CellSteps.backward(b, t, d, later >= 0, earlier, masked);
     }
 
     /** Columns {@code [d * width, (d + 1) * width)} of a parameter or gradient matrix. */

@@ -101,8 +101,8 @@ class BiLstmKernelTest {
         INDArray multipliers = dropped.buffers().dropoutMask().dup();
         INDArray inputGrad = Nd4j.create(DataType.FLOAT, (long) steps * batch, N_IN);
         dropped.backward(outputGrad, weights, recurrent, Nd4j.create(DataType.FLOAT, new long[] {N_IN, 8 * UNITS}, 'f'),
-                Nd4j.create(DataType.FLOAT, new long[] {UNITS, 8 * UNITS}, 'f'), Nd4j.create(DataType.FLOAT, 1, 8 * UNITS),
-                inputGrad);
+                Nd4j.create(DataType.FLOAT, new long[] {UNITS, 8 * UNITS}, 'f'),
+                Nd4j.create(DataType.FLOAT, 1, 8 * UNITS), inputGrad);
 
         double scale = 1 / keep;
         long kept = 0;

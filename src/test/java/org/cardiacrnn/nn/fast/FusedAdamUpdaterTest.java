@@ -88,7 +88,8 @@ class FusedAdamUpdaterTest {
 
     @Test
     void otherOptimisersRunDl4jsOwnArithmetic() {
-        MultiLayerNetwork[] nets = plainAndFused(small().withOverride("optimiser", "SGD").withOverride("momentum", "0.9"));
+        Hyperparameters sgd = small().withOverride("optimiser", "SGD").withOverride("momentum", "0.9");
+        MultiLayerNetwork[] nets = plainAndFused(sgd);
         assertThat(FusedAdamUpdater.install(nets[1])).isFalse();
         for (int step = 0; step < 3; step++) {
             DataSet data = batch(8, step);
