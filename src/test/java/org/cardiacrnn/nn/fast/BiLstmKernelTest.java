@@ -3,6 +3,9 @@ package org.cardiacrnn.nn.fast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.function.Function;
+
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -143,19 +146,25 @@ class BiLstmKernelTest {
         INDArray recurrent = Nd4j.rand(DataType.DOUBLE, 'f', UNITS, 8 * UNITS).subi(0.5);
         INDArray bias = Nd4j.rand(DataType.DOUBLE, 1, 8 * UNITS);
         INDArray outputGrad = Nd4j.rand(DataType.DOUBLE, batch, 2 * UNITS, steps);
-        for (INDArray stepMask : new INDArray[] {null, mask}) {
-            INDArray[] precise = runTyped(DataType.DOUBLE, input, stepMask, weights, recurrent, bias, outputGrad);
-            INDArray[] fast = runTyped(DataType.FLOAT, input, stepMask, weights, recurrent, bias, outputGrad);
-            for (int i = 0; i < precise.length; i++) {
-                double scale = precise[i].amaxNumber().doubleValue();
-                assertThat(maxDifference(fast[i].castTo(DataType.DOUBLE), precise[i])).as("array %d", i)
-                        .isLessThan(2e-6 * Math.max(1, scale));
+        INDArray stackedGrad = Nd4j.rand(DataType.DOUBLE, steps, batch, 2 * UNITS);
+        // Pooling hands over [B, 2u, T]; a stacked fast layer a view of a [T, B, 2u] array.
+        List<Function<DataType, INDArray>> gradients = List.of(type -> outputGrad.castTo(type),
+                type -> stackedGrad.castTo(type).permute(1, 2, 0));
+        for (Function<DataType, INDArray> gradient : gradients) {
+            for (INDArray stepMask : new INDArray[] {null, mask}) {
+                INDArray[] precise = runTyped(DataType.DOUBLE, input, stepMask, weights, recurrent, bias, gradient);
+                INDArray[] fast = runTyped(DataType.FLOAT, input, stepMask, weights, recurrent, bias, gradient);
+                for (int i = 0; i < precise.length; i++) {
+                    double scale = precise[i].amaxNumber().doubleValue();
+                    assertThat(maxDifference(fast[i].castTo(DataType.DOUBLE), precise[i])).as("array %d", i)
+                            .isLessThan(2e-6 * Math.max(1, scale));
+                }
             }
         }
     }
 
     private static INDArray[] runTyped(DataType type, INDArray input, INDArray mask, INDArray weights,
-            INDArray recurrent, INDArray bias, INDArray outputGrad) {
+            INDArray recurrent, INDArray bias, Function<DataType, INDArray> outputGrad) {
         BiLstmKernel kernel = new BiLstmKernel(new PairRunner(true));
         INDArray typedWeights = weights.castTo(type);
         INDArray typedRecurrent = recurrent.castTo(type);
@@ -165,7 +174,7 @@ class BiLstmKernelTest {
         INDArray recurrentGrad = Nd4j.create(type, new long[] {UNITS, 8 * UNITS}, 'f');
         INDArray biasGrad = Nd4j.create(type, 1, 8 * UNITS);
         INDArray inputGrad = Nd4j.create(type, input.size(2) * input.size(0), N_IN);
-        kernel.backward(outputGrad.castTo(type), typedWeights, typedRecurrent, weightGrad, recurrentGrad, biasGrad,
+        kernel.backward(outputGrad.apply(type), typedWeights, typedRecurrent, weightGrad, recurrentGrad, biasGrad,
                 inputGrad);
         return new INDArray[] {hidden, weightGrad, recurrentGrad, biasGrad, inputGrad};
     }
