@@ -20,11 +20,15 @@ public final class Tensors {
                 sequences.timeSteps()}, DataType.FLOAT);
     }
 
-    /** Features of sequences {@code [from, to)}, {@code [to - from, features, time]}, float32 (a copy). */
+    /**
+     * Features of sequences {@code [from, to)}, {@code [to - from, features, time]}, float32 (a copy, made in one
+     * bulk copy straight from the dataset's array: a batch of 250 methodology sequences is 20 MB).
+     */
     public static INDArray features(SequenceDataset sequences, int from, int to) {
         int block = sequences.featureCount() * sequences.timeSteps();
-        return Nd4j.create(Arrays.copyOfRange(sequences.features(), from * block, to * block),
-                new long[] {to - from, sequences.featureCount(), sequences.timeSteps()}, DataType.FLOAT);
+        INDArray features = Nd4j.create(DataType.FLOAT, to - from, sequences.featureCount(), sequences.timeSteps());
+        features.data().asNioFloat().put(0, sequences.features(), from * block, (to - from) * block);
+        return features;
     }
 
     /** Feature mask of sequences {@code [from, to)}, {@code [to - from, time]}, or null without a mask. */

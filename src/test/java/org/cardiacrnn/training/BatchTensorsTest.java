@@ -6,6 +6,7 @@ import org.cardiacrnn.nn.Tensors;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class BatchTensorsTest {
 
@@ -27,6 +28,15 @@ class BatchTensorsTest {
             }
             previous = reused;
         }
+    }
+
+    @Test
+    void aRangeOfSequencesIsThatSliceOfTheWholeDataset() {
+        SequenceDataset data = ToySequences.make(9, 5, 3, 3, 1.0, 4);
+        assertThat(Tensors.features(data, 3, 7))
+                .isEqualTo(Tensors.features(data).get(NDArrayIndex.interval(3, 7), NDArrayIndex.all(),
+                        NDArrayIndex.all()));
+        assertThat(Tensors.features(data, 8, 9).shape()).containsExactly(1, 5, 3);
     }
 
     @Test
