@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The researcher's main path, headless: the window opens on the sample data, the quick preset trains for
@@ -50,13 +47,8 @@ class MainPathUiTest {
         workbench = UiTests.showWorkbench(stage, home);
     }
 
-    private static void waitUntil(int seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void waitForSampleData() throws Exception {
-        waitUntil(60, () -> workbench.session().datasetProperty().get() != null);
+        UiTests.waitUntil(60, () -> workbench.session().datasetProperty().get() != null);
     }
 
     @Test
@@ -67,7 +59,7 @@ class MainPathUiTest {
         robot.clickOn("#nav-training");
         robot.clickOn("#startTraining");
         TrainingViewModel training = workbench.trainingViewModel();
-        waitUntil(240, () -> workbench.session().currentRunProperty().get() != null
+        UiTests.waitUntil(240, () -> workbench.session().currentRunProperty().get() != null
                 && training.statusProperty().get() == TrainingViewModel.Status.IDLE);
 
         assertThat(training.curves().epochCount()).isEqualTo(2);
@@ -91,7 +83,7 @@ class MainPathUiTest {
             confusion.export(ExportFormat.PDF, FigureSize.DOUBLE_COLUMN, 300, pdf);
             confusion.export(ExportFormat.PNG, FigureSize.SINGLE_COLUMN, 300, png);
         });
-        waitUntil(60, () -> Files.exists(svg) && Files.exists(pdf) && Files.exists(png));
+        UiTests.waitUntil(60, () -> Files.exists(svg) && Files.exists(pdf) && Files.exists(png));
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         assertThat(document.getDocumentElement().getTextContent()).contains(run.report().classNames().get(0));
         assertThat(new String(Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
@@ -110,7 +102,7 @@ class MainPathUiTest {
         Files.writeString(bad, "sample_id,day,G1,G2\nS1,0,1,2\nS2,1,3\n");
 
         robot.interact(() -> workbench.dataViewModel().open(LoadRequest.of(bad)));
-        waitUntil(30, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        UiTests.waitUntil(30, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
 
         String message = robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class).getContentText();
         assertThat(message).contains("ragged.csv").contains("line 3");
@@ -127,9 +119,9 @@ class MainPathUiTest {
         robot.clickOn("#nav-training");
         robot.clickOn("#startTraining");
         TrainingViewModel training = workbench.trainingViewModel();
-        waitUntil(120, () -> training.curves().epochCount() >= 1);
+        UiTests.waitUntil(120, () -> training.curves().epochCount() >= 1);
         robot.clickOn("#stopTraining");
-        waitUntil(120, () -> training.statusProperty().get() == TrainingViewModel.Status.IDLE
+        UiTests.waitUntil(120, () -> training.statusProperty().get() == TrainingViewModel.Status.IDLE
                 && workbench.session().currentRunProperty().get() != null);
 
         RunResult run = workbench.session().currentRunProperty().get();

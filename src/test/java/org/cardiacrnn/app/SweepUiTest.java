@@ -3,7 +3,6 @@ package org.cardiacrnn.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A 4-trial grid sweep from the Sweeps page, headless: quick preset on the sample data, two learning rates ×
@@ -46,7 +44,7 @@ class SweepUiTest {
     @Test
     @SuppressWarnings("unchecked")
     void aFourTrialGridSweepFillsTheTableAndThePlot(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.session().datasetProperty().get() != null);
+        UiTests.waitUntil(60, () -> workbench.session().datasetProperty().get() != null);
         robot.interact(() -> workbench.session().hyperparametersProperty().set(
                 Hyperparameters.quick().withOverride("epochs", "3")));
         robot.clickOn("#nav-sweeps");
@@ -56,10 +54,9 @@ class SweepUiTest {
         robot.clickOn("#startSweep");
 
         TableView<Trial> table = robot.lookup("#trialTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> table.getItems().size() == 4
+        UiTests.waitUntil(300, () -> table.getItems().size() == 4
                 && table.getItems().stream().allMatch(Trial::isDone)
                 && robot.lookup("#startSweep").query().isDisabled() == false);
-        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(table.getItems()).extracting(Trial::state).containsOnly(Trial.TrialState.FINISHED);
         assertThat(table.getItems()).extracting(t -> t.values().get("hiddenUnits")).containsExactly("16", "32",

@@ -1,6 +1,8 @@
 package org.cardiacrnn.app;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -8,6 +10,7 @@ import javafx.stage.Stage;
 import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.shell.MainViewModel;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench as the TestFX tests open it: 1280 × 800, a private user-data folder, sample data loading. */
 final class UiTests {
@@ -21,5 +24,11 @@ final class UiTests {
         stage.show();
         workbench.afterShown();
         return workbench;
+    }
+
+    /** Waits until {@code condition} holds (failing after {@code seconds}), then for pending FX events. */
+    static void waitUntil(int seconds, BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
