@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.nn.fast.PeakFlops;
 import org.cardiacrnn.sequences.Augmentations;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.cardiacrnn.training.Hyperparameters;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Time training epochs and inference of the methodology's network (BiLSTM 3 × 256) on "
                 + "generated data: 127 sequences × 10 steps × 2,000 genes, batch 16; then 1,000 sequences, batch 64. "
-                + "Inference: the best of 3 passes over 1,000 sequences.")
+                + "Inference: the best of 3 passes over 1,000 sequences, followed by the machine's float peak, "
+                + "measured with 2048³ matrix products through ND4J, one per core.")
 final class BenchTrainCommand implements Callable<Integer> {
 
     private static final int GENES = 2000;
@@ -71,14 +73,16 @@ final class BenchTrainCommand implements Callable<Integer> {
             out.println("native threads: " + NativeThreads.describe());
             for (Map<String, Object> s : settings) {
                 out.printf(Locale.ROOT, "%s: %d sequences, batch %d: %.2f s/epoch (min), %.2f (median), "
-                                + "%.0f sequences/s, %.1f GFLOP/s; inference %.0f sequences/s; peak heap %.0f MB, "
+                                + "%.0f sequences/s, %.1f GFLOP/s; inference %.0f sequences/s (%.0f GFLOP/s, %.0f %% "
+                                + "of the machine's peak of %.0f GFLOP/s at the time); peak heap %.0f MB, "
                                 + "peak RSS %.0f MB%n", s.get("setting"), s.get("sequences"), s.get("batch"),
                         s.get("secondsPerEpochMin"), s.get("secondsPerEpochMedian"), s.get("sequencesPerSecond"),
-                        s.get("gflopPerSecond"), s.get("inferenceSequencesPerSecond"), s.get("peakHeapMb"),
-                        s.get("peakRssMb"));
+                        s.get("gflopPerSecond"), s.get("inferenceSequencesPerSecond"),
+                        s.get("inferenceGflopPerSecond"), s.get("inferenceShareOfPeakPercent"),
+                        s.get("machinePeakGflopPerSecond"), s.get("peakHeapMb"), s.get("peakRssMb"));
             }
             out.println("GFLOP counted as 2·m·n·k per matrix product of the recurrent and dense layers, "
-                    + "a training step as 3 × the forward pass.");
+                    + "a training step as 3 × the forward pass, inference as the forward pass.");
         }
         out.flush();
         return 0;
@@ -108,6 +112,11 @@ final class BenchTrainCommand implements Callable<Integer> {
             inferenceSeconds = Math.min(inferenceSeconds, (System.nanoTime() - started) / 1e9);
         }
         long peakHeap = poller.finish();
+        long peakRss = MemoryProbe.peakRssBytes();
+        // Right after the inference passes, because this shared machine's speed changes within minutes (by a
+        // fifth between its slow and fast phases), so only figures taken together compare; after the memory
+        // figures, which the product arrays would inflate.
+        double peak = PeakFlops.measure();
 
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double min = sorted[0];
@@ -120,19 +129,24 @@ final class BenchTrainCommand implements Callable<Integer> {
         figures.put("secondsPerEpochMin", round(min));
         figures.put("secondsPerEpochMedian", round(median));
         figures.put("sequencesPerSecond", round(sequences / min));
-        figures.put("gflopPerEpoch", round(trainingFlopPerSequence(hp) * sequences / 1e9));
-        figures.put("gflopPerSecond", round(trainingFlopPerSequence(hp) * sequences / 1e9 / min));
+        double trainingFlop = 3 * forwardFlopPerSequence(hp) * sequences;
+        figures.put("gflopPerEpoch", round(trainingFlop / 1e9));
+        figures.put("gflopPerSecond", round(trainingFlop / 1e9 / min));
         figures.put("inferenceSequencesPerSecond", round(1000 / inferenceSeconds));
+        double inferenceGflopPerSecond = forwardFlopPerSequence(hp) * 1000 / 1e9 / inferenceSeconds;
+        figures.put("inferenceGflopPerSecond", round(inferenceGflopPerSecond));
+        figures.put("machinePeakGflopPerSecond", round(peak));
+        figures.put("inferenceShareOfPeakPercent", round(100 * inferenceGflopPerSecond / peak));
         figures.put("peakHeapMb", round(peakHeap / 1e6));
-        figures.put("peakRssMb", round(MemoryProbe.peakRssBytes() / 1e6));
+        figures.put("peakRssMb", round(peakRss / 1e6));
         return figures;
     }
 
     /**
      * Forward FLOP of one sequence: per recurrent layer and direction 2·T·4h·(input + h) for the gate products,
-     * then the dense and output layers; training counts 3 × forward (forward, input gradient, weight gradient).
+     * then the dense and output layers. Training counts 3 × forward (forward, input gradient, weight gradient).
      */
-    static double trainingFlopPerSequence(Hyperparameters hp) {
+    static double forwardFlopPerSequence(Hyperparameters hp) {
         double forward = 0;
         int input = GENES;
         int directions = hp.bidirectional() ? 2 : 1;
@@ -141,7 +155,7 @@ final class BenchTrainCommand implements Callable<Integer> {
             input = directions * hp.hiddenUnits();
         }
         forward += 2.0 * input * hp.denseUnits() + 2.0 * hp.denseUnits() * CLASSES;
-        return 3 * forward;
+        return forward;
     }
 
     private static SequenceDataset generated(int count, long seed) {

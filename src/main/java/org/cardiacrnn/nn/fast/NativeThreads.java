@@ -6,9 +6,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The one place that sets how many native threads ND4J uses, from code, because a double-clicked
- * application gets no {@code OMP_NUM_THREADS}. ND4J has three separate pools: its own OpenMP/thread-pool
- * threads for element-wise and reduction ops, the number of "master" threads that may start parallel
- * work, and OpenBLAS's threads for matrix products. All three are set to the same count.
+ * application gets no {@code OMP_NUM_THREADS}. Three settings limit ND4J's native threads: the "master"
+ * threads that split its element-wise and reduction ops, OpenMP's threads, and OpenBLAS's threads for matrix
+ * products. ({@code Environment.setMaxThreads} is not among them: libnd4j 1.0.0-M2.1 ignores it and keeps
+ * reporting the number of cores.)
  */
 public final class NativeThreads {
 
@@ -48,7 +49,6 @@ public final class NativeThreads {
         }
         Environment environment = Nd4j.getEnvironment();
         environment.setMaxMasterThreads(opThreads);
-        environment.setMaxThreads(opThreads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(opThreads);
         Nd4j.factory().blas().setMaxThreads(blasThreads);
         return Nd4j.factory().blas().getMaxThreads();
@@ -57,7 +57,7 @@ public final class NativeThreads {
     /** A one-line description of the current settings, for logs and benchmark reports. */
     public static String describe() {
         Environment environment = Nd4j.getEnvironment();
-        return "nd4j threads " + environment.maxThreads() + ", master threads " + environment.maxMasterThreads()
+        return "ND4J op threads " + environment.maxMasterThreads()
                 + ", OpenMP " + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()
                 + ", BLAS " + Nd4j.factory().blas().getMaxThreads();
     }

@@ -30,6 +30,11 @@ final class PairRunner {
         return new PairRunner(Runtime.getRuntime().availableProcessors() >= 2);
     }
 
+    /** Whether the two halves run at the same time, on two threads. */
+    boolean parallel() {
+        return parallel;
+    }
+
     /** Runs {@code work} for half 0 (on the caller's thread) and half 1 and returns when both are done. */
     void runBoth(IntConsumer work) {
         if (!parallel) {
