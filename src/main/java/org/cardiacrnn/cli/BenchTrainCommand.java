@@ -114,8 +114,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         long peakHeap = poller.finish();
         long peakRss = MemoryProbe.peakRssBytes();
         // Right after the inference passes, because this shared machine's speed changes within minutes (by a
-        // fifth between its slow and fast phases), so only figures taken together compare; after the memory
-        // figures, which the product arrays would inflate.
+        // fifth between its slow and fast phases), so only figures taken together compare; and after the memory
+        // figures, which the peak's own 2048 x 2048 arrays would inflate.
         double peak = PeakFlops.measure();
 
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
