@@ -108,14 +108,6 @@ public final class SampleMetadata {
         return column;
     }
 
-    /** A copy with one more (or a replaced) column. */
-    public SampleMetadata withColumn(Column column) {
-        List<Column> all = new ArrayList<>(columns.values());
-        all.removeIf(c -> c.name().equals(column.name()));
-        all.add(column);
-        return new SampleMetadata(sampleIds, all);
-    }
-
     /** Rows in the given order. */
     public SampleMetadata selectSamples(int[] samples) {
         List<String> ids = new ArrayList<>(samples.length);

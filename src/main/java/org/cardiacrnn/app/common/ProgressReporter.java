@@ -7,18 +7,4 @@ public interface ProgressReporter {
     void update(double fraction, String message);
 
     boolean isCancelled();
-
-    /** A reporter that goes nowhere and is never cancelled. */
-    static ProgressReporter silent() {
-        return new ProgressReporter() {
-            @Override
-            public void update(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
-    }
 }

@@ -2,7 +2,6 @@ package org.cardiacrnn.app.shell;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.binding.Bindings;
@@ -50,9 +49,5 @@ public final class MainViewModel {
 
     public TaskExecutor executor() {
         return executor;
-    }
-
-    public ReadOnlyStringProperty backgroundMessageProperty() {
-        return executor.messageProperty();
     }
 }
