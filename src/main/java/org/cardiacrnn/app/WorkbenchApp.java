@@ -11,7 +11,7 @@ import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.common.TaskExecutor;
 import org.cardiacrnn.app.data.RecentFiles;
-import org.cardiacrnn.runs.UserDataDirectory;
+import org.cardiacrnn.io.UserDataDirectory;
 import org.cardiacrnn.app.shell.MainView;
 import org.cardiacrnn.app.shell.MainViewModel;
 import org.cardiacrnn.app.shell.ThemeManager;

@@ -12,11 +12,10 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.cardiacrnn.nn.fast.NativeThreads;
-import org.cardiacrnn.nn.fast.PeakFlops;
+import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.sequences.Augmentations;
 import org.cardiacrnn.sequences.SequenceDataset;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.Trainer;
 import org.cardiacrnn.training.TrainingControl;
 import org.cardiacrnn.training.TrainingEvent;
@@ -116,7 +115,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         // Right after the inference passes, because this shared machine's speed changes within minutes (by a
         // fifth between its slow and fast phases), so only figures taken together compare; and after the memory
         // figures, which the peak's own 2048 x 2048 arrays would inflate.
-        double peak = PeakFlops.measure();
+        double peak = NativeThreads.peakGflopPerSecond();
 
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double min = sorted[0];

@@ -11,7 +11,7 @@ import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.evaluation.ClassMetrics;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.evaluation.Evaluator;
-import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.NewDataSequences;

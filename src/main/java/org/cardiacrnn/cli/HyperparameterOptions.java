@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cardiacrnn.WorkbenchException;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 import picocli.CommandLine.Option;
 

@@ -75,7 +75,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         if (smokeTest) {
-            int code = SmokeTest.run(spec.commandLine().getOut());
+            int code = SelfCheck.run(spec.commandLine().getOut());
             spec.commandLine().setExecutionResult(code);
             return;
         }

@@ -14,7 +14,7 @@ import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.io.AtomicFiles;
-import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.NewDataSequences;
 import org.cardiacrnn.sequences.SequenceDataset;

@@ -3,7 +3,7 @@ package org.cardiacrnn.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.cardiacrnn.sequences.SampleDataGenerator;
+import org.cardiacrnn.data.SampleDataGenerator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package org.cardiacrnn.runs;
 
 import org.cardiacrnn.sequences.PreparationConfig;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 /**
  * Everything needed to repeat a run: its name, the preset it started from, the data, how sequences and

@@ -20,7 +20,7 @@ import org.cardiacrnn.sequences.Augmentations;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.PreparedData;
 import org.cardiacrnn.sequences.SequenceDataset;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.StopReason;
 import org.cardiacrnn.training.Trainer;
 import org.cardiacrnn.training.TrainingControl;

@@ -18,7 +18,7 @@ import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.cardiacrnn.sequences.SplitConfig;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingControl;
 import org.cardiacrnn.training.TrainingEvent;
 import org.cardiacrnn.training.TrainingListener;

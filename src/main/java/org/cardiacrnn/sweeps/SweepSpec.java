@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.io.AtomicFiles;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 /**
  * What a sweep tries: a base preset with some fields fixed, the hyperparameters that vary, how the next

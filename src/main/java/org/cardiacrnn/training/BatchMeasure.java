@@ -14,6 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import org.cardiacrnn.hyperparameters.Hyperparameters;
+
 /**
  * Measures each training mini-batch from the forward pass that trains it (dropout and augmentation included,
  * weights as they were before the batch's update), the Keras convention for training loss and accuracy. It

@@ -1,5 +1,7 @@
 package org.cardiacrnn.training;
 
+import org.cardiacrnn.hyperparameters.Hyperparameters;
+
 /**
  * The training objective and accuracy computed from predicted probabilities, without the L2 penalty, so
  * training and validation figures are comparable epoch to epoch.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.nn.NetworkFactory;
 import org.cardiacrnn.nn.fast.FusedAdamUpdater;
 import org.cardiacrnn.sequences.Augmentation;

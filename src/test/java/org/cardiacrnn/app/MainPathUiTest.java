@@ -20,7 +20,7 @@ import org.cardiacrnn.figures.ExportFormat;
 import org.cardiacrnn.figures.FigureSize;
 import org.cardiacrnn.runs.RunState;
 import org.cardiacrnn.runs.RunStore;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

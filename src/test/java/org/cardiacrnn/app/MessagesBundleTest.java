@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.shell.Page;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.junit.jupiter.api.Test;
 
 /** Every key the GUI asks for exists, and every key in the bundle is used somewhere. */

@@ -16,7 +16,7 @@ import org.cardiacrnn.app.common.PulseMonitor;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.shell.MainViewModel;
 import org.cardiacrnn.app.training.TrainingViewModel;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 /**
  * How responsive the window stays while a network trains: opens the workbench on the sample data, trains a

@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.sweeps.Trial;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -64,7 +64,7 @@ class SweepSpecTest {
 
     @Test
     void editorSettingsBecomeThePresetPlusTheFieldsThatDiffer() {
-        var settings = org.cardiacrnn.training.Hyperparameters.quick().withOverride("epochs", "3")
+        var settings = org.cardiacrnn.hyperparameters.Hyperparameters.quick().withOverride("epochs", "3")
                 .withOverride("pooling", "MAX").withOverride("learningRate", "0.0005");
         Map<String, String> fixed = SweepSpec.differences("quick", settings);
         assertThat(fixed).containsOnlyKeys("epochs", "pooling", "learningRate");

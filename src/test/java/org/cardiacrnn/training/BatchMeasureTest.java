@@ -3,6 +3,7 @@ package org.cardiacrnn.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.nn.NetworkFactory;
 import org.cardiacrnn.nn.Tensors;
 import org.cardiacrnn.sequences.SequenceDataset;

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.nn.NetworkFactory;
 import org.cardiacrnn.nn.Tensors;
 import org.cardiacrnn.sequences.SequenceDataset;

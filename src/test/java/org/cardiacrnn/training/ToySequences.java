@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.sequences.SequenceDataset;
 
 /** Small labelled sequences whose classes differ by a mean shift that grows over time. */

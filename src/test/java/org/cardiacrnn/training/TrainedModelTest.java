@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.nn.NetworkFactory;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.junit.jupiter.api.Test;

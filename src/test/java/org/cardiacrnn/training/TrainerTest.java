@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.sequences.Augmentation;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import org.cardiacrnn.sequences.SplitConfig;
 import org.cardiacrnn.sweeps.Objective;
 import org.cardiacrnn.sweeps.SweepSpec;
 import org.cardiacrnn.sweeps.Trial;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.StopReason;
 
 /**

@@ -21,7 +21,7 @@ import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;

@@ -21,7 +21,7 @@ import org.cardiacrnn.app.common.UserError;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.nn.NetworkFactory;
 import org.cardiacrnn.sequences.PreparedData;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 /**
  * The Model page: every hyperparameter as an editable field grouped by category, validated as it is typed,

@@ -27,7 +27,7 @@ import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.runs.RunSummary;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.SequenceDataset;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 /**
  * The Runs page: every run folder of the workspace, reopening one into the other pages, overlaying the

@@ -11,7 +11,7 @@ import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 /**
  * What the pages share: the dataset in use and the roles of its metadata columns. Each page's

@@ -55,7 +55,7 @@ import org.cardiacrnn.sweeps.Objective;
 import org.cardiacrnn.sweeps.SweepSpec;
 import org.cardiacrnn.sweeps.SweepSummary;
 import org.cardiacrnn.sweeps.Trial;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 /**
  * The Sweeps page: the sweep form and earlier sweeps on the left; the live trial table and the comparison

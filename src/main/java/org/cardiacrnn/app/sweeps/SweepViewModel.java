@@ -37,7 +37,7 @@ import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.figures.RunCurve;
-import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.sequences.PreparationConfig;
@@ -51,7 +51,7 @@ import org.cardiacrnn.sweeps.SweepSpec;
 import org.cardiacrnn.sweeps.SweepStore;
 import org.cardiacrnn.sweeps.SweepSummary;
 import org.cardiacrnn.sweeps.Trial;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingEvent;
 
 /**

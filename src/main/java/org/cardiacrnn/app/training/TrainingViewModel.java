@@ -23,7 +23,7 @@ import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.figures.LiveCurves;
-import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.EpochMetrics;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunLauncher;
@@ -31,7 +31,7 @@ import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingControl;
 import org.cardiacrnn.training.TrainingEvent;
 

@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
+import org.cardiacrnn.nn.NativeThreads;
+
 /**
  * Runs two independent halves of a piece of work, on two threads when the machine has more than one core:
  * the two directions of a bidirectional layer (each direction's time loop is a chain of small operations that

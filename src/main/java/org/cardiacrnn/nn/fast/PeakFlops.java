@@ -20,7 +20,7 @@ public final class PeakFlops {
 
     /**
      * GFLOP/s of {@value #SIZE}^3 float products, one per core on up to two cores at once as the fast layer
-     * uses them (one BLAS thread each, see {@link NativeThreads#configure()}): the best of
+     * uses them (one BLAS thread each, see {@link org.cardiacrnn.nn.NativeThreads#configure()}): the best of
      * {@value #TIMED_PRODUCTS} rounds after one warm-up round, summed over the cores.
      */
     public static double measure() {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
 import org.cardiacrnn.app.session.WorkbenchSession;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

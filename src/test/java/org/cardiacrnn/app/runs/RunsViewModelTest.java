@@ -21,7 +21,7 @@ import org.cardiacrnn.runs.RunFolder;
 import org.cardiacrnn.runs.RunState;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.sequences.PreparationConfig;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingControl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,7 +15,7 @@ import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.sweeps.SweepSpec;
 import org.cardiacrnn.sweeps.SweepStore;
 import org.cardiacrnn.sweeps.Trial;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

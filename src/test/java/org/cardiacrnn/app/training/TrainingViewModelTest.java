@@ -11,7 +11,7 @@ import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.data.SampleData;
 import org.cardiacrnn.runs.RunState;
 import org.cardiacrnn.runs.RunStore;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

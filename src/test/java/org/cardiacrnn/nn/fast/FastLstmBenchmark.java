@@ -25,6 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import org.cardiacrnn.nn.NativeThreads;
+
 /**
  * Training and inference speed of the methodology's network (BiLSTM 3 x 256, dropout 0.5, mean pooling,
  * dense 128 ReLU, softmax, Adam 1e-3, L2 1e-3, element-wise clipping 0.5) on generated data of its shape.

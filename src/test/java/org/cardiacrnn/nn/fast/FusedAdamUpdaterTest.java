@@ -3,7 +3,7 @@ package org.cardiacrnn.nn.fast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cardiacrnn.nn.NetworkFactory;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,4 +1,4 @@
-package org.cardiacrnn.training;
+package org.cardiacrnn.hyperparameters;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.cardiacrnn.training;
+package org.cardiacrnn.hyperparameters;
 
 import org.cardiacrnn.WorkbenchException;
 

@@ -1,4 +1,4 @@
-package org.cardiacrnn.nn.fast;
+package org.cardiacrnn.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.cardiacrnn.runs;
+package org.cardiacrnn.io;
 
 import java.nio.file.Path;
 import java.util.Locale;

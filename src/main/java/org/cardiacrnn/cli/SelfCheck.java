@@ -15,14 +15,14 @@ import org.cardiacrnn.figures.ConfusionMode;
 import org.cardiacrnn.figures.ExportFormat;
 import org.cardiacrnn.figures.FigureExporter;
 import org.cardiacrnn.figures.FigureSize;
-import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunFigures;
 import org.cardiacrnn.runs.RunLauncher;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.sequences.PreparationConfig;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingControl;
 import org.cardiacrnn.training.TrainingListener;
 
@@ -31,9 +31,9 @@ import org.cardiacrnn.training.TrainingListener;
  * one exported figure, all in a temporary folder. Proves the packaged runtime holds every module and
  * native library the workbench needs.
  */
-final class SmokeTest {
+final class SelfCheck {
 
-    private SmokeTest() {
+    private SelfCheck() {
     }
 
     static int run(PrintWriter out) {

@@ -1,4 +1,4 @@
-package org.cardiacrnn.sequences;
+package org.cardiacrnn.data;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package org.cardiacrnn.nn.fast;
+package org.cardiacrnn.nn;
 
+import org.cardiacrnn.nn.fast.PeakFlops;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -60,5 +61,13 @@ public final class NativeThreads {
         return "ND4J op threads " + environment.maxMasterThreads()
                 + ", OpenMP " + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()
                 + ", BLAS " + Nd4j.factory().blas().getMaxThreads();
+    }
+
+    /**
+     * Float GFLOP/s that this machine's cores reach right now as the fast layer uses them: the ceiling a
+     * benchmark's own rate is read against (the kernel's {@link PeakFlops}, reached from outside the kernel here).
+     */
+    public static double peakGflopPerSecond() {
+        return PeakFlops.measure();
     }
 }

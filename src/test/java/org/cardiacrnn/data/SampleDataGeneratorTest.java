@@ -1,4 +1,4 @@
-package org.cardiacrnn.sequences;
+package org.cardiacrnn.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.cardiacrnn.runs;
+package org.cardiacrnn.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

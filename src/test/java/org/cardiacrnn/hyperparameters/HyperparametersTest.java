@@ -1,4 +1,4 @@
-package org.cardiacrnn.training;
+package org.cardiacrnn.hyperparameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
