@@ -71,12 +71,12 @@ final class Workbench {
         RunsViewModel runsViewModel = new RunsViewModel(session, executor, store);
         pages.put(Page.TRAINING, () -> new TrainingView(trainingViewModel(), this::chartPane));
         // Built on first visit: its parameter count loads DL4J classes, which would delay the first window.
-        pages.put(Page.HYPERPARAMETERS, () -> new ModelView(new ModelViewModel(session, executor), this::trainNow));
+        pages.put(Page.MODEL, () -> new ModelView(new ModelViewModel(session, executor), this::trainNow));
         pages.put(Page.RUNS, () -> new RunsView(runsViewModel, this::chartPane,
-                () -> mainViewModel.navigateTo(Page.EVALUATION), () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS)));
+                () -> mainViewModel.navigateTo(Page.EVALUATION), () -> mainViewModel.navigateTo(Page.MODEL)));
         SweepViewModel sweepViewModel = new SweepViewModel(session, executor, store, new SweepStore(userData));
         pages.put(Page.SWEEPS, () -> new SweepView(sweepViewModel, this::chartPane,
-                () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS)));
+                () -> mainViewModel.navigateTo(Page.MODEL)));
         SequencesViewModel sequencesViewModel = new SequencesViewModel(session, executor);
         pages.put(Page.SEQUENCES, () -> new SequencesView(sequencesViewModel, this::chartPane));
         pages.put(Page.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(session, executor),

@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 /** How samples become sequences and splits: the protocol, the column roles, and the settings to change. */
 final class PreparationOptions {
 
-    @Option(names = "--protocol", paramLabel = "NAME", defaultValue = "honest",
+    @Option(names = "--protocol", paramLabel = "NAME", defaultValue = "leakage-free",
             description = "methodology (published: random 80/20 split of overlapping windows, test = validation) or "
-                    + "honest (whole donors or time blocks per split, own validation). Default: ${DEFAULT-VALUE}.")
+                    + "leakage-free (whole donors or time blocks per split, own validation; \"honest\", its former "
+                    + "name, is still accepted). Default: ${DEFAULT-VALUE}.")
     String protocol;
 
     @Option(names = "--time-column", paramLabel = "NAME", description = "Numeric time column (default: guessed, "
@@ -63,8 +64,8 @@ final class PreparationOptions {
         }
         PreparationConfig base = switch (protocol.toLowerCase(Locale.ROOT)) {
             case "methodology", "published" -> PreparationConfig.methodology(time, label);
-            case "honest" -> PreparationConfig.honest(time, label, group);
-            default -> throw new WorkbenchException("--protocol must be methodology or honest, not \"" + protocol
+            case "leakage-free", "honest" -> PreparationConfig.leakageFree(time, label, group);
+            default -> throw new WorkbenchException("--protocol must be methodology or leakage-free, not \"" + protocol
                     + "\"");
         };
         SequenceConfig sequences = base.sequences();

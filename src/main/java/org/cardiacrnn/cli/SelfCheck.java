@@ -47,7 +47,7 @@ final class SelfCheck {
             NativeThreads.configure();
             Hyperparameters hp = Hyperparameters.quick().withOverride("epochs", "1");
             RunConfig config = new RunConfig("smoke-test", "quick", DataSpec.of(LoadRequest.of(sample)),
-                    PreparationConfig.honest("day", "trajectory", "donor"), hp);
+                    PreparationConfig.leakageFree("day", "trajectory", "donor"), hp);
             RunLauncher.CompletedRun run = new RunLauncher(new RunStore(home)).run(config, data,
                     TrainingListener.none(), new TrainingControl(), false);
             if (run.evaluation() == null) {

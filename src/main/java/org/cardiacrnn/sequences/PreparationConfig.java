@@ -37,7 +37,7 @@ public record PreparationConfig(PreprocessingConfig preprocessing, SequenceConfi
      * there is no group column. {@link DatasetPreparation} also falls back to BLOCKED when the data hold
      * fewer than 3 groups.
      */
-    public static PreparationConfig honest(String timeColumn, String labelColumn, String groupColumn) {
+    public static PreparationConfig leakageFree(String timeColumn, String labelColumn, String groupColumn) {
         SplitConfig.Kind kind = groupColumn == null || groupColumn.isBlank()
                 ? SplitConfig.Kind.BLOCKED : SplitConfig.Kind.GROUPED;
         return new PreparationConfig(PreprocessingConfig.defaults(),

@@ -42,10 +42,10 @@ class DatasetPreparationTest {
     }
 
     @Test
-    void honestProtocolKeepsDonorsApart() {
+    void leakageFreeProtocolKeepsDonorsApart() {
         ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 4, 12);
         PreparedData prepared = DatasetPreparation.prepare(data,
-                withWindow(PreparationConfig.honest("time", "label", "donor"), 4));
+                withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 4));
         assertThat(prepared.leakage().clean()).isTrue();
         assertThat(prepared.validationIsTest()).isFalse();
         assertThat(prepared.train().groupIds()).doesNotContainAnyElementsOf(prepared.test().groupIds())
@@ -68,7 +68,7 @@ class DatasetPreparationTest {
     @Test
     void preprocessingIsFittedOnTrainingSamplesOnly() {
         ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 4, 12);
-        PreparationConfig config = withWindow(PreparationConfig.honest("time", "label", "donor"), 4);
+        PreparationConfig config = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 4);
         PreparedData prepared = DatasetPreparation.prepare(data, config);
         TreeSet<Integer> trainRows = new TreeSet<>();
         for (int s = 0; s < prepared.train().sequenceCount(); s++) {
@@ -105,7 +105,7 @@ class DatasetPreparationTest {
         values[5 * m.geneCount() + 1] = Float.NaN;
         ExpressionData gappy = new ExpressionData(new ExpressionMatrix(values, m.sampleIds(), m.geneNames()),
                 data.metadata(), data.report());
-        PreparationConfig config = withWindow(PreparationConfig.honest("time", "label", "donor"), 4);
+        PreparationConfig config = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 4);
         PreparedData prepared = DatasetPreparation.prepare(gappy, config);
         PreparedData complete = DatasetPreparation.prepare(data, config);
         assertThat(prepared.train().features()).containsExactly(complete.train().features());
@@ -127,7 +127,7 @@ class DatasetPreparationTest {
     @Test
     void foldsEachFitTheirOwnPreprocessing() {
         ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 4, 8);
-        PreparationConfig config = withWindow(PreparationConfig.honest("time", "label", "donor"), 4);
+        PreparationConfig config = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 4);
         List<PreparedData> folds = DatasetPreparation.prepareFolds(data, config);
         assertThat(folds).hasSize(5);
         assertThat(folds.stream().mapToInt(f -> f.test().sequenceCount()).sum()).isEqualTo(8 * 5);
@@ -138,7 +138,7 @@ class DatasetPreparationTest {
     @Test
     void newDataIsPreprocessedAsInTrainingAndChecksLabels() {
         ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 2, 6);
-        PreparationConfig config = withWindow(PreparationConfig.honest("time", "label", "donor"), 3);
+        PreparationConfig config = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 3);
         PreparedData prepared = DatasetPreparation.prepare(data, config);
         NewDataSequences labelled = DatasetPreparation.sequencesForNewData(data, prepared.preprocessing(),
                 config.sequences(), prepared.classNames());
@@ -169,7 +169,7 @@ class DatasetPreparationTest {
     void preparationConfigRoundTripsThroughJson() throws Exception {
         ObjectMapper json = new ObjectMapper();
         for (PreparationConfig config : List.of(PreparationConfig.methodology("hours", "lineage"),
-                PreparationConfig.honest("pseudotime", "hours", "donor"),
+                PreparationConfig.leakageFree("pseudotime", "hours", "donor"),
                 new PreparationConfig(new PreprocessingConfig(PreprocessingConfig.MissingValues.DROP_GENES,
                         PreprocessingConfig.LibraryNormalisation.CPM, true, PreprocessingConfig.Scaling.MIN_MAX, 0, 50),
                         SequenceConfig.timeCourse("t", "l", null), SplitConfig.defaults()))) {

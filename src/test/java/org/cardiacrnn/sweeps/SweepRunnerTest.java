@@ -34,7 +34,7 @@ class SweepRunnerTest {
     @BeforeAll
     static void load() {
         data = ExpressionLoader.load(REQUEST);
-        PreparationConfig honest = PreparationConfig.honest("day", "trajectory", "donor");
+        PreparationConfig honest = PreparationConfig.leakageFree("day", "trajectory", "donor");
         PreprocessingConfig pre = honest.preprocessing();
         preparation = new PreparationConfig(new PreprocessingConfig(pre.missingValues(), pre.libraryNormalisation(),
                 pre.log1p(), pre.scaling(), pre.clipZ(), 200), honest.sequences(), honest.split());

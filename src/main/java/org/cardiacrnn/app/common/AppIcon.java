@@ -17,7 +17,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 public enum AppIcon {
     DATA(MaterialDesignT.TABLE_LARGE),
     SEQUENCES(MaterialDesignT.TIMELINE_OUTLINE),
-    HYPERPARAMETERS(MaterialDesignT.TUNE_VARIANT),
+    MODEL(MaterialDesignT.TUNE_VARIANT),
     TRAINING(MaterialDesignS.SCHOOL_OUTLINE),
     EVALUATION(MaterialDesignC.CHART_BOX_OUTLINE),
     RUNS(MaterialDesignH.HISTORY),

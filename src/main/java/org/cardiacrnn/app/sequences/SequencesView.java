@@ -62,14 +62,14 @@ public final class SequencesView extends BorderPane {
         published.setId("publishedProtocol");
         published.setMaxWidth(Double.MAX_VALUE);
         published.setOnAction(event -> viewModel.usePublishedProtocol());
-        Button honest = new Button(I18n.text("sequences.protocol.honest"));
-        honest.setId("honestProtocol");
-        honest.setMaxWidth(Double.MAX_VALUE);
-        honest.setOnAction(event -> viewModel.useHonestProtocol());
+        Button leakageFree = new Button(I18n.text("sequences.protocol.leakageFree"));
+        leakageFree.setId("leakageFreeProtocol");
+        leakageFree.setMaxWidth(Double.MAX_VALUE);
+        leakageFree.setOnAction(event -> viewModel.useLeakageFreeProtocol());
         Label protocolHint = new Label(I18n.text("sequences.protocol.hint"));
         protocolHint.setWrapText(true);
         protocolHint.getStyleClass().add("empty-hint");
-        VBox protocol = new VBox(6, published, honest, protocolHint);
+        VBox protocol = new VBox(6, published, leakageFree, protocolHint);
 
         GridPane sequences = form();
         row(sequences, 0, "sequences.builder", combo("sequenceBuilder", viewModel.builderProperty(),

@@ -91,8 +91,8 @@ public final class SequencesViewModel {
     }
 
     /** Fills the settings with a leakage-free protocol: whole groups (or time blocks) per split, own validation. */
-    public void useHonestProtocol() {
-        applySafely(() -> PreparationConfig.honest(session.timeColumnProperty().get(),
+    public void useLeakageFreeProtocol() {
+        applySafely(() -> PreparationConfig.leakageFree(session.timeColumnProperty().get(),
                 session.labelColumnProperty().get(), session.groupColumnProperty().get()));
     }
 

@@ -6,7 +6,7 @@ import org.cardiacrnn.app.common.AppIcon;
 public enum Page {
     DATA("page.data", AppIcon.DATA),
     SEQUENCES("page.sequences", AppIcon.SEQUENCES),
-    HYPERPARAMETERS("page.hyperparameters", AppIcon.HYPERPARAMETERS),
+    MODEL("page.model", AppIcon.MODEL),
     TRAINING("page.training", AppIcon.TRAINING),
     EVALUATION("page.evaluation", AppIcon.EVALUATION),
     RUNS("page.runs", AppIcon.RUNS),

@@ -102,7 +102,7 @@ class RunsViewModelTest {
         RunStore store = new RunStore(workspace);
         LoadRequest request = LoadRequest.of(Path.of("sample-data", SampleData.FILE_NAME));
         ExpressionData data = ExpressionLoader.load(request);
-        PreparationConfig preparation = PreparationConfig.honest("day", "trajectory", "donor");
+        PreparationConfig preparation = PreparationConfig.leakageFree("day", "trajectory", "donor");
         Hyperparameters hp = Hyperparameters.quick().withOverride("epochs", "1").withOverride("hiddenUnits", "8");
         new RunLauncher(store).run(new RunConfig("reopen", "quick", DataSpec.of(request), preparation, hp), data,
                 event -> { }, new TrainingControl(), false);

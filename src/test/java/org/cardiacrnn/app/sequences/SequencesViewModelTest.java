@@ -67,11 +67,11 @@ class SequencesViewModelTest {
     }
 
     @Test
-    void honestProtocolKeepsDonorsApart() {
+    void leakageFreeProtocolKeepsDonorsApart() {
         WorkbenchSession session = new WorkbenchSession();
         session.useDataset("toy", dataset());
         SequencesViewModel viewModel = new SequencesViewModel(session, new CurrentThreadTaskExecutor());
-        viewModel.useHonestProtocol();
+        viewModel.useLeakageFreeProtocol();
         viewModel.windowLengthProperty().set(4);
         viewModel.topGenesProperty().set(0);
 
