@@ -11,10 +11,12 @@ import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.common.TaskExecutor;
 import org.cardiacrnn.app.data.RecentFiles;
-import org.cardiacrnn.io.UserDataDirectory;
 import org.cardiacrnn.app.shell.MainView;
 import org.cardiacrnn.app.shell.MainViewModel;
 import org.cardiacrnn.app.shell.ThemeManager;
+import org.cardiacrnn.io.UserDataDirectory;
+import org.cardiacrnn.nn.NativeThreads;
+import org.cardiacrnn.startup.Startup;
 
 /** The JavaFX application: one main window over the engine. */
 public final class WorkbenchApp extends Application {
@@ -27,8 +29,13 @@ public final class WorkbenchApp extends Application {
     }
 
     @Override
+    public void init() {
+        Startup.start();
+    }
+
+    @Override
     public void start(Stage stage) {
-        executor = new FxTaskExecutor();
+        executor = new FxTaskExecutor(NativeThreads::applyToThisThread);
         MainViewModel mainViewModel = new MainViewModel(executor);
         Workbench workbench = new Workbench(mainViewModel, RecentFiles.userPreferences(), UserDataDirectory.resolve());
         MainView mainView = workbench.mainView();

@@ -56,7 +56,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int threads = NativeThreads.configure();
+        int threads = NativeThreads.blasThreads();
         List<Map<String, Object>> settings = new ArrayList<>();
         settings.add(measure("methodology", 127, 16));
         if (!methodologyOnly) {

@@ -11,7 +11,6 @@ import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.evaluation.ClassMetrics;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.evaluation.Evaluator;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.NewDataSequences;
@@ -46,7 +45,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NativeThreads.configure();
         SavedRun saved = SavedRun.open(run);
         EvaluationReport report;
         String what;

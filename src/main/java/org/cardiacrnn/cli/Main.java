@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.util.Properties;
 
 import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.startup.Startup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +35,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static final int EXIT_USER_ERROR = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,6 +45,7 @@ public final class Main implements Runnable {
     boolean smokeTest;
 
     public static void main(String[] args) {
+        Startup.start();
         System.exit(run(args));
     }
 
@@ -58,6 +63,7 @@ public final class Main implements Runnable {
 
     private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
+        LOG.error("Command \"{}\" failed", commandLine.getCommandName(), failure);
         Throwable cause = failure;
         while (cause != null && !(cause instanceof WorkbenchException)) {
             cause = cause.getCause();

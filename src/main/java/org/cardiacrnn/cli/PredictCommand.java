@@ -14,7 +14,6 @@ import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.io.AtomicFiles;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.NewDataSequences;
 import org.cardiacrnn.sequences.SequenceDataset;
@@ -45,7 +44,6 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NativeThreads.configure();
         SavedRun saved = SavedRun.open(run);
         ExpressionData data = ExpressionLoader.load(load.toRequest());
         NewDataSequences sequences = saved.sequences(data);

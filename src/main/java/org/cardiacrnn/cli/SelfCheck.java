@@ -15,7 +15,6 @@ import org.cardiacrnn.figures.ConfusionMode;
 import org.cardiacrnn.figures.ExportFormat;
 import org.cardiacrnn.figures.FigureExporter;
 import org.cardiacrnn.figures.FigureSize;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunFigures;
@@ -44,7 +43,6 @@ final class SelfCheck {
             ExpressionData data = ExpressionLoader.load(LoadRequest.of(sample));
             out.printf(Locale.ROOT, "loaded sample data: %d samples × %d genes%n", data.matrix().sampleCount(),
                     data.matrix().geneCount());
-            NativeThreads.configure();
             Hyperparameters hp = Hyperparameters.quick().withOverride("epochs", "1");
             RunConfig config = new RunConfig("smoke-test", "quick", DataSpec.of(LoadRequest.of(sample)),
                     PreparationConfig.leakageFree("day", "trajectory", "donor"), hp);

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.io.UserDataDirectory;
@@ -102,7 +101,6 @@ final class SweepCommand implements Callable<Integer> {
                 folder.trials().size(), label(sweepSpec), sweepSpec.folds() > 1 ? " (mean over "
                         + sweepSpec.folds() + " folds)" : "");
         out.flush();
-        NativeThreads.configure();
         List<Trial> ranked = runner.run(folder, expression, event -> report(out, sweepSpec, folder, event),
                 new SweepControl());
         printRanking(out, sweepSpec, ranked);

@@ -13,7 +13,6 @@ import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.evaluation.CrossValidationSummary;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.nn.NetworkFactory;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunLauncher;
@@ -72,7 +71,6 @@ final class TrainCommand implements Callable<Integer> {
         LoadRequest request = load.toRequest();
         ExpressionData data = ExpressionLoader.load(request);
         PreparationConfig config = preparation.toConfig(data.metadata(), integerCounts(data));
-        NativeThreads.configure();
         if (folds > 1) {
             return crossValidate(out, hp, request, data, config);
         }

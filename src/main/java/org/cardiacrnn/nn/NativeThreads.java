@@ -14,6 +14,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class NativeThreads {
 
+    /** ND4J's settings are process-wide, so the last count set is too; 0 until configure() runs. */
+    private static volatile int openMpThreads;
+
     private NativeThreads() {
     }
 
@@ -52,6 +55,24 @@ public final class NativeThreads {
         environment.setMaxMasterThreads(opThreads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(opThreads);
         Nd4j.factory().blas().setMaxThreads(blasThreads);
+        openMpThreads = opThreads;
+        return Nd4j.factory().blas().getMaxThreads();
+    }
+
+    /**
+     * OpenMP keeps its thread count per thread, and a thread started later begins at the machine's default:
+     * a long-lived engine thread calls this first to take the count {@link #configure} set (nothing happens
+     * before a configure call).
+     */
+    public static void applyToThisThread() {
+        int threads = openMpThreads;
+        if (threads > 0) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        }
+    }
+
+    /** The thread count OpenBLAS uses for matrix products now. */
+    public static int blasThreads() {
         return Nd4j.factory().blas().getMaxThreads();
     }
 

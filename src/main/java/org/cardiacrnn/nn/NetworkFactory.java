@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
+import org.cardiacrnn.nn.fast.FusedAdamUpdater;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -41,14 +42,24 @@ public final class NetworkFactory {
     }
 
     /**
-     * A ready-to-train float32 network.
+     * A ready-to-train float32 network, with the fused Adam step installed where its layers use Adam.
      *
      * @param classWeights per-class weights for weighted cross-entropy (ignored by the other losses); may be null
      */
     public static MultiLayerNetwork build(Hyperparameters hp, int features, int classes, double[] classWeights) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(hp, features, classes, classWeights));
         network.init();
+        FusedAdamUpdater.install(network);
         return network;
+    }
+
+    /**
+     * Sets every layer's learning rate. DL4J replaces the network's updater when the rate changes, so the fused
+     * Adam step goes back in; call it only when the rate changes, as DL4J rebuilds the whole updater state.
+     */
+    public static void setLearningRate(MultiLayerNetwork network, double learningRate) {
+        network.setLearningRate(learningRate);
+        FusedAdamUpdater.install(network);
     }
 
     /** The network's configuration without allocating its parameters. */

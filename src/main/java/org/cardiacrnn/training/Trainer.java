@@ -7,7 +7,6 @@ import java.util.Random;
 
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.nn.NetworkFactory;
-import org.cardiacrnn.nn.fast.FusedAdamUpdater;
 import org.cardiacrnn.sequences.Augmentation;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -67,12 +66,6 @@ public final class Trainer {
         return run(network, best, state, train, validation, weights, checkpoints);
     }
 
-    /** DL4J replaces the updater when the learning rate changes; the fused one goes back in. */
-    private static void setLearningRate(MultiLayerNetwork network, double learningRate) {
-        network.setLearningRate(learningRate);
-        FusedAdamUpdater.install(network);
-    }
-
     private static void requireTrainable(SequenceDataset train, SequenceDataset validation) {
         if (train.sequenceCount() == 0) {
             throw new TrainingException("the training split holds no sequences; use more data or another split");
@@ -101,7 +94,7 @@ public final class Trainer {
         BatchTensors tensors = new BatchTensors();
 
         // Set only when it changes: DL4J rebuilds and compares the whole updater state on every call.
-        setLearningRate(network, learningRate);
+        NetworkFactory.setLearningRate(network, learningRate);
 
         epochs:
         for (int epoch = start.epoch() + 1; epoch <= hp.epochs(); epoch++) {
@@ -161,7 +154,7 @@ public final class Trainer {
                     listener.onEvent(new TrainingEvent.LearningRateReduced(epoch, learningRate, next));
                 }
                 if (next != learningRate) {
-                    setLearningRate(network, next);
+                    NetworkFactory.setLearningRate(network, next);
                 }
                 learningRate = next;
             }

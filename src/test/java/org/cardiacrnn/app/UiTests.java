@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.shell.MainViewModel;
+import org.cardiacrnn.nn.NativeThreads;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench as the TestFX tests open it: 1280 × 800, a private user-data folder, sample data loading. */
@@ -19,7 +20,7 @@ final class UiTests {
     }
 
     static Workbench showWorkbench(Stage stage, Path home) {
-        Workbench workbench = new Workbench(new MainViewModel(new FxTaskExecutor()), RecentFiles.inMemory(), home);
+        Workbench workbench = new Workbench(new MainViewModel(new FxTaskExecutor(NativeThreads::applyToThisThread)), RecentFiles.inMemory(), home);
         stage.setScene(new Scene(workbench.mainView(), 1280, 800));
         stage.show();
         workbench.afterShown();

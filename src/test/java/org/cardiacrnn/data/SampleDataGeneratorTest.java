@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cardiacrnn.data.ExpressionData;
-import org.cardiacrnn.data.ExpressionLoader;
-import org.cardiacrnn.data.LoadRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,12 +15,24 @@ import javafx.concurrent.Task;
  */
 public final class FxTaskExecutor extends ObservableTaskState {
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "workbench-engine");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker;
     private final AtomicInteger running = new AtomicInteger();
+
+    public FxTaskExecutor() {
+        this(() -> { });
+    }
+
+    /** @param threadStart runs first on the worker thread, before any job (per-thread native settings) */
+    public FxTaskExecutor(Runnable threadStart) {
+        worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(() -> {
+                threadStart.run();
+                runnable.run();
+            }, "workbench-engine");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     @Override
     public <T> Cancellable submit(String title, BackgroundJob<T> job, Consumer<T> onSuccess,

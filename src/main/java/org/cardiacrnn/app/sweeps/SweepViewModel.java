@@ -37,7 +37,6 @@ import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.figures.RunCurve;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.sequences.PreparationConfig;
@@ -274,7 +273,6 @@ public final class SweepViewModel {
         status.set(Status.RUNNING);
         progressText.set(I18n.text("sweeps.preparing"));
         executor.submit(I18n.text("sweeps.running"), job -> {
-            NativeThreads.configure();
             SweepFolder folder = folderJob.run(job);
             List<Trial> planned = folder.trials();
             SweepSpec spec = folder.definition().spec();

@@ -23,7 +23,6 @@ import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.figures.LiveCurves;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.EpochMetrics;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunLauncher;
@@ -102,7 +101,6 @@ public final class TrainingViewModel {
         status.set(Status.RUNNING);
         addLog(I18n.text("training.log.started", name));
         executor.submit(I18n.text("training.running"), job -> {
-            NativeThreads.configure();
             PreparedData prepared = preparedAlready != null ? preparedAlready
                     : DatasetPreparation.prepare(data, preparation);
             RunLauncher.CompletedRun completed = new RunLauncher(store).run(runConfig, data, prepared, events::add,
