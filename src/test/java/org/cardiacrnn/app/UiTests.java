@@ -20,7 +20,8 @@ final class UiTests {
     }
 
     static Workbench showWorkbench(Stage stage, Path home) {
-        Workbench workbench = new Workbench(new MainViewModel(new FxTaskExecutor(NativeThreads::applyToThisThread)), RecentFiles.inMemory(), home);
+        FxTaskExecutor executor = new FxTaskExecutor(NativeThreads::applyToThisThread);
+        Workbench workbench = new Workbench(new MainViewModel(executor), RecentFiles.inMemory(), home);
         stage.setScene(new Scene(workbench.mainView(), 1280, 800));
         stage.show();
         workbench.afterShown();

@@ -14,7 +14,8 @@ import org.cardiacrnn.nn.NativeThreads;
  * Runs two independent halves of a piece of work, on two threads when the machine has more than one core:
  * the two directions of a bidirectional layer (each direction's time loop is a chain of small operations that
  * one core cannot speed up, so a second core is best used on the other direction) or the two halves of the
- * optimiser step. ND4J's own threads and BLAS stay at one each (see {@link org.cardiacrnn.nn.NativeThreads#configure()}).
+ * optimiser step. ND4J's own threads and BLAS stay at one each (see
+ * {@link org.cardiacrnn.nn.NativeThreads#configure()}).
  */
 final class PairRunner {
 
