@@ -90,6 +90,7 @@ public final class Main implements Runnable {
                     .getMethod("launchWorkbench", String[].class)
                     .invoke(null, (Object) new String[0]);
         } catch (ReflectiveOperationException | LinkageError noGui) {
+            LOG.warn("The graphical workbench cannot start", noGui);
             Throwable reason = noGui.getCause() == null ? noGui : noGui.getCause();
             spec.commandLine().getErr().println("The graphical workbench cannot start here (" + reason
                     + "); use one of the commands below.");

@@ -27,6 +27,8 @@ import org.cardiacrnn.training.TrainingControl;
 import org.cardiacrnn.training.TrainingEvent;
 import org.cardiacrnn.training.TrainingListener;
 import org.cardiacrnn.training.TrainingResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run from data to run folder: prepare sequences and splits, train, evaluate on the test split with the
@@ -34,6 +36,8 @@ import org.cardiacrnn.training.TrainingResult;
  * CLI both start runs here, so a run looks the same on disk whichever started it.
  */
 public final class RunLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
 
     /** Entries added to model.zip beside the network, for predicting on new data. */
     public static final String PREPROCESSING_ENTRY = "preprocessing.json";
@@ -99,6 +103,7 @@ public final class RunLauncher {
                     : training.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             return new CompletedRun(folder, prepared, training, evaluation);
         } catch (RuntimeException failure) {
+            LOG.error("Run {} failed", folder.directory(), failure);
             folder.logEvent("failed: " + failure.getMessage());
             folder.finish(RunState.FAILED, failure.getMessage());
             throw failure;

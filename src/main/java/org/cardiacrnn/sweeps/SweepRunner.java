@@ -23,6 +23,8 @@ import org.cardiacrnn.training.TrainingControl;
 import org.cardiacrnn.training.TrainingEvent;
 import org.cardiacrnn.training.TrainingListener;
 import org.cardiacrnn.training.TrainingResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a sweep's trials one after another on the caller's thread (a trial already uses both cores), each
@@ -30,6 +32,8 @@ import org.cardiacrnn.training.TrainingResult;
  * interrupted in any way resumes with the trials not yet done; a trial cut off midway starts again.
  */
 public final class SweepRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
 
     private final RunStore runs;
     private final SweepStore sweeps;
@@ -183,6 +187,7 @@ public final class SweepRunner {
                 }
             } catch (RuntimeException failure) {
                 // One broken trial (bad data for a fold, a full disk) must not end the whole sweep.
+                LOG.warn("Sweep trial {} failed", started.number(), failure);
                 state = Trial.TrialState.FAILED;
                 message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
             }

@@ -28,12 +28,16 @@ import org.cardiacrnn.runs.RunSummary;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Runs page: every run folder of the workspace, reopening one into the other pages, overlaying the
  * learning curves of several, and deleting. All disk access runs on the background executor.
  */
 public final class RunsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunsViewModel.class);
 
     /** Validation curves of the runs chosen for overlay. */
     public record Overlay(List<RunCurve> validationLoss, List<RunCurve> validationAccuracy) {
@@ -87,6 +91,8 @@ public final class RunsViewModel {
             SequenceDataset test = DatasetPreparation.prepare(data, config.preparation()).test();
             return sameSplit(test, report) ? test : null;
         } catch (RuntimeException unavailable) {
+            // The run's figures still show; only the sequence view of its test split is missing.
+            LOG.warn("Test sequences of run {} cannot be rebuilt", folder.directory(), unavailable);
             return null;
         }
     }

@@ -52,6 +52,8 @@ import org.cardiacrnn.sweeps.SweepSummary;
 import org.cardiacrnn.sweeps.Trial;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Sweeps page: a sweep spec edited in a form (every trial starts from the Model page's settings), the
@@ -60,6 +62,8 @@ import org.cardiacrnn.training.TrainingEvent;
  * thread, are queued, and are applied on the UI thread at most about 20 times a second.
  */
 public final class SweepViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepViewModel.class);
 
     /** Where the page's sweep stands. */
     public enum Status { IDLE, RUNNING, STOPPING }
@@ -236,6 +240,7 @@ public final class SweepViewModel {
             spec = spec();
             preparation = session.effectivePreparation();
         } catch (RuntimeException invalid) {
+            LOG.warn("Sweep not started: invalid settings", invalid);
             error.set(UserError.of(I18n.text("sweeps.error.spec"), invalid));
             return;
         }
@@ -356,6 +361,7 @@ public final class SweepViewModel {
         try {
             spec = spec();
         } catch (RuntimeException invalid) {
+            LOG.warn("Sweep settings not saved: invalid settings", invalid);
             error.set(UserError.of(I18n.text("sweeps.error.spec"), invalid));
             return;
         }

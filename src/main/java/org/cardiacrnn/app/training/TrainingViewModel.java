@@ -33,6 +33,8 @@ import org.cardiacrnn.sequences.PreparedData;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingControl;
 import org.cardiacrnn.training.TrainingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Training page: start, pause, resume and stop a run; progress with ETA; live curves; an event log.
@@ -40,6 +42,8 @@ import org.cardiacrnn.training.TrainingEvent;
  * thread, at most about 20 times a second however fast iterations come.
  */
 public final class TrainingViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
 
     /** Where a training stands. */
     public enum Status { IDLE, RUNNING, PAUSED, STOPPING }
@@ -82,6 +86,7 @@ public final class TrainingViewModel {
         try {
             preparation = session.effectivePreparation();
         } catch (RuntimeException missingRoles) {
+            LOG.warn("Training not started: no usable column roles", missingRoles);
             error.set(UserError.of(I18n.text("training.error.roles"), missingRoles));
             return;
         }
