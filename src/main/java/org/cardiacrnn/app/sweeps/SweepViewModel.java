@@ -241,7 +241,8 @@ public final class SweepViewModel {
             return;
         }
         DataSpec dataSpec = session.dataSpec();
-        run(progress -> new SweepRunner(runStore, sweepStore).create(spec, dataSpec, preparation), folder -> data);
+        run(progress -> new SweepRunner(runStore, sweepStore).create(spec, dataSpec, preparation, data),
+                folder -> data);
     }
 
     /** Goes on with the sweep in the table, when it has trials not yet done. */
