@@ -120,10 +120,8 @@ final class SweepCommand implements Callable<Integer> {
                     TrainCommand.integerCounts(expression)), expression);
         }
         if (cluster.slurm) {
-            if (resume != null) {
-                throw new WorkbenchException("--slurm starts a new sweep; to add workers to sweep " + resume
-                        + ", submit its submit.sbatch again");
-            }
+            // A resumed sweep gets new workers; a stop asked of the old ones must not stop them.
+            folder.clearStopRequest();
             return submit(out, home, folder);
         }
         SweepDefinition definition = folder.definition();

@@ -7,10 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.sweeps.ParameterSpace;
 import org.cardiacrnn.sweeps.SweepFolder;
 import org.cardiacrnn.sweeps.SweepSpec;
+import org.cardiacrnn.sweeps.SweepWatch;
 import org.cardiacrnn.sweeps.Trial;
 
 /** {@code sweep --follow}: the live trial table of a sweep that workers elsewhere are filling. */
@@ -24,27 +24,10 @@ final class SweepFollower {
     /** Prints the table whenever it changes, until every trial is done or a stopping sweep has no trial left. */
     static void follow(PrintWriter out, SweepFolder folder, Duration every) {
         SweepSpec spec = folder.definition().spec();
-        List<Trial> shown = null;
-        while (true) {
-            List<Trial> trials = folder.trials();
-            if (!trials.equals(shown)) {
-                print(out, folder, spec, trials);
-                shown = trials;
-            }
-            boolean running = trials.stream().anyMatch(trial -> trial.state() == Trial.TrialState.RUNNING);
-            if (trials.stream().allMatch(Trial::isDone) || folder.stopRequest().isPresent() && !running) {
-                out.println(trials.stream().allMatch(Trial::isDone) ? "sweep " + folder.id() + " has ended"
-                        : "sweep " + folder.id() + " was stopped; its waiting trials run when workers start again");
-                out.flush();
-                return;
-            }
-            try {
-                Thread.sleep(every.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new WorkbenchException("stopped following sweep " + folder.id());
-            }
-        }
+        List<Trial> last = SweepWatch.watch(folder, every, trials -> print(out, folder, spec, trials), () -> false);
+        out.println(last.stream().allMatch(Trial::isDone) ? "sweep " + folder.id() + " has ended"
+                : "sweep " + folder.id() + " was stopped; its waiting trials run when workers start again");
+        out.flush();
     }
 
     static void print(PrintWriter out, SweepFolder folder, SweepSpec spec, List<Trial> trials) {

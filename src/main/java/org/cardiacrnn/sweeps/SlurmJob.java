@@ -93,7 +93,7 @@ public record SlurmJob(String id, int workers, String script, String submittedAt
         command(List.of("scancel", jobId), "cancel job " + jobId);
     }
 
-    private static String command(List<String> words, String what) {
+    static String command(List<String> words, String what) {
         Process process;
         try {
             process = new ProcessBuilder(words).redirectErrorStream(true).start();

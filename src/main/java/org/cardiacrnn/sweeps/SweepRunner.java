@@ -71,6 +71,7 @@ public final class SweepRunner {
     public List<Trial> run(SweepFolder folder, ExpressionData data, SweepListener listener, SweepControl control) {
         SweepDefinition definition = folder.definition();
         SweepSpec spec = definition.spec();
+        folder.requeueLost(SweepWorker.DEFAULT_LEASE, Instant.now());
         List<Trial> trials = folder.trials();
         for (Trial trial : List.copyOf(trials)) {
             if (trial.state() == Trial.TrialState.RUNNING && trial.worker() == null) {
@@ -81,7 +82,8 @@ public final class SweepRunner {
         TrialTrainer context = trainer(folder, data, listener, control);
         for (int index = 0; index < trials.size() && !control.isStopRequested(); index++) {
             Trial trial = trials.get(index);
-            if (trial.isDone()) {
+            if (trial.isDone() || trial.state() == Trial.TrialState.RUNNING) {
+                // Done, or trained right now by a worker of the same sweep elsewhere.
                 continue;
             }
             Map<String, String> values = planner.choose(trial, trials);

@@ -173,4 +173,16 @@ class SweepWorkerTest {
         assertThat(TrialWorker.slurmJob(Map.of("SLURM_JOB_ID", "15"))).isEqualTo("15");
         assertThat(TrialWorker.slurmJob(Map.of())).isNull();
     }
+
+    @Test
+    void aMissingSchedulerCommandIsOneClearLine() {
+        assertThatThrownBy(() -> SlurmJob.command(List.of("cardiac-rnn-no-such-sbatch", "x.sbatch"), "submit x"))
+                .isInstanceOf(SweepException.class).hasMessageStartingWith("cannot submit x: cardiac-rnn-no-such-sbatch "
+                        + "is not installed here").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void shellWordsAreQuotedSoNothingIsExpanded() {
+        assertThat(SlurmJob.quote("/data/it's $HOME")).isEqualTo("'/data/it'\\''s $HOME'");
+    }
 }
