@@ -155,7 +155,18 @@ public final class SweepView extends BorderPane {
                     != SweepViewModel.Status.IDLE;
         }, earlier.getSelectionModel().selectedItemProperty(), viewModel.statusProperty()));
         resume.setOnAction(event -> viewModel.resume(earlier.getSelectionModel().getSelectedItem()));
-        VBox history = new VBox(6, earlier, new HBox(6, open, resume));
+        Button openFolder = new Button(I18n.text("sweeps.openFolder"), AppIcon.OPEN.node());
+        openFolder.setId("openSweepFolder");
+        openFolder.setTooltip(new javafx.scene.control.Tooltip(I18n.text("sweeps.openFolder.tooltip")));
+        openFolder.setOnAction(event -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(I18n.text("sweeps.openFolder.tooltip"));
+            File folder = chooser.showDialog(getScene().getWindow());
+            if (folder != null) {
+                viewModel.openFolder(folder.toPath());
+            }
+        });
+        VBox history = new VBox(6, earlier, new HBox(6, open, resume), openFolder);
 
         VBox box = new VBox(10, titled("sweeps.section.parameters", varied), titled("sweeps.section.search", search),
                 titled("sweeps.section.earlier", history));

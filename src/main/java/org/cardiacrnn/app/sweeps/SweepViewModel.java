@@ -332,9 +332,22 @@ public final class SweepViewModel {
      */
     public void open(SweepSummary summary) {
         shownSweepId = summary.id();
+        open(summary.name(), () -> sweepStore.open(summary.id()));
+    }
+
+    /**
+     * Shows the sweep in any folder, such as a shared workspace on a cluster that workers are filling, live
+     * when they still train it.
+     */
+    public void openFolder(Path directory) {
+        shownSweepId = directory.getFileName().toString();
+        open(shownSweepId, () -> SweepStore.openFolder(directory));
+    }
+
+    private void open(String name, java.util.function.Supplier<SweepFolder> opening) {
         followed = null;
-        executor.submit(I18n.text("sweeps.opening", summary.name()), progress -> {
-            SweepFolder folder = sweepStore.open(summary.id());
+        executor.submit(I18n.text("sweeps.opening", name), progress -> {
+            SweepFolder folder = opening.get();
             List<Trial> trials = folder.trials();
             if (SweepWatch.isRunByWorkers(folder, trials) && !SweepWatch.hasEnded(folder, trials)) {
                 return new Shown(folder, folder.definition().spec(), trials, true);
@@ -349,7 +362,7 @@ public final class SweepViewModel {
             if (shown.live()) {
                 follow(shown.folder());
             }
-        }, failure -> error.set(UserError.of(I18n.text("sweeps.error.open", summary.name()), failure)));
+        }, failure -> error.set(UserError.of(I18n.text("sweeps.error.open", name), failure)));
     }
 
     /** Updates the table from the sweep's folder while workers elsewhere fill it, until the sweep ends. */

@@ -185,4 +185,13 @@ class SweepViewModelTest {
         assertThat(viewModel.trials()).anyMatch(Trial::isWaiting);
         assertThat(viewModel.trials()).noneMatch(trial -> trial.state() == Trial.TrialState.RUNNING);
     }
+
+    @Test
+    void aFolderThatIsNoSweepIsReportedWhenOpened() {
+        viewModel.openFolder(home);
+
+        assertThat(viewModel.errorProperty().get()).isNotNull();
+        assertThat(viewModel.errorProperty().get().message()).contains("not a sweep folder");
+        assertThat(viewModel.followingProperty().get()).isFalse();
+    }
 }
