@@ -185,4 +185,33 @@ class SweepWorkerTest {
     void shellWordsAreQuotedSoNothingIsExpanded() {
         assertThat(SlurmJob.quote("/data/it's $HOME")).isEqualTo("'/data/it'\\''s $HOME'");
     }
+
+    @Test
+    void tpeProposalsMadeByRacingWorkersAreEachTrainedOnceAndNeverRepeated() throws Exception {
+        SweepSpec spec = new SweepSpec("tpe", "quick", Map.of(), List.of(ParameterSpace.range("learningRate", 1e-4,
+                1e-1, null, ParameterSpace.Scale.LOG)), SweepSpec.Strategy.TPE, 12, 3, Objective.VALIDATION_ACCURACY,
+                1, null).validated("test");
+        SweepFolder created = new SweepStore(workspace).create(new SweepDefinition(spec, null, null,
+                Instant.now().toString(), null), new SweepPlanner(spec).plan());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<Integer>> workers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            workers.add(pool.submit(() -> {
+                SweepFolder own = SweepStore.openFolder(created.directory());
+                SweepRunner.TrialTrainer scored = (started, before) -> own.update(started.withResult(
+                        Trial.TrialState.FINISHED, List.of(), -Math.abs(Math.log10(Double.parseDouble(
+                                started.values().get("learningRate"))) + 2), List.of(), 1, 0, null),
+                        started.worker().token());
+                return new SweepWorker(own, Duration.ofMinutes(1)).work(scored, new SweepControl());
+            }));
+        }
+        for (Future<Integer> worker : workers) {
+            worker.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(created.trials()).hasSize(12).allMatch(trial -> trial.state() == Trial.TrialState.FINISHED);
+        assertThat(created.trials()).extracting(trial -> trial.values().get("learningRate")).doesNotHaveDuplicates()
+                .doesNotContainNull();
+    }
 }
