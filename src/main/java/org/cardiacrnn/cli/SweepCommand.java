@@ -2,9 +2,15 @@ package org.cardiacrnn.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import org.cardiacrnn.WorkbenchException;
 
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
@@ -13,6 +19,7 @@ import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.io.UserDataDirectory;
 import org.cardiacrnn.sweeps.ParameterSpace;
+import org.cardiacrnn.sweeps.SlurmJob;
 import org.cardiacrnn.sweeps.SweepControl;
 import org.cardiacrnn.sweeps.SweepDefinition;
 import org.cardiacrnn.sweeps.SweepEvent;
@@ -21,6 +28,7 @@ import org.cardiacrnn.sweeps.SweepRunner;
 import org.cardiacrnn.sweeps.SweepSpec;
 import org.cardiacrnn.sweeps.SweepStore;
 import org.cardiacrnn.sweeps.SweepSummary;
+import org.cardiacrnn.sweeps.SweepWorker;
 import org.cardiacrnn.sweeps.Trial;
 import org.cardiacrnn.training.TrainingEvent;
 
@@ -36,7 +44,9 @@ import picocli.CommandLine.Spec;
                 "Each trial is an ordinary run folder; the sweep folder links them and survives a restart.",
                 "Example: sweep --spec docs/configs/sweep-example.json",
                 "               --data sample-data/cardiac-differentiation.csv.gz",
-                "Resume: sweep --resume SWEEP_ID     List: sweep --list"})
+                "Resume: sweep --resume SWEEP_ID     List: sweep --list",
+                "On a SLURM cluster: sweep --spec FILE --data MATRIX --slurm --workers 8; then",
+                "sweep --follow SWEEP_ID, and sweep --stop SWEEP_ID to end it (see docs/cluster.md)."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -65,14 +75,28 @@ final class SweepCommand implements Callable<Integer> {
             + "workbench's user data folder, shared with the GUI).")
     Path workspace;
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        cluster.checkUsedWithSlurm();
+        if (cluster.worker != null) {
+            return work(out, SweepStore.openFolder(cluster.worker));
+        }
         Path home = workspace != null ? workspace : UserDataDirectory.resolve();
         SweepStore sweeps = new SweepStore(home);
         if (list) {
             printSweeps(out, sweeps.list());
             return 0;
+        }
+        if (cluster.follow != null) {
+            SweepFollower.follow(out, sweeps.open(cluster.follow), Duration.ofSeconds(2));
+            return 0;
+        }
+        if (cluster.stop != null) {
+            return stop(out, sweeps.open(cluster.stop));
         }
         SweepRunner runner = new SweepRunner(new RunStore(home), sweeps);
         SweepFolder folder;
@@ -82,7 +106,7 @@ final class SweepCommand implements Callable<Integer> {
             expression = ExpressionLoader.load(folder.definition().data().toRequest());
         } else {
             if (specFile == null) {
-                throw new org.cardiacrnn.WorkbenchException("give a sweep spec with --spec FILE (or --resume ID, "
+                throw new WorkbenchException("give a sweep spec with --spec FILE (or --resume ID, "
                         + "--list)");
             }
             SweepSpec sweepSpec = SweepSpec.load(specFile);
@@ -92,7 +116,12 @@ final class SweepCommand implements Callable<Integer> {
             LoadRequest request = load.toRequest();
             expression = ExpressionLoader.load(request);
             folder = runner.create(sweepSpec, DataSpec.of(request), preparation.toConfig(expression.metadata(),
-                    TrainCommand.integerCounts(expression)));
+                    TrainCommand.integerCounts(expression)), expression);
+        }
+        if (cluster.slurm) {
+            // A resumed sweep gets new workers; a stop asked of the old ones must not stop them.
+            folder.clearStopRequest();
+            return submit(out, home, folder);
         }
         SweepDefinition definition = folder.definition();
         SweepSpec sweepSpec = definition.spec();
@@ -105,6 +134,64 @@ final class SweepCommand implements Callable<Integer> {
                 new SweepControl());
         printRanking(out, sweepSpec, ranked);
         out.println("sweep folder: " + folder.directory());
+        return 0;
+    }
+
+    /** One worker of a sweep that may have many, here or on other nodes. */
+    private int work(PrintWriter out, SweepFolder folder) {
+        Path home = SweepStore.workspaceOf(folder);
+        SweepDefinition definition = folder.definition();
+        ExpressionData expression = ExpressionLoader.load(definition.data().toRequest());
+        NativeThreads.configure();
+        SweepWorker worker = new SweepWorker(folder, cluster.lease());
+        out.printf(Locale.ROOT, "worker for sweep %s (lease %d s)%n", folder.id(), cluster.lease().toSeconds());
+        out.flush();
+        int ended = worker.work(new RunStore(home), new SweepStore(home), expression,
+                event -> report(out, definition.spec(), folder, event), new SweepControl());
+        out.printf(Locale.ROOT, "worker done: %d trial%s ended here%s%n", ended, ended == 1 ? "" : "s",
+                folder.stopRequest().isPresent() ? " (the sweep is stopping)" : "");
+        return 0;
+    }
+
+    /** Writes the job array's script and, unless --dry-run, submits it. */
+    private int submit(PrintWriter out, Path home, SweepFolder folder) {
+        if (home.toAbsolutePath().normalize().startsWith(Path.of("/tmp"))) {
+            out.println("warning: the workspace " + home + " is under /tmp, which the other nodes of a cluster do "
+                    + "not see; give --workspace on a shared file system");
+        }
+        List<String> worker = new ArrayList<>(ProgramCommand.self());
+        worker.addAll(List.of("sweep", "--worker", folder.directory().toString(), "--lease",
+                cluster.lease().toSeconds() + "s"));
+        SlurmJob.Request request = cluster.request();
+        Path script = SlurmJob.writeScript(folder, request, worker);
+        out.println("sweep " + folder.id() + ": " + folder.trials().size() + " trials in " + folder.directory());
+        if (cluster.dryRun) {
+            out.println("wrote " + script + "; submit it with: sbatch " + script);
+            return 0;
+        }
+        String id = SlurmJob.submit(script);
+        folder.recordJob(new SlurmJob(id, request.workers(), script.toString(), Instant.now().toString()));
+        out.println("submitted job " + id + " (" + request.workers() + " workers) for sweep " + folder.id());
+        out.println("follow it with: sweep --follow " + folder.id() + (workspace != null ? " --workspace "
+                + workspace : ""));
+        return 0;
+    }
+
+    private int stop(PrintWriter out, SweepFolder folder) {
+        SweepFolder.StopMode mode = cluster.abandon ? SweepFolder.StopMode.ABANDON : SweepFolder.StopMode.FINISH;
+        folder.requestStop(mode);
+        out.println("sweep " + folder.id() + " is stopping: workers " + (mode == SweepFolder.StopMode.ABANDON
+                ? "abandon their trials now (they wait again)" : "finish their current trial and take no new one"));
+        Optional<SlurmJob> job = folder.job();
+        if (cluster.scancel) {
+            SlurmJob submitted = job.orElseThrow(() -> new WorkbenchException("sweep " + folder.id()
+                    + " records no SLURM job to cancel (was it submitted with --slurm from here?)"));
+            SlurmJob.cancel(submitted.id());
+            out.println("cancelled job " + submitted.id());
+        } else {
+            job.ifPresent(submitted -> out.println("to end its workers at once: scancel " + submitted.id()
+                    + " (or sweep --stop " + folder.id() + " --scancel)"));
+        }
         return 0;
     }
 
@@ -168,12 +255,12 @@ final class SweepCommand implements Callable<Integer> {
                 .reduce((a, b) -> a + " " + b).orElse("");
     }
 
-    private static String label(SweepSpec sweepSpec) {
+    static String label(SweepSpec sweepSpec) {
         return sweepSpec.objective().name().toLowerCase(Locale.ROOT).replace("validation_", "val ")
                 .replace('_', ' ');
     }
 
-    private static String value(Trial trial) {
+    static String value(Trial trial) {
         return trial.objective() == null ? "–" : String.format(Locale.ROOT, "%.4f", trial.objective());
     }
 }

@@ -5,9 +5,13 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +31,9 @@ public final class SweepFolder {
 
     static final String DEFINITION_FILE = "sweep.json";
     static final String TRIALS_FILE = "trials.json";
+    static final String STOP_FILE = "stop.json";
+    static final String JOB_FILE = "slurm-job.json";
+    static final String HEARTBEATS = "heartbeats";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String id;
@@ -63,10 +70,154 @@ public final class SweepFolder {
 
     /** Replaces the trial with the same number and saves; returns every trial. */
     synchronized List<Trial> update(Trial changed) {
-        List<Trial> trials = trials();
-        trials.set(changed.number() - 1, changed);
-        writeTrials(trials);
-        return trials;
+        return update(changed, null);
+    }
+
+    /**
+     * Replaces the trial with the same number and saves, under the sweep's lock so that workers on other nodes
+     * never lose each other's changes; returns every trial.
+     *
+     * @param claimToken for a worker, the token of its claim: the change is dropped when the trial no longer
+     *                   holds it (its lease ran out and another worker took it); null for the sweep's own process
+     */
+    synchronized List<Trial> update(Trial changed, String claimToken) {
+        try (SweepLock ignored = SweepLock.acquire(directory)) {
+            List<Trial> trials = trials();
+            Trial stored = trials.get(changed.number() - 1);
+            if (claimToken != null && (stored.worker() == null || !claimToken.equals(stored.worker().token()))) {
+                return trials;
+            }
+            trials.set(changed.number() - 1, changed);
+            writeTrials(trials);
+            return trials;
+        }
+    }
+
+    /** A trial a worker has taken, and every trial as it stood when it was taken. */
+    record Claim(Trial trial, List<Trial> before) {
+    }
+
+    /**
+     * Takes the first waiting trial for {@code claimer}, choosing its values (TPE's from the results so far)
+     * under the sweep's lock, so no two workers ever run the same trial or the same proposal.
+     */
+    synchronized Optional<Claim> claimNext(TrialWorker claimer, SweepPlanner planner) {
+        try (SweepLock ignored = SweepLock.acquire(directory)) {
+            List<Trial> trials = trials();
+            for (Trial trial : trials) {
+                if (trial.isWaiting()) {
+                    Trial claimed = trial.claimedBy(claimer, planner.choose(trial, trials));
+                    List<Trial> before = List.copyOf(trials);
+                    trials.set(trial.number() - 1, claimed);
+                    writeTrials(trials);
+                    heartbeat(claimer);
+                    return Optional.of(new Claim(claimed, before));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Puts back in line every trial whose worker has sent no heartbeat for longer than {@code lease}: a killed
+     * job or a lost node costs that trial's progress and nothing else.
+     *
+     * @return the trials put back
+     */
+    synchronized List<Trial> requeueLost(Duration lease, Instant now) {
+        try (SweepLock ignored = SweepLock.acquire(directory)) {
+            List<Trial> trials = trials();
+            List<Trial> requeued = new ArrayList<>();
+            for (Trial trial : trials) {
+                if (trial.state() != Trial.TrialState.RUNNING || trial.worker() == null) {
+                    continue;
+                }
+                Instant last = lastHeartbeat(trial.worker());
+                if (last.plus(lease).isBefore(now)) {
+                    Trial back = trial.requeued(String.format(Locale.ROOT, "%s: re-queued; worker %s sent no "
+                            + "heartbeat since %s (lease %d s)%s", now, trial.worker().describe(), last,
+                            lease.toSeconds(), trial.runIds().isEmpty() ? ""
+                                    : "; its run " + String.join(", ", trial.runIds()) + " stays as interrupted"));
+                    trials.set(trial.number() - 1, back);
+                    requeued.add(back);
+                }
+            }
+            if (!requeued.isEmpty()) {
+                writeTrials(trials);
+            }
+            return requeued;
+        }
+    }
+
+    /** Tells other workers that {@code worker} is alive and still training its trial. */
+    void heartbeat(TrialWorker worker) {
+        Path file = heartbeatFile(worker);
+        try {
+            Files.createDirectories(file.getParent());
+            if (Files.exists(file)) {
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            } else {
+                Files.writeString(file, worker.describe() + "\n");
+            }
+        } catch (IOException failure) {
+            throw new SweepException(file + ": cannot be written (" + AtomicFiles.describe(failure) + ")", failure);
+        }
+    }
+
+    private Instant lastHeartbeat(TrialWorker worker) {
+        try {
+            return Files.getLastModifiedTime(heartbeatFile(worker)).toInstant();
+        } catch (IOException none) {
+            return Instant.parse(worker.claimedAt());
+        }
+    }
+
+    private Path heartbeatFile(TrialWorker worker) {
+        return directory.resolve(HEARTBEATS).resolve(worker.token());
+    }
+
+    /** How workers leave a sweep that is stopping. */
+    public enum StopMode {
+        /** Each worker finishes the trial it trains, then takes no new one. */
+        FINISH,
+        /** Each worker stops its trial at once; the trial waits again for a later worker. */
+        ABANDON
+    }
+
+    /** Marks the sweep as stopping; workers read it between trials and while they train. */
+    public void requestStop(StopMode mode) {
+        write(STOP_FILE, mode);
+    }
+
+    /** The stop request, if the sweep is stopping. */
+    public Optional<StopMode> stopRequest() {
+        if (!Files.exists(directory.resolve(STOP_FILE))) {
+            return Optional.empty();
+        }
+        return Optional.of(read(STOP_FILE, new TypeReference<StopMode>() { }));
+    }
+
+    /** Removes a stop request, so that workers started later run the remaining trials. */
+    public void clearStopRequest() {
+        try {
+            Files.deleteIfExists(directory.resolve(STOP_FILE));
+        } catch (IOException failure) {
+            throw new SweepException(directory.resolve(STOP_FILE) + ": cannot be removed (" + failure.getMessage()
+                    + ")", failure);
+        }
+    }
+
+    /** Records the scheduler's job that runs this sweep's workers, for {@code sweep --stop --scancel}. */
+    public void recordJob(SlurmJob job) {
+        write(JOB_FILE, job);
+    }
+
+    /** The scheduler job of the sweep's workers, if it was submitted from here. */
+    public Optional<SlurmJob> job() {
+        if (!Files.exists(directory.resolve(JOB_FILE))) {
+            return Optional.empty();
+        }
+        return Optional.of(read(JOB_FILE, new TypeReference<SlurmJob>() { }));
     }
 
     /** Writes the ranked trial table as CSV: rank, trial, state, each varied value, objective, epochs, seconds. */

@@ -10,6 +10,7 @@ import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.evaluation.Evaluator;
 import org.cardiacrnn.runs.DataSpec;
+import org.cardiacrnn.runs.DatasetFingerprint;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunLauncher;
 import org.cardiacrnn.runs.RunStore;
@@ -43,10 +44,16 @@ public final class SweepRunner {
         this.sweeps = sweeps;
     }
 
-    /** Validates the spec and creates the sweep folder with every planned trial. */
-    public SweepFolder create(SweepSpec spec, DataSpec data, PreparationConfig preparation) {
+    /**
+     * Validates the spec and creates the sweep folder with every planned trial.
+     *
+     * @param expression the data as loaded from {@code data}, whose fingerprint the sweep records
+     */
+    public SweepFolder create(SweepSpec spec, DataSpec data, PreparationConfig preparation,
+                              ExpressionData expression) {
         spec.validated("sweep \"" + spec.name() + "\"");
-        SweepDefinition definition = new SweepDefinition(spec, data, preparation, Instant.now().toString());
+        SweepDefinition definition = new SweepDefinition(spec, data, preparation, Instant.now().toString(),
+                DatasetFingerprint.of(expression.matrix()));
         return sweeps.create(definition, new SweepPlanner(spec).plan());
     }
 
@@ -68,35 +75,55 @@ public final class SweepRunner {
     public List<Trial> run(SweepFolder folder, ExpressionData data, SweepListener listener, SweepControl control) {
         SweepDefinition definition = folder.definition();
         SweepSpec spec = definition.spec();
+        folder.requeueLost(SweepWorker.DEFAULT_LEASE, Instant.now());
         List<Trial> trials = folder.trials();
         for (Trial trial : List.copyOf(trials)) {
-            if (trial.state() == Trial.TrialState.RUNNING) {
+            if (trial.state() == Trial.TrialState.RUNNING && trial.worker() == null) {
                 trials = folder.update(trial.reset());
             }
         }
-        PreparationConfig preparation = effectivePreparation(spec, definition.preparation());
-        List<PreparedData> folds = spec.folds() > 1 ? DatasetPreparation.prepareFolds(data, preparation)
-                : List.of(DatasetPreparation.prepare(data, preparation));
         SweepPlanner planner = new SweepPlanner(spec);
-        MedianStoppingRule rule = spec.medianStopping() == null ? null
-                : new MedianStoppingRule(spec.objective(), spec.medianStopping().minEpochs());
-        TrialContext context = new TrialContext(folder, spec, definition, data, folds, listener, control, rule);
+        TrialTrainer context = trainer(folder, data, listener, control);
         for (int index = 0; index < trials.size() && !control.isStopRequested(); index++) {
             Trial trial = trials.get(index);
-            if (trial.isDone()) {
+            if (trial.isDone() || trial.state() == Trial.TrialState.RUNNING) {
+                // Done, or trained right now by a worker of the same sweep elsewhere.
                 continue;
             }
             Map<String, String> values = planner.choose(trial, trials);
-            trials = context.runTrial(new Trial(trial.number(), values, Trial.TrialState.RUNNING, List.of(), null,
-                    List.of(), 0, 0, null), trials);
+            trials = context.train(new Trial(trial.number(), values, Trial.TrialState.RUNNING, List.of(), null,
+                    List.of(), 0, 0, null, null, trial.events()), trials);
         }
         List<Trial> ranked = Trial.ranked(trials, spec.objective());
         listener.onEvent(new SweepEvent.Finished(ranked, control.isStopRequested()));
         return ranked;
     }
 
+    /** Trains one trial that has been started (or claimed by a worker) and records it in the sweep folder. */
+    @FunctionalInterface
+    interface TrialTrainer {
+        /**
+         * @param started the trial, running, with its values chosen
+         * @param before  every trial as it stood when {@code started} began (the median rule compares them)
+         * @return every trial after this one ended
+         */
+        List<Trial> train(Trial started, List<Trial> before);
+    }
+
+    /** Prepares the sweep's data once, for training its trials one at a time. */
+    TrialTrainer trainer(SweepFolder folder, ExpressionData data, SweepListener listener, SweepControl control) {
+        SweepDefinition definition = folder.definition();
+        SweepSpec spec = definition.spec();
+        PreparationConfig preparation = effectivePreparation(spec, definition.preparation());
+        List<PreparedData> folds = spec.folds() > 1 ? DatasetPreparation.prepareFolds(data, preparation)
+                : List.of(DatasetPreparation.prepare(data, preparation));
+        MedianStoppingRule rule = spec.medianStopping() == null ? null
+                : new MedianStoppingRule(spec.objective(), spec.medianStopping().minEpochs());
+        return new TrialContext(folder, spec, definition, data, folds, listener, control, rule);
+    }
+
     /** The state one sweep's trials share while it runs. */
-    private final class TrialContext {
+    private final class TrialContext implements TrialTrainer {
         private final SweepFolder folder;
         private final SweepSpec spec;
         private final SweepDefinition definition;
@@ -118,16 +145,19 @@ public final class SweepRunner {
             this.rule = rule;
         }
 
-        List<Trial> runTrial(Trial started, List<Trial> before) {
+        @Override
+        public List<Trial> train(Trial started, List<Trial> before) {
+            // A worker writes only while the trial is still its own: a lost lease hands the trial to another.
+            String claim = started.worker() == null ? null : started.worker().token();
             Hyperparameters hp;
             try {
                 hp = spec.hyperparameters(started.values());
             } catch (WorkbenchException invalid) {
                 Trial failed = started.withState(Trial.TrialState.FAILED, invalid.getMessage());
                 listener.onEvent(new SweepEvent.TrialEnded(failed));
-                return folder.update(failed);
+                return folder.update(failed, claim);
             }
-            folder.update(started);
+            folder.update(started, claim);
             listener.onEvent(new SweepEvent.TrialStarted(started));
             List<String> runIds = new ArrayList<>();
             List<List<Double>> curves = new ArrayList<>();
@@ -163,15 +193,17 @@ public final class SweepRunner {
                             events, trialControl, false, created -> {
                                 runIds.add(created.id());
                                 created.logEvent("sweep " + folder.id() + ", trial " + started.number());
-                                folder.update(progress(started, runIds, curves, 0, 0));
+                                folder.update(progress(started, runIds, curves), claim);
                             });
                     TrainingResult training = run.training();
                     epochs += training.history().size();
                     seconds += training.history().stream().mapToDouble(TrainingEvent.Epoch::seconds).sum();
                     if (control.isStopRequested() && !pruned[0]) {
                         // Stopped by the user: the trial runs again from the start when the sweep resumes.
-                        Trial again = started.reset();
-                        return folder.update(again);
+                        Trial again = started.worker() == null ? started.reset()
+                                : started.requeued(Instant.now() + ": abandoned by worker "
+                                        + started.worker().describe() + " when the sweep was stopped");
+                        return folder.update(again, claim);
                     }
                     if (training.failure() != null || training.model() == null) {
                         state = Trial.TrialState.FAILED;
@@ -193,9 +225,8 @@ public final class SweepRunner {
             }
             Double objective = foldObjectives.isEmpty() ? null
                     : foldObjectives.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            Trial ended = new Trial(started.number(), started.values(), state, runIds, objective, curves, epochs,
-                    seconds, message);
-            List<Trial> after = folder.update(ended);
+            Trial ended = started.withResult(state, runIds, objective, curves, epochs, seconds, message);
+            List<Trial> after = folder.update(ended, claim);
             listener.onEvent(new SweepEvent.TrialEnded(ended));
             return after;
         }
@@ -214,10 +245,8 @@ public final class SweepRunner {
         }
     }
 
-    private static Trial progress(Trial started, List<String> runIds, List<List<Double>> curves, int epochs,
-                                  double seconds) {
-        return new Trial(started.number(), started.values(), Trial.TrialState.RUNNING, runIds, null, curves, epochs,
-                seconds, null);
+    private static Trial progress(Trial started, List<String> runIds, List<List<Double>> curves) {
+        return started.withResult(Trial.TrialState.RUNNING, runIds, null, curves, 0, 0, null);
     }
 
     /** Curves of the same fold of every trial with a result, for the median rule. */

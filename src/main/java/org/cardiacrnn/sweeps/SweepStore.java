@@ -67,6 +67,26 @@ public final class SweepStore {
         return new SweepFolder(id, folder);
     }
 
+    /**
+     * The sweep in {@code sweepDirectory}, for a worker given the folder itself: the workspace is the folder
+     * two levels up ({@code WORKSPACE/sweeps/ID}).
+     */
+    public static SweepFolder openFolder(Path sweepDirectory) {
+        Path folder = sweepDirectory.toAbsolutePath().normalize();
+        Path sweeps = folder.getParent();
+        if (sweeps == null || sweeps.getParent() == null || !sweeps.getFileName().toString().equals("sweeps")
+                || !Files.isRegularFile(folder.resolve(SweepFolder.TRIALS_FILE))) {
+            throw new SweepException(sweepDirectory + ": not a sweep folder (expected WORKSPACE/sweeps/ID with "
+                    + SweepFolder.TRIALS_FILE + " inside)");
+        }
+        return new SweepFolder(folder.getFileName().toString(), folder);
+    }
+
+    /** The workspace that holds a sweep folder, where its trials' run folders go. */
+    public static Path workspaceOf(SweepFolder folder) {
+        return folder.directory().getParent().getParent();
+    }
+
     /** Every readable sweep, newest first; folders that cannot be read are skipped. */
     public List<SweepSummary> list() {
         if (!Files.isDirectory(directory)) {

@@ -20,17 +20,32 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param epochs    epochs trained (summed over folds)
  * @param seconds   training time (summed over folds)
  * @param message   why a trial was stopped or failed; null otherwise
+ * @param worker    the worker process that claimed the trial, for sweeps run by workers ({@code sweep --worker});
+ *                  null for trials run by the sweep's own process
+ * @param events    what happened to the trial beyond its state, oldest first (e.g. re-queued after its worker
+ *                  stopped sending heartbeats)
  */
 public record Trial(int number, Map<String, String> values, TrialState state, List<String> runIds,
-                    Double objective, List<List<Double>> curves, int epochs, double seconds, String message) {
+                    Double objective, List<List<Double>> curves, int epochs, double seconds, String message,
+                    TrialWorker worker, List<String> events) {
 
-    /** Where a trial stands. */
-    public enum TrialState { PENDING, RUNNING, FINISHED, PRUNED, FAILED }
+    /**
+     * Where a trial stands. A re-queued trial waits like a pending one; its worker was lost and its
+     * partial run is left as an interrupted run folder.
+     */
+    public enum TrialState { PENDING, RUNNING, FINISHED, PRUNED, FAILED, REQUEUED }
 
     public Trial {
         values = values == null ? Map.of() : new LinkedHashMap<>(values);
         runIds = runIds == null ? List.of() : List.copyOf(runIds);
         curves = curves == null ? List.of() : curves.stream().map(List::copyOf).toList();
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** A trial run by the sweep's own process: no worker, no events yet. */
+    public Trial(int number, Map<String, String> values, TrialState state, List<String> runIds, Double objective,
+                 List<List<Double>> curves, int epochs, double seconds, String message) {
+        this(number, values, state, runIds, objective, curves, epochs, seconds, message, null, List.of());
     }
 
     public static Trial pending(int number, Map<String, String> values) {
@@ -38,12 +53,37 @@ public record Trial(int number, Map<String, String> values, TrialState state, Li
     }
 
     public Trial withState(TrialState next, String why) {
-        return new Trial(number, values, next, runIds, objective, curves, epochs, seconds, why);
+        return new Trial(number, values, next, runIds, objective, curves, epochs, seconds, why, worker, events);
     }
 
-    /** Back to the start, for a trial a previous session left unfinished. */
+    /** Back to the start, for a trial a previous session left unfinished; its events stay. */
     public Trial reset() {
-        return new Trial(number, values, TrialState.PENDING, List.of(), null, List.of(), 0, 0, null);
+        return new Trial(number, values, TrialState.PENDING, List.of(), null, List.of(), 0, 0, null, null, events);
+    }
+
+    /** Taken by {@code claimer}, with the values it will train. */
+    Trial claimedBy(TrialWorker claimer, Map<String, String> chosen) {
+        return new Trial(number, chosen, TrialState.RUNNING, List.of(), null, List.of(), 0, 0, null, claimer,
+                events);
+    }
+
+    /** Back in line after its worker was lost, the loss recorded in the trial's events. */
+    Trial requeued(String why) {
+        List<String> more = new ArrayList<>(events);
+        more.add(why);
+        return new Trial(number, values, TrialState.REQUEUED, List.of(), null, List.of(), 0, 0, why, null, more);
+    }
+
+    /** The same trial with what a running or ended training measured; its worker and events stay. */
+    public Trial withResult(TrialState next, List<String> runs, Double result, List<List<Double>> measured, int epochsRun,
+                     double secondsRun, String why) {
+        return new Trial(number, values, next, runs, result, measured, epochsRun, secondsRun, why, worker, events);
+    }
+
+    /** Whether a worker may take this trial next. */
+    @JsonIgnore
+    public boolean isWaiting() {
+        return state == TrialState.PENDING || state == TrialState.REQUEUED;
     }
 
     @JsonIgnore

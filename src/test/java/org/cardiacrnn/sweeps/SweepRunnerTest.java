@@ -54,7 +54,7 @@ class SweepRunnerTest {
     void aGridSweepRunsEveryTrialAsARunFolderAndRanksThem() {
         SweepRunner runner = runner();
         SweepFolder folder = runner.create(spec(SweepSpec.Strategy.GRID, 1, null,
-                ParameterSpace.of("learningRate", "0.0001", "0.01")), DataSpec.of(REQUEST), preparation);
+                ParameterSpace.of("learningRate", "0.0001", "0.01")), DataSpec.of(REQUEST), preparation, data);
         List<SweepEvent> events = new ArrayList<>();
 
         List<Trial> ranked = runner.run(folder, data, events::add, new SweepControl());
@@ -89,7 +89,7 @@ class SweepRunnerTest {
         SweepRunner runner = runner();
         SweepFolder folder = runner.create(spec(SweepSpec.Strategy.RANDOM, 1, null,
                 ParameterSpace.range("dropout", 0.0, 0.4, null, ParameterSpace.Scale.LINEAR)), DataSpec.of(REQUEST),
-                preparation);
+                preparation, data);
         SweepControl control = new SweepControl();
         List<Trial> first = runner.run(folder, data, event -> {
             if (event instanceof SweepEvent.TrialEnded) {
@@ -120,7 +120,7 @@ class SweepRunnerTest {
     void stoppingInTheMiddleOfATrialPutsItBackInLineAndKeepsItsRunAsStopped() {
         SweepRunner runner = runner();
         SweepFolder folder = runner.create(spec(SweepSpec.Strategy.GRID, 1, null,
-                ParameterSpace.of("dropout", "0.0", "0.2")), DataSpec.of(REQUEST), preparation);
+                ParameterSpace.of("dropout", "0.0", "0.2")), DataSpec.of(REQUEST), preparation, data);
         SweepControl control = new SweepControl();
         List<Trial> stopped = runner.run(folder, data, event -> {
             if (event instanceof SweepEvent.Training training
@@ -143,7 +143,7 @@ class SweepRunnerTest {
     void aTrialCutOffMidwayStartsAgainAndCrossValidationAveragesFolds() {
         SweepRunner runner = runner();
         SweepFolder folder = runner.create(spec(SweepSpec.Strategy.GRID, 2, null,
-                ParameterSpace.of("pooling", "MEAN")), DataSpec.of(REQUEST), preparation);
+                ParameterSpace.of("pooling", "MEAN")), DataSpec.of(REQUEST), preparation, data);
         // What a crash leaves: the trial marked running, pointing at a run that never finished.
         Trial planned = folder.trials().get(0);
         folder.update(new Trial(1, planned.values(), Trial.TrialState.RUNNING, List.of("gone"), null,
@@ -171,7 +171,7 @@ class SweepRunnerTest {
         SweepSpec spec = new SweepSpec(base.name(), base.basePreset(), Map.of("epochs", "3", "hiddenUnits", "8",
                 "denseUnits", "8", "minLearningRate", "0"), base.parameters(), base.strategy(), 2, 5,
                 base.objective(), 1, base.medianStopping());
-        SweepFolder folder = runner.create(spec, DataSpec.of(REQUEST), preparation);
+        SweepFolder folder = runner.create(spec, DataSpec.of(REQUEST), preparation, data);
 
         List<Trial> trials = runner.run(folder, data, event -> { }, new SweepControl());
 
@@ -197,9 +197,10 @@ class SweepRunnerTest {
                 List.of(ParameterSpace.of("dropout", "0.0", "0.3")), SweepSpec.Strategy.GRID, 0, 1,
                 Objective.VALIDATION_MACRO_F1, 1, null);
         SweepRunner runner = runner();
-        SweepFolder folder = runner.create(spec, DataSpec.of(request), blocked);
+        ExpressionData chuData = ExpressionLoader.load(request);
+        SweepFolder folder = runner.create(spec, DataSpec.of(request), blocked, chuData);
 
-        List<Trial> ranked = runner.run(folder, ExpressionLoader.load(request), event -> { }, new SweepControl());
+        List<Trial> ranked = runner.run(folder, chuData, event -> { }, new SweepControl());
 
         assertThat(ranked).hasSize(2).allSatisfy(trial -> {
             assertThat(trial.state()).as(trial.message()).isEqualTo(Trial.TrialState.FINISHED);

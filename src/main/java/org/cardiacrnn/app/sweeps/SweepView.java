@@ -155,7 +155,18 @@ public final class SweepView extends BorderPane {
                     != SweepViewModel.Status.IDLE;
         }, earlier.getSelectionModel().selectedItemProperty(), viewModel.statusProperty()));
         resume.setOnAction(event -> viewModel.resume(earlier.getSelectionModel().getSelectedItem()));
-        VBox history = new VBox(6, earlier, new HBox(6, open, resume));
+        Button openFolder = new Button(I18n.text("sweeps.openFolder"), AppIcon.OPEN.node());
+        openFolder.setId("openSweepFolder");
+        openFolder.setTooltip(new javafx.scene.control.Tooltip(I18n.text("sweeps.openFolder.tooltip")));
+        openFolder.setOnAction(event -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(I18n.text("sweeps.openFolder.tooltip"));
+            File folder = chooser.showDialog(getScene().getWindow());
+            if (folder != null) {
+                viewModel.openFolder(folder.toPath());
+            }
+        });
+        VBox history = new VBox(6, earlier, new HBox(6, open, resume), openFolder);
 
         VBox box = new VBox(10, titled("sweeps.section.parameters", varied), titled("sweeps.section.search", search),
                 titled("sweeps.section.earlier", history));
@@ -276,7 +287,14 @@ public final class SweepView extends BorderPane {
         Button stop = new Button(I18n.text("sweeps.stop"), AppIcon.STOP.node());
         stop.setId("stopSweep");
         stop.disableProperty().bind(viewModel.statusProperty().isNotEqualTo(SweepViewModel.Status.RUNNING));
-        stop.setOnAction(event -> viewModel.stop());
+        stop.setOnAction(event -> {
+            if (viewModel.followingProperty().get()) {
+                StopWorkersDialog.ask(getScene().getWindow(), viewModel.followedJob())
+                        .ifPresent(choice -> viewModel.stopWorkers(choice.mode(), choice.cancelJob()));
+            } else {
+                viewModel.stop();
+            }
+        });
         HBox files = new HBox(6, load, save);
         HBox run = new HBox(6, start, stop);
         VBox bar = new VBox(8, files, run);
@@ -421,6 +439,10 @@ public final class SweepView extends BorderPane {
         table.getColumns().add(column("sweeps.column.state", trial -> Choices.label(trial.state()), 90));
         if (spec == null) {
             return;
+        }
+        if (table.getItems().stream().anyMatch(trial -> trial.worker() != null)) {
+            table.getColumns().add(column("sweeps.column.worker", trial -> trial.worker() == null ? ""
+                    : trial.worker().describe(), 190));
         }
         for (var parameter : spec.parameters()) {
             TableColumn<Trial, Object> column = new TableColumn<>(parameter.key());

@@ -1,6 +1,7 @@
 package org.cardiacrnn.app.sweeps;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -42,6 +45,7 @@ import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sweeps.Objective;
 import org.cardiacrnn.sweeps.ParameterSpace;
+import org.cardiacrnn.sweeps.SlurmJob;
 import org.cardiacrnn.sweeps.SweepControl;
 import org.cardiacrnn.sweeps.SweepEvent;
 import org.cardiacrnn.sweeps.SweepFolder;
@@ -49,6 +53,7 @@ import org.cardiacrnn.sweeps.SweepRunner;
 import org.cardiacrnn.sweeps.SweepSpec;
 import org.cardiacrnn.sweeps.SweepStore;
 import org.cardiacrnn.sweeps.SweepSummary;
+import org.cardiacrnn.sweeps.SweepWatch;
 import org.cardiacrnn.sweeps.Trial;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingEvent;
@@ -67,6 +72,9 @@ public final class SweepViewModel {
 
     /** Where the page's sweep stands. */
     public enum Status { IDLE, RUNNING, STOPPING }
+
+    /** How often a sweep trained by workers elsewhere is read from its folder. */
+    static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(1);
 
     /** One varied hyperparameter as the form edits it: a list of values, or a numeric range. */
     public static final class ParameterRow {
@@ -165,6 +173,8 @@ public final class SweepViewModel {
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
     private final EventCoalescer<SweepEvent> events;
     private volatile SweepControl control;
+    private volatile SweepFolder followed;
+    private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(false);
     private String shownSweepId;
 
     public SweepViewModel(WorkbenchSession session, TaskExecutor executor, RunStore runStore, SweepStore sweepStore) {
@@ -245,7 +255,8 @@ public final class SweepViewModel {
             return;
         }
         DataSpec dataSpec = session.dataSpec();
-        run(progress -> new SweepRunner(runStore, sweepStore).create(spec, dataSpec, preparation), folder -> data);
+        run(progress -> new SweepRunner(runStore, sweepStore).create(spec, dataSpec, preparation, data),
+                folder -> data);
     }
 
     /** Goes on with the sweep in the table, when it has trials not yet done. */
@@ -309,27 +320,117 @@ public final class SweepViewModel {
     /** Shows a sweep's trials (on the UI thread). */
     private void show(String id, SweepSpec spec, List<Trial> planned) {
         shownSweepId = id;
-        shownSpec.set(spec);
         trials.setAll(planned);
+        shownSpec.set(spec);
         updateBest();
         revision.set(revision.get() + 1);
     }
 
-    private record Shown(String id, SweepSpec spec, List<Trial> trials) {
+    private record Shown(SweepFolder folder, SweepSpec spec, List<Trial> trials, boolean live) {
     }
 
-    /** Shows a finished or unfinished sweep from disk without running it. */
+    /**
+     * Shows a sweep from disk. A sweep that workers elsewhere train (submitted to a cluster) is followed live
+     * from its folder; any other is shown as it stands, without running it.
+     */
     public void open(SweepSummary summary) {
         shownSweepId = summary.id();
-        executor.submit(I18n.text("sweeps.opening", summary.name()), progress -> {
-            SweepFolder folder = sweepStore.open(summary.id());
+        open(summary.name(), () -> sweepStore.open(summary.id()));
+    }
+
+    /**
+     * Shows the sweep in any folder, such as a shared workspace on a cluster that workers are filling, live
+     * when they still train it.
+     */
+    public void openFolder(Path directory) {
+        shownSweepId = directory.getFileName().toString();
+        open(shownSweepId, () -> SweepStore.openFolder(directory));
+    }
+
+    private void open(String name, java.util.function.Supplier<SweepFolder> opening) {
+        followed = null;
+        executor.submit(I18n.text("sweeps.opening", name), progress -> {
+            SweepFolder folder = opening.get();
+            List<Trial> trials = folder.trials();
+            if (SweepWatch.isRunByWorkers(folder, trials) && !SweepWatch.hasEnded(folder, trials)) {
+                return new Shown(folder, folder.definition().spec(), trials, true);
+            }
             // A trial left "running" by a session that ended is not running: it starts again on resume.
-            List<Trial> trials = folder.trials().stream().map(trial -> trial.state() == Trial.TrialState.RUNNING
+            trials = trials.stream().map(trial -> trial.state() == Trial.TrialState.RUNNING
                     ? trial.reset().withState(Trial.TrialState.PENDING, I18n.text("sweeps.interrupted")) : trial)
                     .toList();
-            return new Shown(folder.id(), folder.definition().spec(), trials);
-        }, shown -> show(shown.id(), shown.spec(), shown.trials()),
-                failure -> error.set(UserError.of(I18n.text("sweeps.error.open", summary.name()), failure)));
+            return new Shown(folder, folder.definition().spec(), trials, false);
+        }, shown -> {
+            show(shown.folder().id(), shown.spec(), shown.trials());
+            if (shown.live()) {
+                follow(shown.folder());
+            }
+        }, failure -> error.set(UserError.of(I18n.text("sweeps.error.open", name), failure)));
+    }
+
+    /** Updates the table from the sweep's folder while workers elsewhere fill it, until the sweep ends. */
+    private void follow(SweepFolder folder) {
+        followed = folder;
+        following.set(true);
+        status.set(Status.RUNNING);
+        executor.submit(I18n.text("sweeps.following", folder.id()), job -> SweepWatch.watch(folder, FOLLOW_INTERVAL,
+                trials -> executor.runOnUiThread(() -> {
+                    if (followed == folder) {
+                        showFollowed(folder, trials);
+                    }
+                }), () -> followed != folder || job.isCancelled()), trials -> endFollowing(folder), failure -> {
+                    endFollowing(folder);
+                    error.set(UserError.of(I18n.text("sweeps.error.open", folder.id()), failure));
+                });
+    }
+
+    private void showFollowed(SweepFolder folder, List<Trial> now) {
+        trials.setAll(now);
+        updateBest();
+        revision.set(revision.get() + 1);
+        long done = now.stream().filter(Trial::isDone).count();
+        long running = now.stream().filter(trial -> trial.state() == Trial.TrialState.RUNNING).count();
+        progressText.set(I18n.text(SweepWatch.hasEnded(folder, now) ? "sweeps.progress.followedEnded"
+                : "sweeps.progress.following", done, now.size(), running));
+    }
+
+    private void endFollowing(SweepFolder folder) {
+        if (followed == folder || followed == null) {
+            followed = null;
+            following.set(false);
+            status.set(Status.IDLE);
+            refreshSweeps();
+        }
+    }
+
+    /** True while the table follows a sweep that workers elsewhere train. */
+    public ReadOnlyBooleanProperty followingProperty() {
+        return following.getReadOnlyProperty();
+    }
+
+    /**
+     * Marks the followed sweep as stopping: its workers finish or abandon their trials, as chosen, and take no
+     * new one; {@code cancelJob} also cancels the sweep's SLURM job array.
+     */
+    public void stopWorkers(SweepFolder.StopMode mode, boolean cancelJob) {
+        SweepFolder folder = followed;
+        if (folder == null) {
+            return;
+        }
+        status.set(Status.STOPPING);
+        executor.submit(I18n.text("sweeps.stoppingWorkers"), progress -> {
+            folder.requestStop(mode);
+            if (cancelJob) {
+                folder.job().ifPresent(job -> SlurmJob.cancel(job.id()));
+            }
+            return folder;
+        }, stopped -> { }, failure -> error.set(UserError.of(I18n.text("sweeps.error.stopWorkers"), failure)));
+    }
+
+    /** The scheduler job of the followed sweep, for the stop dialog to offer cancelling it. */
+    public String followedJob() {
+        SweepFolder folder = followed;
+        return folder == null ? null : folder.job().map(SlurmJob::id).orElse(null);
     }
 
     /** Ends the sweep after the current mini-batch; the interrupted trial runs again on resume. */
@@ -434,8 +535,8 @@ public final class SweepViewModel {
             SweepSpec spec = shownSpec.get();
             curves.get(training.fold()).add(spec != null && spec.objective() == Objective.VALIDATION_LOSS
                     ? epoch.validationLoss() : epoch.validationAccuracy());
-            replace(new Trial(trial.number(), trial.values(), trial.state(), trial.runIds(), trial.objective(), curves,
-                    trial.epochs() + 1, trial.seconds() + epoch.seconds(), trial.message()));
+            replace(trial.withResult(trial.state(), trial.runIds(), trial.objective(), curves, trial.epochs() + 1,
+                    trial.seconds() + epoch.seconds(), trial.message()));
             progressText.set(I18n.text("sweeps.progress.epoch", training.trial(), trials.size(), epoch.epoch(),
                     String.format(Locale.ROOT, "%.1f %%", 100 * epoch.validationAccuracy())));
             return true;

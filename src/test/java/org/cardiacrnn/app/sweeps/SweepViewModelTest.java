@@ -145,4 +145,53 @@ class SweepViewModelTest {
         assertThat(later.sweeps().get(0).unfinished()).isFalse();
         assertThat(later.resumableProperty().get()).isFalse();
     }
+
+    @Test
+    void aSweepTrainedByAWorkerElsewhereIsFollowedLiveAndStoppedAfterItsCurrentTrial() throws Exception {
+        SweepSpec spec = new SweepSpec("workers", "quick", java.util.Map.of("epochs", "2", "hiddenUnits", "8",
+                "denseUnits", "8"), List.of(org.cardiacrnn.sweeps.ParameterSpace.of("dropout", "0.0", "0.1", "0.2")),
+                SweepSpec.Strategy.GRID, 0, 1, org.cardiacrnn.sweeps.Objective.VALIDATION_ACCURACY, 1, null);
+        var data = session.datasetProperty().get();
+        var preparation = org.cardiacrnn.sequences.PreparationConfig.honest("day", "trajectory", "donor");
+        var folder = new org.cardiacrnn.sweeps.SweepRunner(new RunStore(home), new SweepStore(home)).create(spec,
+                session.dataSpec(), preparation, data);
+        Thread worker = new Thread(() -> new org.cardiacrnn.sweeps.SweepWorker(folder, java.time.Duration.ofMinutes(1))
+                .work(new RunStore(home), new SweepStore(home), data, event -> { },
+                        new org.cardiacrnn.sweeps.SweepControl()));
+        worker.start();
+        while (folder.trials().stream().noneMatch(trial -> trial.worker() != null)) {
+            Thread.sleep(20);
+        }
+        List<String> progress = new java.util.ArrayList<>();
+        viewModel.progressTextProperty().addListener((obs, old, text) -> {
+            progress.add(text);
+            if (text.contains("1 running") && viewModel.followingProperty().get()
+                    && viewModel.statusProperty().get() == SweepViewModel.Status.RUNNING) {
+                viewModel.stopWorkers(org.cardiacrnn.sweeps.SweepFolder.StopMode.FINISH, false);
+            }
+        });
+
+        viewModel.open(new SweepStore(home).list().get(0));
+        worker.join(60_000);
+
+        assertThat(progress).anyMatch(text -> text.startsWith("Workers elsewhere train this sweep"));
+        assertThat(viewModel.followingProperty().get()).isFalse();
+        assertThat(viewModel.statusProperty().get()).isEqualTo(SweepViewModel.Status.IDLE);
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(folder.stopRequest()).contains(org.cardiacrnn.sweeps.SweepFolder.StopMode.FINISH);
+        assertThat(viewModel.trials()).hasSize(3);
+        assertThat(viewModel.trials().get(0).state()).isEqualTo(Trial.TrialState.FINISHED);
+        assertThat(viewModel.trials().get(0).worker()).isNotNull();
+        assertThat(viewModel.trials()).anyMatch(Trial::isWaiting);
+        assertThat(viewModel.trials()).noneMatch(trial -> trial.state() == Trial.TrialState.RUNNING);
+    }
+
+    @Test
+    void aFolderThatIsNoSweepIsReportedWhenOpened() {
+        viewModel.openFolder(home);
+
+        assertThat(viewModel.errorProperty().get()).isNotNull();
+        assertThat(viewModel.errorProperty().get().message()).contains("not a sweep folder");
+        assertThat(viewModel.followingProperty().get()).isFalse();
+    }
 }
