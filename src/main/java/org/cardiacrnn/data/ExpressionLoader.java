@@ -48,7 +48,7 @@ public final class ExpressionLoader {
         if (SingleCellLoader.handles(path)) {
             cells = SingleCellLoader.read(path, request.metadata(), request.sampleIdColumn(), singleCell, progress);
             read = cells.matrix();
-        } else if (!singleCell.isDefault()) {
+        } else if (!singleCell.changesNothing()) {
             throw new DataFormatException(path, "--pseudobulk and the other single-cell options apply to .h5ad, "
                     + "Cell Ranger .h5 and 10x folders, not to a text matrix");
         } else {

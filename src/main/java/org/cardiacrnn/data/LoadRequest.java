@@ -30,7 +30,7 @@ public record LoadRequest(Path matrix, Path metadata, Path geneNames, Path sampl
         if (metadataColumns != null && metadataColumns < 0) {
             throw new IllegalArgumentException("metadataColumns must be 0 or more, was " + metadataColumns);
         }
-        singleCell = singleCell == null || singleCell.isDefault() ? null : singleCell;
+        singleCell = singleCell == null || singleCell.changesNothing() ? null : singleCell;
     }
 
     /** The single-cell options, never null. */

@@ -63,7 +63,7 @@ public record SingleCellOptions(List<String> pseudobulk, int replicates, int min
     }
 
     /** True when these options change nothing, so a request with them reads like one without. */
-    public boolean isDefault() {
+    public boolean changesNothing() {
         return equals(none());
     }
 
