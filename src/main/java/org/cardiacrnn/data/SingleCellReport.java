@@ -18,6 +18,8 @@ public record SingleCellReport(int cellsRead, int samples, List<String> droppedG
                                int cellsWithoutGroup, Map<String, Integer> cellsOutsideBranches,
                                List<String> statesNeverSeen) {
 
+    private static final int LISTED = 30;
+
     public SingleCellReport {
         droppedGroups = List.copyOf(droppedGroups);
         cellsOutsideBranches = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
@@ -34,7 +36,8 @@ public record SingleCellReport(int cellsRead, int samples, List<String> droppedG
                 options.replicates() > 1 ? " × " + options.replicates() + " pseudo-replicates" : ""));
         if (!droppedGroups.isEmpty()) {
             lines.add(droppedGroups.size() + " group(s) with fewer than " + options.minCells() + " cells dropped ("
-                    + cellsInDroppedGroups + " cells): " + String.join("; ", droppedGroups));
+                    + cellsInDroppedGroups + " cells): " + String.join("; ", droppedGroups.subList(0,
+                    Math.min(LISTED, droppedGroups.size()))) + (droppedGroups.size() > LISTED ? "; …" : ""));
         }
         if (cellsWithoutGroup > 0) {
             lines.add(cellsWithoutGroup + " cell(s) have no value in a group-by column and were left out");
