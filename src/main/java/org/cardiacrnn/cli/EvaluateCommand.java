@@ -54,7 +54,9 @@ final class EvaluateCommand implements Callable<Integer> {
             report = Evaluator.evaluate(saved.model(), prepared.test());
             what = "its test split";
         } else {
-            ExpressionData data = ExpressionLoader.load(org.cardiacrnn.data.LoadRequest.of(newData.matrix));
+            // new single-cell data is aggregated the way the run's own data was
+            ExpressionData data = ExpressionLoader.load(org.cardiacrnn.data.LoadRequest.builder(newData.matrix)
+                    .singleCell(saved.config().data().singleCell()).build());
             NewDataSequences sequences = saved.sequences(data);
             if (!sequences.labelled()) {
                 throw new WorkbenchException(newData.matrix + ": has no " + saved.config().preparation().sequences()

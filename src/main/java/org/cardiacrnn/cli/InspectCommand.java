@@ -13,6 +13,7 @@ import org.cardiacrnn.data.JoinReport;
 import org.cardiacrnn.data.LoadResult;
 import org.cardiacrnn.data.MatrixSummary;
 import org.cardiacrnn.data.SampleMetadata;
+import org.cardiacrnn.data.TimeText;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,10 +78,12 @@ public final class InspectCommand implements Callable<Integer> {
             c.put("type", column.type().name());
             c.put("distinctCount", distinct.size());
             c.put("firstDistinct", distinct.subList(0, Math.min(DISTINCT_SHOWN, distinct.size())));
+            timeReading(column).ifPresent(reading -> c.put("readAsTime", reading.describe()));
             columns.add(c);
         }
         s.put("metadataColumns", columns);
         result.join().ifPresent(join -> s.put("join", join));
+        result.singleCell().ifPresent(report -> s.put("pseudobulk", report));
         s.put("warnings", data.report().warnings());
         return s;
     }
@@ -102,11 +105,18 @@ public final class InspectCommand implements Callable<Integer> {
             out.printf("  %-20s %-11s %d distinct: %s%s%n", column.name(), column.type(), distinct.size(),
                     String.join(", ", distinct.subList(0, Math.min(DISTINCT_SHOWN, distinct.size()))),
                     distinct.size() > DISTINCT_SHOWN ? ", …" : "");
+            timeReading(column).ifPresent(reading -> out.printf("  %-20s %s%n", "", column.name() + ": "
+                    + reading.describe()));
         }
         result.join().ifPresent(join -> printJoin(out, join));
         for (String warning : result.data().report().warnings()) {
             out.printf("note:         %s%n", warning);
         }
+    }
+
+    /** Text columns that later stages can use as time, because every value reads as one. */
+    private static java.util.Optional<TimeText.Reading> timeReading(SampleMetadata.Column column) {
+        return column.isNumeric() ? java.util.Optional.empty() : TimeText.read(column.values());
     }
 
     private static void printJoin(PrintWriter out, JoinReport join) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.data.Orientation;
+import org.cardiacrnn.data.SingleCellOptions;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,35 @@ final class LoadOptions {
             description = "Column holding sample ids (in the matrix's leading columns and the metadata table).")
     String sampleIdColumn;
 
+    @Option(names = "--pseudobulk", paramLabel = "COL[,COL…]", split = ",",
+            description = "Single-cell data: sum the cells sharing these obs/metadata columns into one sample.")
+    List<String> pseudobulk;
+
+    @Option(names = "--replicates", paramLabel = "R", defaultValue = "1",
+            description = "Pseudo-replicates per group: its cells split at random into R parts (default: "
+                    + "${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--min-cells", paramLabel = "N", defaultValue = "" + SingleCellOptions.DEFAULT_MIN_CELLS,
+            description = "Drop pseudobulk groups with fewer cells (default: ${DEFAULT-VALUE}).")
+    int minCells;
+
+    @Option(names = "--branch-column", paramLabel = "COL", description = "Cell-state column --branches refers to.")
+    String branchColumn;
+
+    @Option(names = "--branches", paramLabel = "NAME=STATE,…;…",
+            description = "Lineages as lists of states; each cell counts toward every branch listing its state and "
+                    + "samples get a 'branch' column, e.g. \"cardiomyocyte=IPSC,MES,CMES,CM;fibroblast=IPSC,MES,PROG,CF\".")
+    String branches;
+
+    @Option(names = "--counts-layer", paramLabel = "NAME",
+            description = "Read layers/NAME of an .h5ad (or 'raw' for raw/X) instead of X.")
+    String countsLayer;
+
+    @Option(names = "--replicate-seed", paramLabel = "SEED", defaultValue = "" + SingleCellOptions.DEFAULT_SEED,
+            description = "Seed of the pseudo-replicate split (default: ${DEFAULT-VALUE}).")
+    long replicateSeed;
+
     LoadRequest toRequest() {
         if (matrix == null) {
             throw new WorkbenchException("name the expression matrix to load (a CSV/TSV file, a 10x folder or an "
@@ -55,7 +85,16 @@ final class LoadOptions {
         }
         return LoadRequest.builder(matrix).metadata(metadata).geneNames(geneNames).sampleNames(sampleNames)
                 .annotations(annotations, annotationNames).orientation(parseOrientation())
-                .metadataColumns(metadataColumns).sampleIdColumn(sampleIdColumn).build();
+                .metadataColumns(metadataColumns).sampleIdColumn(sampleIdColumn).singleCell(singleCell()).build();
+    }
+
+    private SingleCellOptions singleCell() {
+        try {
+            return new SingleCellOptions(pseudobulk, replicates, minCells, branchColumn,
+                    SingleCellOptions.parseBranches(branches), countsLayer, replicateSeed);
+        } catch (IllegalArgumentException e) {
+            throw new WorkbenchException(e.getMessage());
+        }
     }
 
     private Orientation parseOrientation() {

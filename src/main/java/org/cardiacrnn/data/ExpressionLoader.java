@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +25,14 @@ public final class ExpressionLoader {
 
     /** Loads the matrix and also returns the metadata join report, when a metadata table was given. */
     public static LoadResult loadWithReport(LoadRequest request) {
+        return loadWithReport(request, LoadProgress.NONE);
+    }
+
+    /**
+     * As {@link #loadWithReport(LoadRequest)}, reporting the progress of single-cell reads; an interrupt of the
+     * calling thread stops such a read with a {@link java.util.concurrent.CancellationException}.
+     */
+    public static LoadResult loadWithReport(LoadRequest request, LoadProgress progress) {
         Path path = request.matrix();
         if (!Files.exists(path)) {
             throw new DataFormatException(path, "file not found (" + path.toAbsolutePath() + ")");
@@ -36,11 +43,14 @@ public final class ExpressionLoader {
         int annotationRows = request.annotations() == null ? -1
                 : InputFiles.readNonBlankLines(request.annotations()).size();
         MatrixRead read;
-        if (Files.isDirectory(path)) {
-            read = MatrixMarketReader.read(path);
-        } else if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h5ad")
-                || InputFiles.isHdf5(path)) {
-            read = H5adReader.read(path);
+        SingleCellOptions singleCell = request.singleCellOptions();
+        SingleCellLoader.Read cells = null;
+        if (SingleCellLoader.handles(path)) {
+            cells = SingleCellLoader.read(path, request.metadata(), request.sampleIdColumn(), singleCell, progress);
+            read = cells.matrix();
+        } else if (!singleCell.changesNothing()) {
+            throw new DataFormatException(path, "--pseudobulk and the other single-cell options apply to .h5ad, "
+                    + "Cell Ranger .h5 and 10x folders, not to a text matrix");
         } else {
             read = DelimitedMatrixReader.read(request, geneFile, sampleFile, annotationRows);
         }
@@ -54,8 +64,8 @@ public final class ExpressionLoader {
                 putColumn(columns, c, warnings);
             }
         }
-        JoinReport join = null;
-        if (request.metadata() != null) {
+        JoinReport join = cells == null ? null : cells.join();
+        if (request.metadata() != null && join == null) {
             MetadataTable.Joined joined = MetadataTable.join(request.metadata(), matrix.sampleIds(),
                     request.sampleIdColumn());
             joined.columns().forEach(c -> putColumn(columns, c, warnings));
@@ -70,7 +80,8 @@ public final class ExpressionLoader {
         SampleMetadata metadata = new SampleMetadata(matrix.sampleIds(), List.copyOf(columns.values()));
         ExpressionData.LoadReport report = new ExpressionData.LoadReport(path.toString(), read.format(),
                 read.orientation(), read.orientationDetected(), warnings);
-        return new LoadResult(new ExpressionData(matrix, metadata, report), Optional.ofNullable(join));
+        return new LoadResult(new ExpressionData(matrix, metadata, report), Optional.ofNullable(join),
+                Optional.ofNullable(cells == null ? null : cells.aggregation()));
     }
 
     private static void putColumn(Map<String, SampleMetadata.Column> columns, SampleMetadata.Column column,

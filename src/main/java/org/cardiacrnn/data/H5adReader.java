@@ -3,7 +3,10 @@ package org.cardiacrnn.data;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -13,42 +16,180 @@ import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 
 /**
- * Reads an AnnData {@code .h5ad} file through jHDF: {@code X} dense or sparse (CSR/CSC group with data,
- * indices, indptr), {@code obs} columns (numbers, text and categoricals in both the old {@code __categories}
- * layout and the newer codes/categories group) and the {@code var} index as gene names.
+ * Opens an AnnData {@code .h5ad} file through jHDF for streaming: {@code X} (or {@code layers/NAME} or
+ * {@code raw/X}) dense, CSR or CSC; {@code obs} columns in every encoding anndata has used (numbers, strings,
+ * categoricals as codes + categories group or with the old {@code __categories} group, nullable values with a
+ * mask) and the {@code var} index as gene names. The values are read a slice at a time by {@link #stream}.
  */
-final class H5adReader {
+final class H5adReader implements CellSource {
 
-    private H5adReader() {
+    private static final int DENSE_ROWS = 256;
+
+    private final Path file;
+    private final HdfFile hdf;
+    private final Node x;
+    private final String xPath;
+    private final List<String> cells;
+    private final List<String> genes;
+    private final Map<String, List<String>> columns;
+    private final String encoding;
+
+    private H5adReader(Path file, HdfFile hdf, String layer) {
+        this.file = file;
+        this.hdf = hdf;
+        String varGroup = "var";
+        if (layer == null) {
+            xPath = "X";
+        } else if (layer.equals("raw") || layer.equals("raw/X")) {
+            xPath = "raw/X";
+            varGroup = "raw/var";
+        } else {
+            xPath = "layers/" + layer;
+        }
+        x = node(hdf, xPath);
+        if (x == null) {
+            throw new DataFormatException(file, layer == null
+                    ? "the AnnData file has no X matrix (the expression values)"
+                    : "the AnnData file has no " + xPath + "; its layers are " + layerNames(hdf));
+        }
+        cells = index(hdf, "obs");
+        genes = index(hdf, varGroup);
+        columns = obsColumns(hdf, cells.size());
+        encoding = encoding();
     }
 
-    static MatrixRead read(Path file) {
-        InputFiles.requireReadableFile(file);
-        try (HdfFile hdf = new HdfFile(file)) {
-            Node x = hdf.getChildren().get("X");
-            if (x == null) {
-                throw new DataFormatException(file, "the AnnData file has no X matrix (the expression values)");
-            }
-            List<String> cells = index(file, hdf, "obs");
-            List<String> genes = index(file, hdf, "var");
-            float[] values = x instanceof Dataset dense ? dense(file, dense, cells.size(), genes.size())
-                    : sparse(file, (Group) x, cells.size(), genes.size());
-            List<SampleMetadata.Column> columns = obsColumns(hdf, cells.size());
-            return new MatrixRead(new ExpressionMatrix(values, cells, genes), columns, Orientation.SAMPLES_BY_GENES,
-                    false, "AnnData .h5ad (" + (x instanceof Dataset ? "dense" : "sparse") + " X)", new ArrayList<>(
-                    List.of("orientation SAMPLES_BY_GENES: AnnData stores cells × genes")));
-        } catch (HdfException | ClassCastException | IllegalArgumentException e) {
+    /** Reads the names and annotations of an open file; closing the reader closes the file. */
+    static H5adReader open(Path file, HdfFile hdf, String layer) {
+        try {
+            return new H5adReader(file, hdf, layer);
+        } catch (HdfException | ClassCastException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new DataFormatException(file, "not a readable AnnData file: " + e.getMessage(), e);
         }
     }
 
-    private static List<String> index(Path file, HdfFile hdf, String groupName) {
-        Node node = hdf.getChildren().get(groupName);
+    private static Node node(HdfFile hdf, String path) {
+        Node current = hdf;
+        for (String part : path.split("/")) {
+            if (!(current instanceof Group group) || !group.getChildren().containsKey(part)) {
+                return null;
+            }
+            current = group.getChildren().get(part);
+        }
+        return current;
+    }
+
+    private static List<String> layerNames(HdfFile hdf) {
+        List<String> names = new ArrayList<>();
+        if (hdf.getChildren().get("layers") instanceof Group layers) {
+            names.addAll(layers.getChildren().keySet());
+        }
+        if (node(hdf, "raw/X") != null) {
+            names.add("raw");
+        }
+        return names;
+    }
+
+    private String encoding() {
+        if (x instanceof Dataset) {
+            return "dense";
+        }
+        Group group = (Group) x;
+        String type = text(group.getAttribute("encoding-type"));
+        if (type == null) {
+            String h5sparse = text(group.getAttribute("h5sparse_format"));
+            type = h5sparse != null ? h5sparse + "_matrix" : "csr_matrix";
+        }
+        if (!type.equals("csr_matrix") && !type.equals("csc_matrix")) {
+            throw new DataFormatException(file, xPath + " has the encoding \"" + type + "\", which is not supported "
+                    + "(supported: dense array, csr_matrix, csc_matrix)");
+        }
+        for (String part : new String[] {"data", "indices", "indptr"}) {
+            if (!(group.getChildren().get(part) instanceof Dataset)) {
+                throw new DataFormatException(file, xPath + " (" + type + ") has no " + part + " array");
+            }
+        }
+        return type;
+    }
+
+    @Override
+    public List<String> cellIds() {
+        return cells;
+    }
+
+    @Override
+    public List<String> geneNames() {
+        return genes;
+    }
+
+    @Override
+    public Map<String, List<String>> cellColumns() {
+        return columns;
+    }
+
+    @Override
+    public String format() {
+        return "AnnData .h5ad (" + (encoding.equals("dense") ? "dense" : "sparse " + encoding.substring(0, 3).toUpperCase(
+                java.util.Locale.ROOT)) + " " + xPath + ")";
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.of("orientation SAMPLES_BY_GENES: AnnData stores cells × genes");
+    }
+
+    @Override
+    public void stream(CellSink sink, LoadProgress progress) {
+        if (x instanceof Dataset dense) {
+            streamDense(dense, sink, progress);
+            return;
+        }
+        Group group = (Group) x;
+        HdfSparse.stream(file, xPath, (Dataset) group.getChild("data"), (Dataset) group.getChild("indices"),
+                (Dataset) group.getChild("indptr"), encoding.startsWith("csr"), cells.size(), genes.size(), sink,
+                progress);
+    }
+
+    private void streamDense(Dataset dense, CellSink sink, LoadProgress progress) {
+        int[] dims = dense.getDimensions();
+        if (dims.length != 2 || dims[0] != cells.size() || dims[1] != genes.size()) {
+            throw new DataFormatException(file, xPath + " has shape " + java.util.Arrays.toString(dims) + " but obs "
+                    + "lists " + cells.size() + " cells and var " + genes.size() + " genes");
+        }
+        long bytesPerCell = Math.max(1, dense.getStorageInBytes() / Math.max(1, cells.size()));
+        for (int from = 0; from < dims[0]; from += DENSE_ROWS) {
+            CellSource.checkCancelled();
+            int rows = Math.min(DENSE_ROWS, dims[0] - from);
+            Object block;
+            try {
+                block = dense.getData(new long[] {from, 0}, new int[] {rows, dims[1]});
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw HdfSparse.damaged(file, xPath, e);
+            }
+            for (int r = 0; r < rows; r++) {
+                float[] row = HdfSparse.floats(Array.get(block, r));
+                for (int g = 0; g < row.length; g++) {
+                    if (row[g] != 0) {
+                        sink.add(from + r, g, row[g]);
+                    }
+                }
+            }
+            progress.progress(from + rows, dims[0], (from + rows) * bytesPerCell);
+        }
+    }
+
+    @Override
+    public void close() {
+        hdf.close();
+    }
+
+    private List<String> index(HdfFile hdf, String groupName) {
+        Node node = node(hdf, groupName);
         if (!(node instanceof Group group)) {
             throw new DataFormatException(file, "the AnnData file has no " + groupName + " group");
         }
-        Attribute indexName = group.getAttribute("_index");
-        String name = indexName == null ? "_index" : String.valueOf(indexName.getData());
+        String name = indexName(group);
         Node index = group.getChildren().get(name);
         if (!(index instanceof Dataset dataset)) {
             throw new DataFormatException(file, "the AnnData " + groupName + " group has no index (" + name + ")");
@@ -62,101 +203,84 @@ final class H5adReader {
         return names;
     }
 
-    private static float[] dense(Path file, Dataset x, int cells, int genes) {
-        int[] dims = x.getDimensions();
-        if (dims.length != 2 || dims[0] != cells || dims[1] != genes) {
-            throw new DataFormatException(file, "X has shape " + java.util.Arrays.toString(dims) + " but obs lists "
-                    + cells + " cells and var " + genes + " genes");
-        }
-        Object rows = x.getData();
-        float[] values = new float[cells * genes];
-        for (int c = 0; c < cells; c++) {
-            double[] row = numbers(Array.get(rows, c));
-            for (int g = 0; g < genes; g++) {
-                values[c * genes + g] = (float) row[g];
-            }
-        }
-        return values;
+    private static String indexName(Group group) {
+        String name = text(group.getAttribute("_index"));
+        return name == null ? "_index" : name;
     }
 
-    private static float[] sparse(Path file, Group x, int cells, int genes) {
-        Attribute encodingAttribute = x.getAttribute("encoding-type");
-        Attribute formatAttribute = x.getAttribute("h5sparse_format");
-        String encoding = encodingAttribute != null ? String.valueOf(encodingAttribute.getData())
-                : formatAttribute != null ? String.valueOf(formatAttribute.getData()) + "_matrix" : "csr_matrix";
-        boolean csr = encoding.startsWith("csr");
-        if (!csr && !encoding.startsWith("csc")) {
-            throw new DataFormatException(file, "X has an unsupported encoding \"" + encoding + "\"");
-        }
-        double[] data = numbers(((Dataset) x.getChild("data")).getData());
-        double[] indices = numbers(((Dataset) x.getChild("indices")).getData());
-        double[] pointers = numbers(((Dataset) x.getChild("indptr")).getData());
-        int outer = csr ? cells : genes;
-        int inner = csr ? genes : cells;
-        if (pointers.length != outer + 1 || pointers[outer] != data.length || indices.length != data.length) {
-            throw new DataFormatException(file, "X (" + encoding + ") has indptr/indices/data arrays that do not fit "
-                    + cells + " cells × " + genes + " genes");
-        }
-        float[] values = new float[cells * genes];
-        for (int o = 0; o < outer; o++) {
-            for (int k = (int) pointers[o]; k < (int) pointers[o + 1]; k++) {
-                int i = (int) indices[k];
-                if (i < 0 || i >= inner) {
-                    throw new DataFormatException(file, "X has an index " + i + " outside 0…" + (inner - 1));
-                }
-                values[csr ? o * genes + i : i * genes + o] = (float) data[k];
-            }
-        }
-        return values;
-    }
-
-    private static List<SampleMetadata.Column> obsColumns(HdfFile hdf, int cells) {
+    private Map<String, List<String>> obsColumns(HdfFile hdf, int cellCount) {
         Group obs = (Group) hdf.getChild("obs");
-        Attribute indexName = obs.getAttribute("_index");
-        String index = indexName == null ? "_index" : String.valueOf(indexName.getData());
+        String index = indexName(obs);
         Attribute order = obs.getAttribute("column-order");
         List<String> names = new ArrayList<>();
         if (order != null && order.getData() != null && order.getData().getClass().isArray()) {
             names.addAll(List.of(strings(order.getData())));
-        } else {
-            names.addAll(obs.getChildren().keySet());
         }
+        obs.getChildren().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
         Node oldCategories = obs.getChildren().get("__categories");
-        List<SampleMetadata.Column> columns = new ArrayList<>();
+        Map<String, List<String>> result = new LinkedHashMap<>();
         for (String name : names) {
             Node node = obs.getChildren().get(name);
             if (node == null || name.equals(index) || name.equals("__categories")) {
                 continue;
             }
             List<String> values;
-            if (node instanceof Group categorical) {
-                values = decode(((Dataset) categorical.getChild("codes")).getData(),
-                        strings(((Dataset) categorical.getChild("categories")).getData()));
-            } else if (oldCategories instanceof Group categories && categories.getChildren().containsKey(name)) {
-                values = decode(((Dataset) node).getData(),
-                        strings(((Dataset) categories.getChild(name)).getData()));
+            if (node instanceof Group group && group.getChildren().get("codes") instanceof Dataset codes
+                    && group.getChildren().get("categories") instanceof Dataset categories) {
+                values = decode(codes.getData(), strings(categories.getData()));
+            } else if (node instanceof Group group && group.getChildren().get("values") instanceof Dataset data) {
+                values = masked(texts(data.getData()), group.getChildren().get("mask"));
+            } else if (node instanceof Dataset dataset && oldCategories instanceof Group categories
+                    && categories.getChildren().get(name) instanceof Dataset categoryNames) {
+                values = decode(dataset.getData(), strings(categoryNames.getData()));
+            } else if (node instanceof Dataset dataset && dataset.getDimensions().length == 1) {
+                values = texts(dataset.getData());
             } else {
-                values = texts(((Dataset) node).getData());
+                continue;
             }
-            if (values.size() == cells) {
-                columns.add(SampleMetadata.Column.of(name, values));
+            if (values.size() == cellCount) {
+                result.put(name, values);
             }
         }
-        return columns;
+        return result;
+    }
+
+    private static List<String> masked(List<String> values, Node mask) {
+        if (!(mask instanceof Dataset maskData)) {
+            return values;
+        }
+        Object flags = maskData.getData();
+        List<String> out = new ArrayList<>(values);
+        for (int i = 0; i < out.size(); i++) {
+            Object flag = Array.get(flags, i);
+            if (flag instanceof Boolean b ? b : ((Number) flag).intValue() != 0) {
+                out.set(i, "");
+            }
+        }
+        return out;
+    }
+
+    private static String text(Attribute attribute) {
+        if (attribute == null || attribute.getData() == null) {
+            return null;
+        }
+        Object data = attribute.getData();
+        return data.getClass().isArray() ? (Array.getLength(data) == 0 ? null : String.valueOf(Array.get(data, 0)))
+                : String.valueOf(data);
     }
 
     private static List<String> decode(Object codes, String[] categories) {
-        double[] numbers = numbers(codes);
+        int[] numbers = HdfSparse.ints(codes);
         List<String> values = new ArrayList<>(numbers.length);
-        for (double code : numbers) {
-            values.add(code < 0 ? "" : categories[(int) code]);
+        for (int code : numbers) {
+            values.add(code < 0 || code >= categories.length ? "" : categories[code]);
         }
         return values;
     }
 
     private static List<String> texts(Object data) {
         if (data instanceof String[] strings) {
-            return List.of(strings);
+            return java.util.Arrays.asList(strings);
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i < Array.getLength(data); i++) {
@@ -172,22 +296,13 @@ final class H5adReader {
                 : Double.toString(d);
     }
 
-    private static String[] strings(Object data) {
+    static String[] strings(Object data) {
         if (data instanceof String[] strings) {
             return strings;
         }
         String[] out = new String[Array.getLength(data)];
         for (int i = 0; i < out.length; i++) {
             out[i] = String.valueOf(Array.get(data, i));
-        }
-        return out;
-    }
-
-    private static double[] numbers(Object data) {
-        double[] out = new double[Array.getLength(data)];
-        for (int i = 0; i < out.length; i++) {
-            Object v = Array.get(data, i);
-            out[i] = v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
         }
         return out;
     }

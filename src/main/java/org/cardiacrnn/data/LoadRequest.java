@@ -16,10 +16,11 @@ import java.util.List;
  * @param orientation     forces samples × genes or genes × samples; null detects it
  * @param metadataColumns forces how many leading columns of a text matrix are sample annotations; null detects it
  * @param sampleIdColumn  the column holding sample ids (among the leading columns and in the metadata table)
+ * @param singleCell      how single-cell data is aggregated into samples while it is read; null reads as is
  */
 public record LoadRequest(Path matrix, Path metadata, Path geneNames, Path sampleNames, Path annotations,
                           List<String> annotationNames, Orientation orientation, Integer metadataColumns,
-                          String sampleIdColumn) {
+                          String sampleIdColumn, SingleCellOptions singleCell) {
 
     public LoadRequest {
         if (matrix == null) {
@@ -29,6 +30,12 @@ public record LoadRequest(Path matrix, Path metadata, Path geneNames, Path sampl
         if (metadataColumns != null && metadataColumns < 0) {
             throw new IllegalArgumentException("metadataColumns must be 0 or more, was " + metadataColumns);
         }
+        singleCell = singleCell == null || singleCell.changesNothing() ? null : singleCell;
+    }
+
+    /** The single-cell options, never null. */
+    public SingleCellOptions singleCellOptions() {
+        return singleCell == null ? SingleCellOptions.none() : singleCell;
     }
 
     /** A request that loads the matrix and detects everything else. */
@@ -51,6 +58,7 @@ public record LoadRequest(Path matrix, Path metadata, Path geneNames, Path sampl
         private Orientation orientation;
         private Integer metadataColumns;
         private String sampleIdColumn;
+        private SingleCellOptions singleCell;
 
         private Builder(Path matrix) {
             this.matrix = matrix;
@@ -92,9 +100,14 @@ public record LoadRequest(Path matrix, Path metadata, Path geneNames, Path sampl
             return this;
         }
 
+        public Builder singleCell(SingleCellOptions options) {
+            this.singleCell = options;
+            return this;
+        }
+
         public LoadRequest build() {
             return new LoadRequest(matrix, metadata, geneNames, sampleNames, annotations, annotationNames,
-                    orientation, metadataColumns, sampleIdColumn);
+                    orientation, metadataColumns, sampleIdColumn, singleCell);
         }
     }
 }

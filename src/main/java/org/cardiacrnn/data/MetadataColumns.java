@@ -9,7 +9,8 @@ public final class MetadataColumns {
     }
 
     /**
-     * The named column's values as numbers (NaN where missing).
+     * The named column's values as numbers (NaN where missing); text times such as {@code day7} or {@code 12h}
+     * are read by {@link TimeText}.
      *
      * @param source the file the metadata came from, for the message (may be null)
      * @throws DataFormatException when the column is absent or holds a value that is not a number
@@ -21,6 +22,10 @@ public final class MetadataColumns {
         }
         SampleMetadata.Column values = metadata.column(column);
         if (!values.isNumeric()) {
+            java.util.Optional<TimeText.Reading> time = TimeText.read(values.values());
+            if (time.isPresent()) {
+                return time.get().numbers();
+            }
             String offending = values.values().stream().filter(v -> !DelimitedLayout.isNumberLike(v)).findFirst()
                     .orElse("");
             int row = values.values().indexOf(offending);

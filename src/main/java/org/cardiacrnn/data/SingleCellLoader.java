@@ -1,0 +1,100 @@
+package org.cardiacrnn.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.jhdf.HdfFile;
+import io.jhdf.exceptions.HdfException;
+
+/**
+ * Reads single-cell data (10x folder, AnnData .h5ad, Cell Ranger .h5) in one streaming pass, either into
+ * pseudobulk samples or, when no aggregation is asked for and the cells fit in memory, one sample per cell.
+ * A cell-metadata table is joined on barcode before aggregation, so its columns can be grouped by.
+ */
+final class SingleCellLoader {
+
+    /** What was read, with the aggregation report when cells were aggregated. */
+    record Read(MatrixRead matrix, JoinReport join, SingleCellReport aggregation) {
+    }
+
+    static {
+        LzfChunkFilter.register();
+    }
+
+    private SingleCellLoader() {
+    }
+
+    /** True when the path is one of the single-cell formats this loader reads. */
+    static boolean handles(Path path) {
+        return Files.isDirectory(path) || path.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                .matches(".*\\.(h5ad|h5|hdf5)") || Files.isRegularFile(path) && InputFiles.isHdf5(path);
+    }
+
+    static CellSource open(Path path, String countsLayer) {
+        if (Files.isDirectory(path)) {
+            if (countsLayer != null) {
+                throw new DataFormatException(path, "--counts-layer applies to .h5ad files; a 10x folder has one "
+                        + "matrix");
+            }
+            return MatrixMarketReader.open(path);
+        }
+        InputFiles.requireReadableFile(path);
+        HdfFile hdf;
+        try {
+            hdf = new HdfFile(path);
+        } catch (HdfException | IllegalArgumentException e) {
+            throw new DataFormatException(path, "not a readable HDF5 file: " + e.getMessage(), e);
+        }
+        try {
+            if (CellRangerH5Reader.looksLikeCellRanger(hdf)) {
+                return CellRangerH5Reader.open(path, hdf);
+            }
+            return H5adReader.open(path, hdf, countsLayer);
+        } catch (RuntimeException e) {
+            hdf.close();
+            throw e;
+        }
+    }
+
+    static Read read(Path path, Path metadata, String idColumn, SingleCellOptions options, LoadProgress progress) {
+        try (CellSource source = open(path, options.countsLayer())) {
+            Map<String, List<String>> cellColumns = new LinkedHashMap<>(source.cellColumns());
+            JoinReport join = null;
+            List<String> warnings = new ArrayList<>(source.warnings());
+            if (metadata != null && options.aggregates()) {
+                MetadataTable.Joined joined = MetadataTable.join(metadata, source.cellIds(), idColumn);
+                joined.columns().forEach(c -> cellColumns.put(c.name(), c.values()));
+                join = joined.report();
+                warnings.add("cell metadata: " + join.matchedSamples() + " cell(s) matched, "
+                        + join.samplesWithoutMetadata().size() + " cell(s) without metadata, "
+                        + join.metadataRowsWithoutSample().size() + " metadata row(s) matching no cell, "
+                        + join.duplicateIds().size() + " duplicate barcode(s) (first row used)");
+            }
+            int cells = source.cellIds().size();
+            int genes = source.geneNames().size();
+            if (!options.aggregates()) {
+                DenseCells dense = DenseCells.allocate(path, cells, genes);
+                source.stream(dense, progress);
+                List<SampleMetadata.Column> columns = new ArrayList<>();
+                cellColumns.forEach((name, values) -> columns.add(SampleMetadata.Column.of(name, values)));
+                return new Read(new MatrixRead(new ExpressionMatrix(dense.values(), source.cellIds(),
+                        source.geneNames()), columns, Orientation.SAMPLES_BY_GENES, false, source.format(),
+                        warnings), null, null);
+            }
+            PseudobulkAggregator aggregator = new PseudobulkAggregator(path, cells, genes, cellColumns, options);
+            source.stream(aggregator, progress);
+            SingleCellReport report = aggregator.report();
+            warnings.addAll(report.warnings(options));
+            return new Read(new MatrixRead(aggregator.matrix(source.geneNames()), aggregator.sampleColumns(),
+                    Orientation.SAMPLES_BY_GENES, false, source.format() + ", pseudobulk", warnings), join, report);
+        } catch (OutOfMemoryError e) {
+            throw new DataFormatException(path, "ran out of memory while reading (this program may use "
+                    + String.format(java.util.Locale.ROOT, "%.1f GB", Runtime.getRuntime().maxMemory() / 1e9)
+                    + "); aggregate the cells with --pseudobulk COLUMN,… or start it with a larger -Xmx");
+        }
+    }
+}

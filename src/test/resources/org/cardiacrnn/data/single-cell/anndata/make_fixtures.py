@@ -1,0 +1,42 @@
+"""Writes the small AnnData fixtures beside this script with the anndata of the machine (Debian's
+python3-anndata 0.8.0). Run with /usr/bin/python3 make_fixtures.py; the product never needs Python.
+
+Cell c of 40, gene g of 6: X[c, g] = (c + 2 * g) % 4 (so about a quarter are zeros), individual L1 for
+c < 20 else L2, diffday day0 for even c else day7, type cycles through IPSC, MES, CM, CF, UNK."""
+import anndata
+import anndata.experimental
+import h5py
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+cells, genes = 40, 6
+x = np.array([[(c + 2 * g) % 4 for g in range(genes)] for c in range(cells)], dtype=np.float32)
+states = ["IPSC", "MES", "CM", "CF", "UNK"]
+obs = pd.DataFrame({
+    "individual": pd.Categorical(["L1" if c < 20 else "L2" for c in range(cells)]),
+    "diffday": pd.Categorical(["day0" if c % 2 == 0 else "day7" for c in range(cells)]),
+    "type": pd.Categorical([states[c % 5] for c in range(cells)]),
+    "dpt_pseudotime": np.linspace(0, 1, cells),
+    "batch": np.array(["b%d" % (c % 3) for c in range(cells)], dtype=object),
+}, index=["cell%02d" % c for c in range(cells)])
+var = pd.DataFrame(index=["G%d" % g for g in range(genes)])
+
+csr = anndata.AnnData(sp.csr_matrix(x), obs=obs, var=var)
+csr.layers["counts"] = sp.csr_matrix(x * 10)
+csr.raw = csr
+csr.write_h5ad("csr-gzip.h5ad", compression="gzip")
+# write_h5ad turns text columns into categoricals; anndata's element writer adds one kept as a string array
+with h5py.File("csr-gzip.h5ad", "a") as f:
+    anndata.experimental.write_elem(f["obs"], "barcode_text", np.array(["t%d" % c for c in range(cells)],
+                                                                      dtype=object))
+
+csc = anndata.AnnData(sp.csc_matrix(x), obs=obs, var=var)
+csc.write_h5ad("csc-lzf.h5ad", compression="lzf")
+
+dense = anndata.AnnData(x, obs=obs, var=var)
+dense.write_h5ad("dense.h5ad")
+
+for name in ["csr-gzip.h5ad", "csc-lzf.h5ad", "dense.h5ad"]:
+    back = anndata.read_h5ad(name)
+    assert np.array_equal(np.asarray(back.X.todense() if sp.issparse(back.X) else back.X), x), name
