@@ -55,6 +55,22 @@ public final class Attributor {
         return network.classCount();
     }
 
+    /** The class each sequence is predicted as. */
+    public int[] predict(SequenceDataset data) {
+        int[] predicted = new int[data.sequenceCount()];
+        for (int from = 0; from < predicted.length; from += ROWS_PER_BATCH) {
+            int to = Math.min(predicted.length, from + ROWS_PER_BATCH);
+            INDArray features = Tensors.features(data, from, to);
+            INDArray mask = Tensors.mask(data, from, to);
+            float[][] probabilities = network.probabilities(features, mask);
+            for (int i = from; i < to; i++) {
+                predicted[i] = argMax(probabilities[i - from]);
+            }
+            Tensors.close(features, mask);
+        }
+        return predicted;
+    }
+
     /** Attributions of one sequence for one class. */
     public SequenceAttribution attribute(SequenceDataset data, int sequence, int targetClass, Settings settings) {
         return attribute(data, new int[] {sequence}, new int[] {targetClass}, settings, (done, total) -> { },

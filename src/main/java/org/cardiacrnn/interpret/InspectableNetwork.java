@@ -133,6 +133,15 @@ public final class InspectableNetwork {
         return new Gradients(probabilities.castTo(DataType.FLOAT).toFloatMatrix(), epsilon.castTo(DataType.FLOAT));
     }
 
+    /** Class probabilities [batch][classes]. */
+    public float[][] probabilities(INDArray features, INDArray mask) {
+        List<INDArray> inputs = forward(features, mask, outputIndex);
+        INDArray probabilities = network.getLayer(outputIndex).activate(inputs.get(outputIndex), false,
+                LayerWorkspaceMgr.noWorkspaces());
+        network.clearLayerMaskArrays();
+        return probabilities.castTo(DataType.FLOAT).toFloatMatrix();
+    }
+
     /** The pooled representation [batch, pooledWidth] that the dense part of the classifier reads. */
     public INDArray pooled(INDArray features, INDArray mask) {
         List<INDArray> inputs = forward(features, mask, pooledIndex + 1);
