@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
+import org.cardiacrnn.nn.fast.FastBidirectionalLstmLayer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -54,6 +55,11 @@ public final class InspectableNetwork {
         MultiLayerNetwork copy = new MultiLayerNetwork(configuration);
         copy.init(trained.params().dup(), false);
         copy.initGradientsView();
+        for (Layer layer : copy.getLayers()) {
+            if (layer instanceof FastBidirectionalLstmLayer fast) {
+                fast.setParameterGradients(false);
+            }
+        }
         return new InspectableNetwork(copy);
     }
 
