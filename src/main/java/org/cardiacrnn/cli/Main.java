@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 InspectCommand.class,
                 BenchCommand.class,
+                AttributeCommand.class,
+                EmbedCommand.class,
         })
 public final class Main implements Runnable {
 

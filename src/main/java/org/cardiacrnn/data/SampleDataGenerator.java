@@ -180,8 +180,9 @@ public final class SampleDataGenerator {
      * Background genes: some follow a time trend shared by every lineage (differentiation in general),
      * others a lineage-specific trend that only appears from day 5 on, weakly at first.
      */
-    private static void addBackgroundProgrammes(double[][] logFold, SplittableRandom random, int geneCount) {
+    private static int[][] addBackgroundProgrammes(double[][] logFold, SplittableRandom random, int geneCount) {
         int first = markerCount();
+        int[][] lineageGenes = new int[TRAJECTORIES.size()][LINEAGE_GENES_PER_TRAJECTORY];
         double[] lineageWeightByDay = {0, 0, 0.25, 0.7, 1.0};
         for (int i = 0; i < SHARED_TIME_GENES; i++) {
             int g = first + random.nextInt(geneCount - first);
@@ -195,12 +196,43 @@ public final class SampleDataGenerator {
         for (int t = 0; t < TRAJECTORIES.size(); t++) {
             for (int i = 0; i < LINEAGE_GENES_PER_TRAJECTORY; i++) {
                 int g = first + random.nextInt(geneCount - first);
+                lineageGenes[t][i] = g;
                 double effect = 1.2 * random.nextGaussian();
                 for (int d = 0; d < DAYS.length; d++) {
                     logFold[t * DAYS.length + d][g] += effect * lineageWeightByDay[d];
                 }
             }
         }
+        return lineageGenes;
+    }
+
+    /**
+     * The genes that carry a trajectory's signal in the data written with {@code seed}: the marker genes of every
+     * programme that includes it, and its lineage-specific background genes. Checks of what a network learned
+     * (which genes it attributes a class to) compare against this.
+     */
+    public static java.util.Set<String> programmeGenes(String trajectory, long seed) {
+        int t = TRAJECTORIES.indexOf(trajectory);
+        if (t < 0) {
+            throw new IllegalArgumentException("no trajectory " + trajectory + " in the sample data");
+        }
+        java.util.Set<String> genes = new java.util.LinkedHashSet<>();
+        for (Programme programme : PROGRAMMES) {
+            if (programme.trajectories().contains(trajectory)) {
+                genes.addAll(programme.genes());
+            }
+        }
+        // Replays the generator's draws up to the background programmes, so the same seed names the same genes.
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int g = 0; g < GENES; g++) {
+            random.nextGaussian();
+        }
+        List<String> names = geneNames();
+        int[][] lineage = addBackgroundProgrammes(new double[TRAJECTORIES.size() * DAYS.length][GENES], random, GENES);
+        for (int g : lineage[t]) {
+            genes.add(names.get(g));
+        }
+        return genes;
     }
 
     /** Gamma–Poisson draw with mean {@code mean} and dispersion {@link #DISPERSION} (variance m + φm²). */

@@ -30,6 +30,7 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
     private transient INDArray forwardInputWeights;
     private transient INDArray forwardRecurrentWeights;
     private transient boolean kernelDropout;
+    private transient boolean parameterGradients = true;
 
     public FastBidirectionalLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -97,6 +98,14 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
         }
     }
 
+    /**
+     * Whether backpropagation computes the gradients of the weights (default true). Attribution switches it
+     * off on its own copy of a network: it needs only the gradient with respect to the input.
+     */
+    public void setParameterGradients(boolean parameterGradients) {
+        this.parameterGradients = parameterGradients;
+    }
+
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
@@ -107,14 +116,21 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
         boolean wantInputGrad = layerConf().isInputGradient();
         INDArray inputGrad = wantInputGrad ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 (long) buffers.steps * buffers.batch, layerConf().getNIn()) : null;
-        kernel.backward(epsilon.castTo(dataType), forwardInputWeights, forwardRecurrentWeights,
-                gradientViews.get(INPUT_WEIGHT_KEY), gradientViews.get(RECURRENT_WEIGHT_KEY),
-                gradientViews.get(BIAS_KEY), inputGrad);
-        clipGradient(buffers.batch);
-        Gradient gradient = new DefaultGradient(gradientsFlattened);
-        gradient.gradientForVariable().put(INPUT_WEIGHT_KEY, gradientViews.get(INPUT_WEIGHT_KEY));
-        gradient.gradientForVariable().put(RECURRENT_WEIGHT_KEY, gradientViews.get(RECURRENT_WEIGHT_KEY));
-        gradient.gradientForVariable().put(BIAS_KEY, gradientViews.get(BIAS_KEY));
+        Gradient gradient;
+        if (parameterGradients) {
+            kernel.backward(epsilon.castTo(dataType), forwardInputWeights, forwardRecurrentWeights,
+                    gradientViews.get(INPUT_WEIGHT_KEY), gradientViews.get(RECURRENT_WEIGHT_KEY),
+                    gradientViews.get(BIAS_KEY), inputGrad);
+            clipGradient(buffers.batch);
+            gradient = new DefaultGradient(gradientsFlattened);
+            gradient.gradientForVariable().put(INPUT_WEIGHT_KEY, gradientViews.get(INPUT_WEIGHT_KEY));
+            gradient.gradientForVariable().put(RECURRENT_WEIGHT_KEY, gradientViews.get(RECURRENT_WEIGHT_KEY));
+            gradient.gradientForVariable().put(BIAS_KEY, gradientViews.get(BIAS_KEY));
+        } else {
+            kernel.backward(epsilon.castTo(dataType), forwardInputWeights, forwardRecurrentWeights, null, null, null,
+                    inputGrad);
+            gradient = new DefaultGradient();
+        }
         weightNoiseParams.clear();
         if (!wantInputGrad) {
             return new Pair<>(gradient, null);

@@ -1,0 +1,116 @@
+package org.cardiacrnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.cardiacrnn.interpret.AttributionFiles;
+import org.cardiacrnn.interpret.AttributionMethod;
+import org.cardiacrnn.interpret.AttributionReport;
+import org.cardiacrnn.interpret.Attributor;
+import org.cardiacrnn.interpret.Baseline;
+import org.cardiacrnn.interpret.ClassAttribution;
+import org.cardiacrnn.interpret.GeneScore;
+import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.runs.SavedRun;
+import org.cardiacrnn.WorkbenchException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Which genes at which time steps drove a run's calls: per-class top genes, gene × time tables, figures. */
+@Command(name = "attribute", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Attribute a trained run's class probabilities to genes and time steps (integrated "
+                + "gradients or gradient x input) over its test split or new labelled files; per class, the top "
+                + "genes over its correctly classified sequences.",
+                "Writes top-genes.csv, attribution-CLASS.csv (genes x time steps) and figures (PDF, SVG, PNG, "
+                        + "CSV) into --out.",
+                "Example: attribute --run RUN_FOLDER --out attributions"})
+final class AttributeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run folder (or its model.zip).")
+    Path run;
+
+    @Mixin
+    LoadOptions load = new LoadOptions();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the tables and figures.")
+    Path out;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "integrated-gradients",
+            description = "integrated-gradients or gradient-input (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "32",
+            description = "Interpolation steps of integrated gradients, 32-64 usual (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--baseline", paramLabel = "WHICH", defaultValue = "training-mean",
+            description = "training-mean (zero after z-scoring) or blurred (each gene flat at its mean over the "
+                    + "sequence) (default: ${DEFAULT-VALUE}).")
+    String baseline;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+            description = "Genes per class in top-genes.csv and the figures (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--overwrite", description = "Replace the files of an earlier report in --out.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            throw new WorkbenchException("--top must be at least 1; got " + top);
+        }
+        AttributionMethod chosen = AttributionMethod.parse(method);
+        Baseline.Kind baselineKind = Baseline.Kind.parse(baseline);
+        NativeThreads.configure();
+        PrintWriter err = spec.commandLine().getErr();
+        SavedRun saved = SavedRun.open(run);
+        RunSequences sequences = RunSequences.of(saved, load, err);
+        if (sequences.dataset().sequenceCount() == 0) {
+            throw new WorkbenchException("there are no sequences in " + sequences.what() + " to attribute");
+        }
+        Baseline reference = baselineKind == Baseline.Kind.BLURRED ? Baseline.blurred()
+                : sequences.trainingMean(saved);
+        Attributor.Settings settings = new Attributor.Settings(chosen, steps, reference);
+        long started = System.nanoTime();
+        int[] lastTenth = {-1};
+        AttributionReport report = AttributionReport.compute(new Attributor(saved.model().network()),
+                sequences.dataset(), sequences.labelled(), settings, (done, total) -> {
+                    int tenth = 10 * done / total;
+                    if (tenth != lastTenth[0]) {
+                        lastTenth[0] = tenth;
+                        err.printf(Locale.ROOT, "attributing: %d of %d sequences%n", done, total);
+                        err.flush();
+                    }
+                }, () -> false);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        var written = AttributionFiles.write(report, out, top, overwrite);
+        print(spec.commandLine().getOut(), sequences.what(), report, seconds, written.size());
+        return 0;
+    }
+
+    private void print(PrintWriter out, String what, AttributionReport report, double seconds, int files) {
+        out.printf(Locale.ROOT, "attributed %d sequences of %s by %s in %.1f s%n", report.sequences().size(), what,
+                report.settings().method().cliName(), seconds);
+        for (ClassAttribution summary : report.classes()) {
+            StringBuilder genes = new StringBuilder();
+            for (GeneScore score : summary.top(Math.min(top, 5))) {
+                genes.append(genes.length() == 0 ? "" : ", ").append(score.gene())
+                        .append(score.meanAttribution() >= 0 ? " (+)" : " (-)");
+            }
+            out.printf(Locale.ROOT, "%-24s %4d correct sequences; top: %s%n", summary.className(),
+                    summary.sequences(), genes);
+        }
+        out.printf(Locale.ROOT, "wrote %d files to %s%n", files, this.out);
+        out.flush();
+    }
+}

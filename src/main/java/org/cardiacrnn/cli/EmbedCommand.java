@@ -1,0 +1,94 @@
+package org.cardiacrnn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.ExpressionLoader;
+import org.cardiacrnn.interpret.Embedder;
+import org.cardiacrnn.interpret.EmbeddingFiles;
+import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.runs.SavedRun;
+import org.cardiacrnn.sequences.NewDataSequences;
+import org.cardiacrnn.sequences.SequenceDataset;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The learned sequence representation of a run, for downstream models. */
+@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write the representation a trained run's classifier reads (the pooled recurrent output, "
+                + "2 x hidden units for a BiLSTM) for every sequence of new files: CSV, or .npy with a sidecar "
+                + "NAME.rows.csv of row ids.",
+                "Example: embed --run RUN_FOLDER samples.csv --out embeddings.npy"})
+final class EmbedCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run folder (or its model.zip).")
+    Path run;
+
+    @Mixin
+    LoadOptions load = new LoadOptions();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.csv or FILE.npy.")
+    Path out;
+
+    @Option(names = "--per-step", description = "The last recurrent layer's state at every time step instead.")
+    boolean perStep;
+
+    @Option(names = "--overwrite", description = "Replace existing files.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".npy")) {
+            throw new WorkbenchException("--out must end in .csv or .npy; got " + out);
+        }
+        NativeThreads.configure();
+        SavedRun saved = SavedRun.open(run);
+        ExpressionData data = ExpressionLoader.load(load.toRequest());
+        NewDataSequences sequences = saved.sequences(data);
+        sequences.warnings().forEach(warning -> spec.commandLine().getErr().println("note: " + warning));
+        SequenceDataset dataset = sequences.dataset();
+        Embedder embedder = new Embedder(saved.model().network());
+        float[][][] values;
+        if (perStep) {
+            values = embedder.perStep(dataset);
+        } else {
+            float[][] pooled = embedder.pooled(dataset);
+            values = new float[pooled.length][][];
+            for (int i = 0; i < pooled.length; i++) {
+                values[i] = new float[][] {pooled[i]};
+            }
+        }
+        List<Path> written = EmbeddingFiles.write(out, ids(dataset, sequences.labelled(), data.matrix().sampleIds()),
+                values, perStep, overwrite);
+        int units = values.length == 0 || values[0].length == 0 ? 0 : values[0][0].length;
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d sequences x %s%d units to %s%n", values.length,
+                perStep ? dataset.timeSteps() + " steps x " : "", units, String.join(", ",
+                        written.stream().map(Path::toString).toList()));
+        return 0;
+    }
+
+    static List<EmbeddingFiles.RowId> ids(SequenceDataset dataset, boolean labelled, List<String> sampleIds) {
+        List<EmbeddingFiles.RowId> ids = new ArrayList<>();
+        for (int i = 0; i < dataset.sequenceCount(); i++) {
+            int[] rows = dataset.sourceRows(i);
+            ids.add(new EmbeddingFiles.RowId(dataset.groupIds().get(i),
+                    labelled ? dataset.classNames().get(dataset.label(i)) : "",
+                    rows.length == 0 ? "" : sampleIds.get(rows[0]),
+                    rows.length == 0 ? "" : sampleIds.get(rows[rows.length - 1])));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,135 @@
+package org.cardiacrnn.figures;
+
+import java.awt.Font;
+import java.awt.Paint;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+
+/**
+ * Figures of input attributions (which genes, at which time steps, moved a class's probability): a signed
+ * gene × time heatmap and a ranked bar chart. They take plain arrays, so any attribution method can feed them.
+ */
+public final class AttributionCharts {
+
+    private AttributionCharts() {
+    }
+
+    /**
+     * Gene × time heatmap of signed attributions, white at zero, red for evidence for the class, blue against.
+     *
+     * @param values     values[gene][time]
+     * @param geneNames  one per row, drawn top to bottom
+     * @param timeLabels one per time step
+     */
+    public static Figure heatmap(String title, double[][] values, List<String> geneNames, List<String> timeLabels) {
+        int genes = geneNames.size();
+        int steps = timeLabels.size();
+        if (values.length != genes) {
+            throw new IllegalArgumentException(values.length + " rows of values for " + genes + " genes");
+        }
+        double[][] xyz = new double[3][genes * steps];
+        double largest = 0;
+        FigureData.Builder data = FigureData.builder("gene", "time", "attribution");
+        for (int g = 0; g < genes; g++) {
+            if (values[g].length != steps) {
+                throw new IllegalArgumentException(geneNames.get(g) + " has " + values[g].length
+                        + " values for " + steps + " time steps");
+            }
+            for (int t = 0; t < steps; t++) {
+                int k = g * steps + t;
+                xyz[0][k] = t;
+                xyz[1][k] = genes - 1 - g;
+                xyz[2][k] = values[g][t];
+                largest = Math.max(largest, Math.abs(values[g][t]));
+                data.row(geneNames.get(g), timeLabels.get(t), values[g][t]);
+            }
+        }
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries("attribution", xyz);
+        DivergingPaintScale scale = new DivergingPaintScale(largest);
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setPaintScale(scale);
+        String[] reversed = new String[genes];
+        for (int g = 0; g < genes; g++) {
+            reversed[g] = geneNames.get(genes - 1 - g);
+        }
+        SymbolAxis time = new SymbolAxis("Time", timeLabels.toArray(String[]::new));
+        SymbolAxis gene = new SymbolAxis("Gene", reversed);
+        time.setGridBandsVisible(false);
+        gene.setGridBandsVisible(false);
+        time.setRange(-0.5, steps - 0.5);
+        gene.setRange(-0.5, genes - 0.5);
+        time.setVerticalTickLabels(steps > 8);
+        XYPlot plot = Charts.plot(dataset, time, gene, renderer);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        JFreeChart chart = new JFreeChart(title, plot);
+        chart.removeLegend();
+        NumberAxis scaleAxis = new NumberAxis("Attribution");
+        scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setStripWidth(6);
+        legend.setStripOutlineVisible(false);
+        legend.setMargin(new RectangleInsets(10, 2, 10, 2));
+        chart.addSubtitle(legend);
+        return new Figure(Charts.finish(chart), data.build());
+    }
+
+    /**
+     * Horizontal bars of the genes' mean attributions in the given (ranked) order, first at the top, coloured by
+     * sign with the heatmap's colours.
+     *
+     * @param meanAttribution       signed value per gene, in {@code geneNames} order
+     * @param meanAbsoluteAttribution the ranking key per gene, written to the CSV alongside
+     */
+    public static Figure rankedBars(String title, List<String> geneNames, double[] meanAttribution,
+                                    double[] meanAbsoluteAttribution) {
+        if (meanAttribution.length != geneNames.size() || meanAbsoluteAttribution.length != geneNames.size()) {
+            throw new IllegalArgumentException("need one mean and one mean absolute attribution per gene");
+        }
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        FigureData.Builder data = FigureData.builder("rank", "gene", "mean_attribution",
+                "mean_absolute_attribution");
+        double largest = 0;
+        for (int g = 0; g < geneNames.size(); g++) {
+            dataset.addValue(meanAttribution[g], "attribution", geneNames.get(g));
+            data.row(g + 1, geneNames.get(g), meanAttribution[g], meanAbsoluteAttribution[g]);
+            largest = Math.max(largest, Math.abs(meanAttribution[g]));
+        }
+        DivergingPaintScale scale = new DivergingPaintScale(largest);
+        BarRenderer renderer = new BarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                Number value = getPlot().getDataset().getValue(row, column);
+                // Full strength at either sign: the bar's length already shows the size.
+                return scale.getPaint(value == null ? 0 : Math.signum(value.doubleValue()) * scale.getUpperBound());
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        CategoryAxis genes = new CategoryAxis("Gene");
+        genes.setCategoryMargin(0.15);
+        NumberAxis value = new NumberAxis("Mean attribution");
+        CategoryPlot plot = new CategoryPlot(dataset, genes, value, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        JFreeChart chart = new JFreeChart(title, FigureStyle.print().font(Font.BOLD, 9f), plot, false);
+        return new Figure(Charts.finish(chart), data.build());
+    }
+}

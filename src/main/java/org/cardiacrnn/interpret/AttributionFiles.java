@@ -1,0 +1,104 @@
+package org.cardiacrnn.interpret;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.figures.ExportFormat;
+import org.cardiacrnn.figures.FigureExporter;
+import org.cardiacrnn.figures.FigureSize;
+import org.cardiacrnn.io.AtomicFiles;
+
+/**
+ * Writes a report to a folder: {@code top-genes.csv}, one genes × time-steps CSV per class
+ * ({@code attribution-CLASS.csv}, genes in rank order) and the per-class figures in PDF, SVG, PNG and CSV.
+ */
+public final class AttributionFiles {
+
+    public static final String TOP_GENES = "top-genes.csv";
+
+    private AttributionFiles() {
+    }
+
+    /**
+     * @param overwrite whether files of an earlier report in {@code directory} may be replaced
+     * @return the files written
+     */
+    public static List<Path> write(AttributionReport report, Path directory, int top, boolean overwrite) {
+        Path topGenes = directory.resolve(TOP_GENES);
+        if (!overwrite && Files.exists(topGenes)) {
+            throw new WorkbenchException(topGenes + ": already exists; choose another folder or allow overwriting");
+        }
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(directory);
+            AtomicFiles.writeString(topGenes, topGenesCsv(report, top));
+            written.add(topGenes);
+            for (ClassAttribution summary : report.classes()) {
+                Path file = directory.resolve("attribution-" + safe(summary.className()) + ".csv");
+                AtomicFiles.writeString(file, geneByTimeCsv(summary));
+                written.add(file);
+            }
+        } catch (IOException failure) {
+            throw new WorkbenchException(directory + ": the attributions cannot be written ("
+                    + AtomicFiles.describe(failure) + ")", failure);
+        }
+        written.addAll(new FigureExporter().exportAll(AttributionFigures.perClass(report, top), directory,
+                FigureSize.SINGLE_COLUMN, 300, EnumSet.allOf(ExportFormat.class)));
+        return written;
+    }
+
+    static String topGenesCsv(AttributionReport report, int top) throws IOException {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = printer(text)) {
+            printer.printRecord("class", "rank", "gene", "mean_attribution", "mean_absolute_attribution",
+                    "sequences");
+            for (ClassAttribution summary : report.classes()) {
+                for (GeneScore score : summary.top(top)) {
+                    printer.printRecord(summary.className(), score.rank(), score.gene(),
+                            number(score.meanAttribution()), number(score.meanAbsoluteAttribution()),
+                            summary.sequences());
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    static String geneByTimeCsv(ClassAttribution summary) throws IOException {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = printer(text)) {
+            List<String> header = new ArrayList<>(List.of("gene", "rank"));
+            header.addAll(AttributionFigures.stepLabels(summary.timeSteps()));
+            printer.printRecord(header);
+            for (GeneScore score : summary.ranking()) {
+                List<Object> row = new ArrayList<>(List.of(score.gene(), score.rank()));
+                for (int t = 0; t < summary.timeSteps(); t++) {
+                    row.add(number(summary.mean(score.geneIndex(), t)));
+                }
+                printer.printRecord(row);
+            }
+        }
+        return text.toString();
+    }
+
+    private static CSVPrinter printer(StringWriter text) throws IOException {
+        return new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.6g", value);
+    }
+
+    private static String safe(String name) {
+        String cleaned = name.strip().replaceAll("[^A-Za-z0-9._-]+", "_");
+        return cleaned.isEmpty() ? "class" : cleaned;
+    }
+}

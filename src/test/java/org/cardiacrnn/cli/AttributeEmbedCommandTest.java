@@ -1,0 +1,78 @@
+package org.cardiacrnn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** attribute and embed on a tiny run trained from the bundled sample data. */
+class AttributeEmbedCommandTest {
+
+    private static final String SAMPLE = Path.of("sample-data", "cardiac-differentiation.csv.gz").toString();
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void attributeWritesTablesAndFiguresAndEmbedWritesNpyThatReadsBack() throws Exception {
+        CliRun trained = CliRun.of("train", SAMPLE, "--preset", "quick", "--set", "epochs=1", "--set", "hiddenUnits=4",
+                "--workspace", workspace.toString(), "--name", "tiny", "--top-genes", "200");
+        assertThat(trained.code()).as(trained.err()).isZero();
+        Path run;
+        try (var runs = Files.list(workspace.resolve("runs"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+
+        Path out = workspace.resolve("attributions");
+        CliRun attributed = CliRun.of("attribute", "--run", run.toString(), "--out", out.toString(), "--steps", "4",
+                "--top", "5");
+        assertThat(attributed.code()).as(attributed.err()).isZero();
+        assertThat(attributed.out()).contains("by integrated-gradients").contains("ventricular_cm");
+        List<String> top = Files.readAllLines(out.resolve("top-genes.csv"));
+        assertThat(top.get(0)).isEqualTo("class,rank,gene,mean_attribution,mean_absolute_attribution,sequences");
+        assertThat(top).hasSize(1 + 4 * 5);
+        List<String> perClass = Files.readAllLines(out.resolve("attribution-atrial_cm.csv"));
+        assertThat(perClass).hasSize(1 + 200);
+        assertThat(perClass.get(0)).startsWith("gene,rank,t1,t2");
+        for (String ext : List.of("pdf", "svg", "png", "csv")) {
+            assertThat(out.resolve("top-genes-epicardial." + ext)).isNotEmptyFile();
+            assertThat(out.resolve("top-genes-over-time-epicardial." + ext)).isNotEmptyFile();
+        }
+
+        CliRun again = CliRun.of("attribute", "--run", run.toString(), "--out", out.toString(), "--method",
+                "gradient-input");
+        assertThat(again.code()).isEqualTo(Main.EXIT_USER_ERROR);
+        assertThat(again.err()).contains("top-genes.csv").contains("already exists");
+        CliRun badMethod = CliRun.of("attribute", "--run", run.toString(), "--out", out.toString(), "--method", "x");
+        assertThat(badMethod.err()).contains("--method must be");
+
+        Path npy = workspace.resolve("embeddings.npy");
+        CliRun embedded = CliRun.of("embed", "--run", run.toString(), SAMPLE, "--out", npy.toString());
+        assertThat(embedded.code()).as(embedded.err()).isZero();
+        INDArray pooled = Nd4j.createFromNpyFile(npy.toFile());
+        List<String> rows = Files.readAllLines(workspace.resolve("embeddings.rows.csv"));
+        assertThat(pooled.shape()).containsExactly(rows.size() - 1, 8);
+        assertThat(rows.get(0)).isEqualTo("row,group,class,first_sample,last_sample");
+        assertThat(rows.get(1)).matches("0,[a-z_]+/donor\\d,[a-z_]+,S\\d{4},S\\d{4}");
+        assertThat(pooled.norm2Number().doubleValue()).isGreaterThan(0);
+
+        Path csv = workspace.resolve("embeddings.csv");
+        CliRun asCsv = CliRun.of("embed", "--run", run.toString(), SAMPLE, "--out", csv.toString());
+        assertThat(asCsv.code()).as(asCsv.err()).isZero();
+        List<String> csvRows = Files.readAllLines(csv);
+        assertThat(csvRows.get(0)).endsWith("e1,e2,e3,e4,e5,e6,e7,e8");
+        assertThat(Double.parseDouble(csvRows.get(1).split(",")[5])).isCloseTo(pooled.getDouble(0, 0),
+                org.assertj.core.data.Offset.offset(1e-4));
+
+        Path steps = workspace.resolve("steps.npy");
+        CliRun perStep = CliRun.of("embed", "--run", run.toString(), SAMPLE, "--out", steps.toString(), "--per-step");
+        assertThat(perStep.code()).as(perStep.err()).isZero();
+        assertThat(Nd4j.createFromNpyFile(steps.toFile()).shape()).containsExactly(rows.size() - 1, 10, 8);
+    }
+}

@@ -1,0 +1,112 @@
+package org.cardiacrnn.interpret;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.cardiacrnn.data.ExpressionLoader;
+import org.cardiacrnn.data.LoadRequest;
+import org.cardiacrnn.sequences.Augmentations;
+import org.cardiacrnn.sequences.DatasetPreparation;
+import org.cardiacrnn.sequences.PreparationConfig;
+import org.cardiacrnn.sequences.PreparedData;
+import org.cardiacrnn.sequences.SampleDataGenerator;
+import org.cardiacrnn.sequences.SequenceDataset;
+import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.training.Trainer;
+import org.cardiacrnn.training.TrainingControl;
+import org.cardiacrnn.training.TrainingListener;
+import org.cardiacrnn.training.TrainedModel;
+
+/**
+ * The check of issue 17 on the bundled sample data: train with the honest protocol, attribute the test split,
+ * and count how many of each class's top genes belong to the generator's programmes for that class.
+ */
+final class ProgrammeRecall {
+
+    static final Path SAMPLE = Path.of("sample-data", SampleDataGenerator.FILE_NAME);
+    static final long SAMPLE_SEED = 42;
+
+    /**
+     * @param hits        per class: top-k genes that are programme genes of the class
+     * @param programme   per class: how many programme genes it has (of 2,000)
+     * @param correct     per class: correctly classified test sequences the ranking averages over
+     */
+    record Result(List<String> classes, int top, int[] hits, int[] programme, int[] correct, double seconds) {
+
+        double recall(int c) {
+            return (double) hits[c] / Math.min(top, programme[c]);
+        }
+
+        /** Hits expected from k genes drawn at random. */
+        double chance(int c) {
+            return (double) top * programme[c] / SampleDataGenerator.GENES;
+        }
+
+        String describe(String what) {
+            StringBuilder text = new StringBuilder(what + ":\n");
+            for (int c = 0; c < classes.size(); c++) {
+                text.append(String.format(java.util.Locale.ROOT,
+                        "  %-20s top-%d hits %2d  recall@%d %.2f  (chance %.2f hits; %d programme genes; "
+                                + "%d correct sequences)%n", classes.get(c), top, hits[c], top, recall(c), chance(c),
+                        programme[c], correct[c]));
+            }
+            return text.append(String.format(java.util.Locale.ROOT, "  attribution took %.1f s%n", seconds))
+                    .toString();
+        }
+    }
+
+    private ProgrammeRecall() {
+    }
+
+    static PreparedData honestSplit() {
+        return DatasetPreparation.prepare(ExpressionLoader.load(LoadRequest.of(SAMPLE)),
+                PreparationConfig.honest("day", "trajectory", "donor"));
+    }
+
+    static TrainedModel train(Hyperparameters hp, PreparedData data, boolean shuffleLabels) {
+        SequenceDataset train = shuffleLabels ? shuffled(data.train(), 7) : data.train();
+        SequenceDataset validation = shuffleLabels ? shuffled(data.validation(), 8) : data.validation();
+        return new Trainer(hp, Augmentations.of(hp.noiseSigma(), hp.temporalDropout(), hp.shuffleProbability()),
+                TrainingListener.none(), new TrainingControl()).train(train, validation, null).model();
+    }
+
+    static Result measure(TrainedModel model, SequenceDataset test, Attributor.Settings settings, int top) {
+        long started = System.nanoTime();
+        AttributionReport report = AttributionReport.compute(new Attributor(model.network()), test, true, settings,
+                (done, total) -> { }, () -> false);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int classes = test.classCount();
+        int[] hits = new int[classes];
+        int[] programme = new int[classes];
+        int[] correct = new int[classes];
+        for (int c = 0; c < classes; c++) {
+            Set<String> genes = SampleDataGenerator.programmeGenes(test.classNames().get(c), SAMPLE_SEED);
+            programme[c] = genes.size();
+            ClassAttribution summary = report.classes().get(c);
+            correct[c] = summary.sequences();
+            hits[c] = (int) summary.top(top).stream().filter(score -> genes.contains(score.gene())).count();
+        }
+        return new Result(test.classNames(), top, hits, programme, correct, seconds);
+    }
+
+    /** The same sequences with their labels permuted: a network trained on them can only learn noise. */
+    static SequenceDataset shuffled(SequenceDataset data, long seed) {
+        int[] labels = data.labels().clone();
+        Random random = new Random(seed);
+        for (int i = labels.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = labels[i];
+            labels[i] = labels[j];
+            labels[j] = swap;
+        }
+        int[][] rows = new int[data.sequenceCount()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = data.sourceRows(i);
+        }
+        return new SequenceDataset(data.features(), data.sequenceCount(), data.featureCount(), data.timeSteps(),
+                data.mask(), labels, data.classNames(), new ArrayList<>(data.groupIds()), rows, data.featureNames());
+    }
+}
