@@ -12,7 +12,6 @@ import org.cardiacrnn.interpret.Attributor;
 import org.cardiacrnn.interpret.Baseline;
 import org.cardiacrnn.interpret.ClassAttribution;
 import org.cardiacrnn.interpret.GeneScore;
-import org.cardiacrnn.nn.fast.NativeThreads;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.WorkbenchException;
 
@@ -71,7 +70,6 @@ final class AttributeCommand implements Callable<Integer> {
         }
         AttributionMethod chosen = AttributionMethod.parse(method);
         Baseline.Kind baselineKind = Baseline.Kind.parse(baseline);
-        NativeThreads.configure();
         PrintWriter err = spec.commandLine().getErr();
         SavedRun saved = SavedRun.open(run);
         RunSequences sequences = RunSequences.of(saved, load, err);

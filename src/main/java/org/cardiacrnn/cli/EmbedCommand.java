@@ -11,7 +11,6 @@ import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.interpret.Embedder;
 import org.cardiacrnn.interpret.EmbeddingFiles;
-import org.cardiacrnn.nn.fast.NativeThreads;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.NewDataSequences;
 import org.cardiacrnn.sequences.SequenceDataset;
@@ -54,7 +53,6 @@ final class EmbedCommand implements Callable<Integer> {
         if (!name.endsWith(".csv") && !name.endsWith(".npy")) {
             throw new WorkbenchException("--out must end in .csv or .npy; got " + out);
         }
-        NativeThreads.configure();
         SavedRun saved = SavedRun.open(run);
         ExpressionData data = ExpressionLoader.load(load.toRequest());
         NewDataSequences sequences = saved.sequences(data);

@@ -142,7 +142,6 @@ final class SweepCommand implements Callable<Integer> {
         Path home = SweepStore.workspaceOf(folder);
         SweepDefinition definition = folder.definition();
         ExpressionData expression = ExpressionLoader.load(definition.data().toRequest());
-        NativeThreads.configure();
         SweepWorker worker = new SweepWorker(folder, cluster.lease());
         out.printf(Locale.ROOT, "worker for sweep %s (lease %d s)%n", folder.id(), cluster.lease().toSeconds());
         out.flush();

@@ -2,9 +2,9 @@ package org.cardiacrnn.interpret;
 
 import java.util.Locale;
 
-import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.sequences.PreparedData;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainedModel;
 
 /**

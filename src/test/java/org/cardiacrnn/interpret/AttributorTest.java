@@ -12,7 +12,7 @@ import java.util.Random;
 import org.cardiacrnn.nn.NetworkFactory;
 import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
 import org.cardiacrnn.sequences.SequenceDataset;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;

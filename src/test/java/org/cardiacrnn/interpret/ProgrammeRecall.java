@@ -12,9 +12,9 @@ import org.cardiacrnn.sequences.Augmentations;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
-import org.cardiacrnn.sequences.SampleDataGenerator;
+import org.cardiacrnn.data.SampleDataGenerator;
 import org.cardiacrnn.sequences.SequenceDataset;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.Trainer;
 import org.cardiacrnn.training.TrainingControl;
 import org.cardiacrnn.training.TrainingListener;
@@ -63,7 +63,7 @@ final class ProgrammeRecall {
 
     static PreparedData honestSplit() {
         return DatasetPreparation.prepare(ExpressionLoader.load(LoadRequest.of(SAMPLE)),
-                PreparationConfig.honest("day", "trajectory", "donor"));
+                PreparationConfig.leakageFree("day", "trajectory", "donor"));
     }
 
     static TrainedModel train(Hyperparameters hp, PreparedData data, boolean shuffleLabels) {

@@ -152,7 +152,7 @@ class SweepViewModelTest {
                 "denseUnits", "8"), List.of(org.cardiacrnn.sweeps.ParameterSpace.of("dropout", "0.0", "0.1", "0.2")),
                 SweepSpec.Strategy.GRID, 0, 1, org.cardiacrnn.sweeps.Objective.VALIDATION_ACCURACY, 1, null);
         var data = session.datasetProperty().get();
-        var preparation = org.cardiacrnn.sequences.PreparationConfig.honest("day", "trajectory", "donor");
+        var preparation = org.cardiacrnn.sequences.PreparationConfig.leakageFree("day", "trajectory", "donor");
         var folder = new org.cardiacrnn.sweeps.SweepRunner(new RunStore(home), new SweepStore(home)).create(spec,
                 session.dataSpec(), preparation, data);
         Thread worker = new Thread(() -> new org.cardiacrnn.sweeps.SweepWorker(folder, java.time.Duration.ofMinutes(1))
