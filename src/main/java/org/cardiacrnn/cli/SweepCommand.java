@@ -69,6 +69,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Workspaces.requireValid(workspace);
         Path home = workspace != null ? workspace : UserDataDirectory.resolve();
         SweepStore sweeps = new SweepStore(home);
         if (list) {

@@ -36,6 +36,12 @@ public final class ExpressionLoader {
         int annotationRows = request.annotations() == null ? -1
                 : InputFiles.readNonBlankLines(request.annotations()).size();
         MatrixRead read;
+        boolean delimited = !Files.isDirectory(path) && !path.getFileName().toString().toLowerCase(Locale.ROOT)
+                .endsWith(".h5ad") && !InputFiles.isHdf5(path);
+        if (request.sampleIdColumn() != null && request.metadata() == null && !delimited) {
+            throw new DataFormatException(path, "a sample id column (\"" + request.sampleIdColumn() + "\") is "
+                    + "given, but this format names its samples itself and no metadata table is given to join");
+        }
         if (Files.isDirectory(path)) {
             read = MatrixMarketReader.read(path);
         } else if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h5ad")
