@@ -15,6 +15,7 @@ import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.io.AtomicFiles;
 import org.cardiacrnn.nn.fast.NativeThreads;
+import org.cardiacrnn.runs.RunData;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.NewDataSequences;
 import org.cardiacrnn.sequences.SequenceDataset;
@@ -43,10 +44,16 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV of class probabilities.")
     Path out;
 
+    @Option(names = "--force", description = "Replace --out if it exists (never an input, nor a file in a run or "
+            + "sweep folder).")
+    boolean force;
+
     @Override
     public Integer call() {
+        OutputGuard.requireWritable(out, force, run, load.matrix, load.metadata, load.geneNames, load.sampleNames,
+                load.annotations);
         NativeThreads.configure();
-        SavedRun saved = SavedRun.open(run);
+        SavedRun saved = openRun();
         ExpressionData data = ExpressionLoader.load(load.toRequest());
         NewDataSequences sequences = saved.sequences(data);
         sequences.warnings().forEach(warning -> spec.commandLine().getErr().println("note: " + warning));
@@ -55,6 +62,19 @@ final class PredictCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d predictions to %s%n",
                 probabilities.length, out);
         return 0;
+    }
+
+    /** A finished run's model, or an unfinished run's best checkpoint (said in one line). */
+    private SavedRun openRun() {
+        if (!RunData.unfinished(run)) {
+            return SavedRun.open(run);
+        }
+        RunData.BestSoFar best = RunData.bestSoFar(run, true);
+        spec.commandLine().getErr().println("note: " + best.note());
+        if (best.loaded().changeNote() != null) {
+            spec.commandLine().getErr().println("note: " + best.loaded().changeNote());
+        }
+        return best.run();
     }
 
     private void write(NewDataSequences sequences, List<String> sampleIds, float[][] probabilities,

@@ -25,8 +25,12 @@ final class SampleDataCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--force", description = "Replace " + SampleDataGenerator.FILE_NAME + " if the folder has one.")
+    boolean force;
+
     @Override
     public Integer call() {
+        OutputGuard.requireWritable(out.resolve(SampleDataGenerator.FILE_NAME), force);
         Path file = SampleDataGenerator.write(out, seed);
         spec.commandLine().getOut().println("wrote " + file);
         return 0;

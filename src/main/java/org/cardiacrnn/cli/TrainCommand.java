@@ -66,10 +66,21 @@ final class TrainCommand implements Callable<Integer> {
             + "run's figures/ folder.")
     boolean figures;
 
+    @Option(names = "--resume", paramLabel = "RUN", description = "Continue a stopped or interrupted run (its folder, "
+            + "or its name in the workspace) from its last checkpoint; data and settings come from the run.")
+    String resume;
+
+    @Option(names = "--allow-changed-data", description = "With --resume: go on although the data file changed "
+            + "since the run used it (the change is recorded in the run's events).")
+    boolean allowChangedData;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Workspaces.requireValid(workspace);
+        if (resume != null) {
+            return new ResumedTraining(spec, workspace, allowChangedData, figures).resume(resume);
+        }
         if (spec.commandLine().getParseResult().hasMatchedOption("--folds") && folds < 2) {
             throw new WorkbenchException("--folds must be 2 or more (k-fold cross-validation); got " + folds
                     + ". Leave it out for one ordinary run");
