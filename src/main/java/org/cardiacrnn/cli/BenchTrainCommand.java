@@ -56,6 +56,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (epochs < 1) {
+            throw new org.cardiacrnn.WorkbenchException("--epochs must be 1 or more (the timed epochs); got " + epochs);
+        }
         int threads = NativeThreads.blasThreads();
         List<Map<String, Object>> settings = new ArrayList<>();
         settings.add(measure("methodology", 127, 16));

@@ -1,6 +1,7 @@
 package org.cardiacrnn.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,6 +12,8 @@ import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.evaluation.ClassMetrics;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.evaluation.Evaluator;
+import org.cardiacrnn.runs.RunData;
+import org.cardiacrnn.runs.RunFolder;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.NewDataSequences;
@@ -43,15 +46,31 @@ final class EvaluateCommand implements Callable<Integer> {
         Path matrix;
     }
 
+    @Option(names = "--allow-changed-data", description = "Evaluate although the run's data file changed since "
+            + "it trained (the change is recorded in the run's events).")
+    boolean allowChangedData;
+
     @Override
     public Integer call() {
-        SavedRun saved = SavedRun.open(run);
+        PrintWriter err = spec.commandLine().getErr();
+        SavedRun saved;
+        PreparedData ownSplit = null;
+        if (RunData.unfinished(run)) {
+            RunData.BestSoFar best = RunData.bestSoFar(run, allowChangedData);
+            err.println("note: " + best.note());
+            noteChange(err, best.loaded());
+            saved = best.run();
+            ownSplit = best.prepared();
+        } else {
+            saved = SavedRun.open(run);
+        }
         EvaluationReport report;
         String what;
         if (newData == null) {
-            ExpressionData data = ExpressionLoader.load(saved.config().data().toRequest());
-            PreparedData prepared = DatasetPreparation.prepare(data, saved.config().preparation());
-            report = Evaluator.evaluate(saved.model(), prepared.test());
+            if (ownSplit == null) {
+                ownSplit = ownSplit(saved, err);
+            }
+            report = Evaluator.evaluate(saved.model(), ownSplit.test());
             what = "its test split";
         } else {
             // new single-cell data is aggregated the way the run's own data was
@@ -67,6 +86,26 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), what, report);
         return 0;
+    }
+
+    /** The run's own data, checked against its fingerprint when the model sits in a run folder. */
+    private PreparedData ownSplit(SavedRun saved, PrintWriter err) {
+        ExpressionData data;
+        if (Files.isRegularFile(saved.directory().resolve("run.json"))) {
+            RunFolder folder = RunData.folder(saved.directory());
+            RunData.Loaded loaded = RunData.load(folder, saved.config(), allowChangedData);
+            noteChange(err, loaded);
+            data = loaded.data();
+        } else {
+            data = ExpressionLoader.load(saved.config().data().toRequest());
+        }
+        return DatasetPreparation.prepare(data, saved.config().preparation());
+    }
+
+    private static void noteChange(PrintWriter err, RunData.Loaded loaded) {
+        if (loaded.changeNote() != null) {
+            err.println("note: " + loaded.changeNote() + "; evaluating anyway as --allow-changed-data asks");
+        }
     }
 
     static void print(PrintWriter out, String what, EvaluationReport report) {

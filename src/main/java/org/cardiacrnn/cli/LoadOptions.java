@@ -83,6 +83,12 @@ final class LoadOptions {
             throw new WorkbenchException("name the expression matrix to load (a CSV/TSV file, a 10x folder or an "
                     + ".h5ad file)");
         }
+        if (metadataColumns != null && metadataColumns < 0) {
+            throw new WorkbenchException("--metadata-columns must be 0 or more; got " + metadataColumns);
+        }
+        if (annotationNames != null && annotations == null) {
+            throw new WorkbenchException("--annotation-names has nothing to name: give --annotations FILE");
+        }
         return LoadRequest.builder(matrix).metadata(metadata).geneNames(geneNames).sampleNames(sampleNames)
                 .annotations(annotations, annotationNames).orientation(parseOrientation())
                 .metadataColumns(metadataColumns).sampleIdColumn(sampleIdColumn).singleCell(singleCell()).build();

@@ -14,9 +14,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the jar: the headless command line over the engine. Failures a user can fix
- * (a {@link WorkbenchException}) print one line and exit with {@link #EXIT_USER_ERROR}; anything else
- * is a bug and keeps its stack trace.
+ * Entry point of the jar: the headless command line over the engine. Every failure prints one line and exits
+ * with {@link #EXIT_USER_ERROR}: a {@link WorkbenchException} says what to fix; anything else is a bug, whose
+ * stack trace goes to the log file that the line names, never to the terminal.
  */
 @Command(name = "cardiac-rnn",
         mixinStandardHelpOptions = true,
@@ -53,30 +53,61 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        CommandLine commandLine = newCommandLine();
-        return commandLine.execute(args);
+        return execute(newCommandLine(), args);
+    }
+
+    /** Runs {@code args}; errors (OutOfMemoryError included) that escape picocli still end in one line. */
+    static int execute(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (Throwable escaped) {
+            return reportUnexpected(escaped, commandLine.getErr());
+        }
     }
 
     static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
+        commandLine.setParameterExceptionHandler(Main::reportBadArguments);
         return commandLine;
     }
 
-    private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed)
-            throws Exception {
+    private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
         LOG.error("Command \"{}\" failed", commandLine.getCommandName(), failure);
         Throwable cause = failure;
         while (cause != null && !(cause instanceof WorkbenchException)) {
             cause = cause.getCause();
         }
         if (cause == null) {
-            throw failure;
+            return reportUnexpected(failure, commandLine.getErr());
         }
         PrintWriter err = commandLine.getErr();
         err.println("error: " + cause.getMessage());
         err.flush();
         return EXIT_USER_ERROR;
+    }
+
+    /** A mistyped option gets its one line and the way to the options, not a screenful of usage. */
+    private static int reportBadArguments(CommandLine.ParameterException bad, String[] args) {
+        CommandLine at = bad.getCommandLine();
+        PrintWriter err = at.getErr();
+        err.println("error: " + bad.getMessage());
+        err.println("try '" + at.getCommandSpec().qualifiedName() + " --help' for the options");
+        err.flush();
+        return EXIT_USER_ERROR;
+    }
+
+    private static int reportUnexpected(Throwable failure, PrintWriter err) {
+        String where = FailureLog.record(failure);
+        err.println("error: unexpected failure (" + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + firstLine(failure.getMessage())) + "); " + where);
+        err.flush();
+        return EXIT_USER_ERROR;
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     /** With no command the workbench window opens; the CLI itself never links against JavaFX. */
@@ -94,9 +125,11 @@ public final class Main implements Runnable {
         } catch (ReflectiveOperationException | LinkageError noGui) {
             LOG.warn("The graphical workbench cannot start", noGui);
             Throwable reason = noGui.getCause() == null ? noGui : noGui.getCause();
-            spec.commandLine().getErr().println("The graphical workbench cannot start here (" + reason
-                    + "); use one of the commands below.");
-            spec.commandLine().usage(spec.commandLine().getOut());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: the graphical workbench cannot start here (" + firstLine(String.valueOf(reason))
+                    + "); run 'cardiac-rnn --help' for the commands that need no display");
+            err.flush();
+            spec.commandLine().setExecutionResult(EXIT_USER_ERROR);
         }
     }
 

@@ -14,6 +14,7 @@ import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.io.AtomicFiles;
+import org.cardiacrnn.runs.RunData;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.NewDataSequences;
 import org.cardiacrnn.sequences.SequenceDataset;
@@ -42,9 +43,15 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV of class probabilities.")
     Path out;
 
+    @Option(names = "--force", description = "Replace --out if it exists (never an input, nor a file in a run or "
+            + "sweep folder).")
+    boolean force;
+
     @Override
     public Integer call() {
-        SavedRun saved = SavedRun.open(run);
+        OutputGuard.requireWritable(out, force, run, load.matrix, load.metadata, load.geneNames, load.sampleNames,
+                load.annotations);
+        SavedRun saved = openRun();
         ExpressionData data = ExpressionLoader.load(load.toRequest());
         NewDataSequences sequences = saved.sequences(data);
         sequences.warnings().forEach(warning -> spec.commandLine().getErr().println("note: " + warning));
@@ -53,6 +60,19 @@ final class PredictCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d predictions to %s%n",
                 probabilities.length, out);
         return 0;
+    }
+
+    /** A finished run's model, or an unfinished run's best checkpoint (said in one line). */
+    private SavedRun openRun() {
+        if (!RunData.unfinished(run)) {
+            return SavedRun.open(run);
+        }
+        RunData.BestSoFar best = RunData.bestSoFar(run, true);
+        spec.commandLine().getErr().println("note: " + best.note());
+        if (best.loaded().changeNote() != null) {
+            spec.commandLine().getErr().println("note: " + best.loaded().changeNote());
+        }
+        return best.run();
     }
 
     private void write(NewDataSequences sequences, List<String> sampleIds, float[][] probabilities,

@@ -42,15 +42,20 @@ final class SampleDataCommand implements Callable<Integer> {
             description = "With --single-cell: average non-zero genes per cell (default: ${DEFAULT-VALUE}).")
     int nonZerosPerCell;
 
+    @Option(names = "--force", description = "Replace the files written if the folder has them already.")
+    boolean force;
+
     @Override
     public Integer call() {
         if (singleCell) {
+            OutputGuard.requireWritable(out.resolve(SingleCellGenerator.METADATA_FILE), force);
             SingleCellGenerator.Written written = new SingleCellGenerator(cells, genes,
                     Math.min(nonZerosPerCell, genes / 2), seed).write(out);
             spec.commandLine().getOut().printf("wrote %s (%d cells × %d genes, %,d non-zeros) and %s%n",
                     written.folder(), cells, genes, written.nonZeros(), written.metadata());
             return 0;
         }
+        OutputGuard.requireWritable(out.resolve(SampleDataGenerator.FILE_NAME), force);
         Path file = SampleDataGenerator.write(out, seed);
         spec.commandLine().getOut().println("wrote " + file);
         return 0;

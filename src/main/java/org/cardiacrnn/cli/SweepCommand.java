@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -16,6 +17,8 @@ import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.runs.DataSpec;
+import org.cardiacrnn.runs.DatasetFingerprint;
+import org.cardiacrnn.runs.RunFolder;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.io.UserDataDirectory;
 import org.cardiacrnn.sweeps.ParameterSpace;
@@ -68,6 +71,10 @@ final class SweepCommand implements Callable<Integer> {
             + "(its data and settings come from the sweep folder).")
     String resume;
 
+    @Option(names = "--allow-changed-data", description = "With --resume: go on although the data file changed "
+            + "since the sweep's trials used it (recorded in those trials' run events).")
+    boolean allowChangedData;
+
     @Option(names = "--list", description = "List the sweeps of the workspace and exit.")
     boolean list;
 
@@ -85,10 +92,13 @@ final class SweepCommand implements Callable<Integer> {
         if (cluster.worker != null) {
             return work(out, SweepStore.openFolder(cluster.worker));
         }
+        Workspaces.requireValid(workspace);
         Path home = workspace != null ? workspace : UserDataDirectory.resolve();
         SweepStore sweeps = new SweepStore(home);
         if (list) {
-            printSweeps(out, sweeps.list());
+            Map<String, String> damaged = sweeps.damaged();
+            printSweeps(out, sweeps.list(), damaged.isEmpty());
+            damaged.forEach((id, problem) -> out.println(id + "  damaged: " + problem));
             return 0;
         }
         if (cluster.follow != null) {
@@ -104,6 +114,7 @@ final class SweepCommand implements Callable<Integer> {
         if (resume != null) {
             folder = sweeps.open(resume);
             expression = ExpressionLoader.load(folder.definition().data().toRequest());
+            requireSameData(out, new RunStore(home), folder, expression);
         } else {
             if (specFile == null) {
                 throw new WorkbenchException("give a sweep spec with --spec FILE (or --resume ID, "
@@ -194,6 +205,34 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Trials trained on other data must not be ranked with new ones unnoticed. */
+    private void requireSameData(PrintWriter out, RunStore runs, SweepFolder folder, ExpressionData expression) {
+        String now = DatasetFingerprint.of(expression.matrix());
+        String matrix = folder.definition().data().matrix();
+        for (Trial trial : folder.trials()) {
+            for (String runId : trial.runIds()) {
+                RunFolder run;
+                try {
+                    run = runs.open(runId);
+                } catch (WorkbenchException gone) {
+                    continue;
+                }
+                String recorded = run.readConfig().path(RunFolder.FINGERPRINT_FIELD).asText(null);
+                if (recorded == null || recorded.equals(now)) {
+                    continue;
+                }
+                String change = matrix + " has changed since trial " + trial.number() + " used it (fingerprint then "
+                        + recorded + ", now " + now + ")";
+                if (!allowChangedData) {
+                    throw new WorkbenchException(change + "; add --allow-changed-data to go on with the data as they "
+                            + "are now");
+                }
+                run.logEvent("data changed (--allow-changed-data, sweep " + folder.id() + " resumed): " + change);
+                out.println("note: " + change + "; going on as --allow-changed-data asks");
+            }
+        }
+    }
+
     private static void report(PrintWriter out, SweepSpec sweepSpec, SweepFolder folder, SweepEvent event) {
         int total = folder.trials().size();
         if (event instanceof SweepEvent.TrialStarted started) {
@@ -232,8 +271,8 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSweeps(PrintWriter out, List<SweepSummary> sweeps) {
-        if (sweeps.isEmpty()) {
+    private static void printSweeps(PrintWriter out, List<SweepSummary> sweeps, boolean nothingElse) {
+        if (sweeps.isEmpty() && nothingElse) {
             out.println("no sweeps yet");
             return;
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
@@ -64,9 +65,25 @@ final class TrainCommand implements Callable<Integer> {
             + "run's figures/ folder.")
     boolean figures;
 
+    @Option(names = "--resume", paramLabel = "RUN", description = "Continue a stopped or interrupted run (its folder, "
+            + "or its name in the workspace) from its last checkpoint; data and settings come from the run.")
+    String resume;
+
+    @Option(names = "--allow-changed-data", description = "With --resume: go on although the data file changed "
+            + "since the run used it (the change is recorded in the run's events).")
+    boolean allowChangedData;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Workspaces.requireValid(workspace);
+        if (resume != null) {
+            return new ResumedTraining(spec, workspace, allowChangedData, figures).resume(resume);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--folds") && folds < 2) {
+            throw new WorkbenchException("--folds must be 2 or more (k-fold cross-validation); got " + folds
+                    + ". Leave it out for one ordinary run");
+        }
         Hyperparameters hp = hyperparameters.resolve();
         LoadRequest request = load.toRequest();
         ExpressionData data = ExpressionLoader.load(request);
@@ -81,6 +98,8 @@ final class TrainCommand implements Callable<Integer> {
                         : prepared.validation().sequenceCount() + " validation", prepared.test().sequenceCount(),
                 prepared.train().timeSteps(), prepared.train().featureCount());
         out.println("split: " + prepared.leakage().plainWords());
+        printNotes(out, data, prepared.warnings().stream()
+                .filter(warning -> !warning.equals(prepared.leakage().plainWords())).toList());
         out.printf(Locale.ROOT, "network: %,d parameters, about %s to train%n",
                 NetworkFactory.parameterCount(hp, prepared.train().featureCount(), prepared.classNames().size()),
                 NetworkFactory.formatBytes(NetworkFactory.estimatedTrainingMemoryBytes(hp,
@@ -143,6 +162,12 @@ final class TrainCommand implements Callable<Integer> {
         summary.metrics().forEach((metric, value) -> out.printf(Locale.ROOT, "  %-28s %.4f ± %.4f%n", metric,
                 value.mean(), value.standardDeviation()));
         return 0;
+    }
+
+    /** What loading and preparing left out or changed, so nothing is dropped without a word. */
+    static void printNotes(PrintWriter out, ExpressionData data, List<String> preparationWarnings) {
+        data.report().warnings().forEach(warning -> out.println("note: " + warning));
+        preparationWarnings.forEach(warning -> out.println("note: " + warning));
     }
 
     /** Raw counts get CPM + log1p by default; values already normalised or logged do not. */

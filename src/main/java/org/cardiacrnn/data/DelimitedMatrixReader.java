@@ -153,6 +153,11 @@ final class DelimitedMatrixReader {
             requireUnique(request.matrix(), body.textColumns().get(c), body.lineNumbers(), "sample id");
             return c;
         }
+        if (request.sampleIdColumn() != null && request.metadata() == null) {
+            throw new DataFormatException(request.matrix(), "the sample id column \"" + request.sampleIdColumn()
+                    + "\" is not among the matrix's text columns " + textNames + ", and no metadata table is given "
+                    + "to look for it in");
+        }
         for (int c = 0; c < textNames.size(); c++) {
             List<String> values = body.textColumns().get(c);
             String key = textNames.get(c).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");

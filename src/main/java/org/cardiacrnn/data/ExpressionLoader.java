@@ -43,6 +43,10 @@ public final class ExpressionLoader {
         int annotationRows = request.annotations() == null ? -1
                 : InputFiles.readNonBlankLines(request.annotations()).size();
         MatrixRead read;
+        if (request.sampleIdColumn() != null && request.metadata() == null && SingleCellLoader.handles(path)) {
+            throw new DataFormatException(path, "a sample id column (\"" + request.sampleIdColumn() + "\") is "
+                    + "given, but this format names its samples itself and no metadata table is given to join");
+        }
         SingleCellOptions singleCell = request.singleCellOptions();
         SingleCellLoader.Read cells = null;
         if (SingleCellLoader.handles(path)) {

@@ -189,6 +189,28 @@ public final class RunFolder {
         save(metricsFile(), text.toString());
     }
 
+    /**
+     * Drops the rows after {@code lastEpoch}: an epoch recorded after the last checkpoint is trained again when
+     * the run resumes, so it must not be listed twice.
+     */
+    public synchronized void keepMetricsUpTo(int lastEpoch) {
+        List<EpochMetrics> kept = readMetrics().stream().filter(row -> row.epoch() <= lastEpoch).toList();
+        StringBuilder text = new StringBuilder(MetricsCsv.HEADER).append('\n');
+        kept.forEach(row -> text.append(MetricsCsv.row(row)).append('\n'));
+        save(metricsFile(), text.toString());
+    }
+
+    /** Marks a stopped or interrupted run as running again, in this process. */
+    public synchronized void markResumed() {
+        RunStatus status = status();
+        if (status.state() != RunState.STOPPED && status.state() != RunState.INTERRUPTED) {
+            throw new RunStoreException(directory, "is " + status.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; only a stopped or interrupted run can be resumed");
+        }
+        writeStatus(status.resumedBy(ProcessHandle.current()));
+        logEvent("resumed");
+    }
+
     /** Rows of {@code metrics.csv} (empty if no epoch has ended yet). */
     public List<EpochMetrics> readMetrics() {
         if (!Files.exists(metricsFile())) {

@@ -1,6 +1,7 @@
 package org.cardiacrnn.runs;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -82,32 +83,71 @@ public final class RunLauncher {
                     + (prepared.validationIsTest() ? "validation = test, " : prepared.validation().sequenceCount()
                     + " validation, ") + prepared.test().sequenceCount() + " test");
             SequenceDataset validation = prepared.validationIsTest() ? prepared.test() : prepared.validation();
-            Trainer trainer = new Trainer(hp, Augmentations.of(hp.noiseSigma(), hp.temporalDropout(),
-                    hp.shuffleProbability()), recording(folder, listener), control);
-            TrainingResult training = trainer.train(prepared.train(), validation, folder.checkpointsDirectory());
-            EvaluationReport evaluation = null;
-            if (training.model() != null) {
-                evaluation = Evaluator.evaluate(training.model(), prepared.test());
-                folder.writeEvaluation(evaluation);
-                training.model().save(folder.modelFile(), modelExtras(config, prepared));
-                folder.recordAccuracies(training.best().validationAccuracy(), evaluation.accuracy());
-                folder.logEvent(String.format(Locale.ROOT, "test: accuracy %.4f on %d sequences (best epoch %d)",
-                        evaluation.accuracy(), evaluation.sampleCount(), training.bestEpoch()));
-                if (exportFigures) {
-                    new FigureExporter().exportAll(RunFigures.all(evaluation, folder.readMetrics()),
-                            folder.figuresDirectory(), FigureSize.SINGLE_COLUMN, 300,
-                            EnumSet.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.PDF, ExportFormat.CSV));
-                }
-            }
-            folder.finish(state(training.stopReason()), training.failure() != null ? training.failure()
-                    : training.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            return new CompletedRun(folder, prepared, training, evaluation);
+            TrainingResult training = trainer(hp, folder, listener, control).train(prepared.train(), validation,
+                    folder.checkpointsDirectory());
+            return finishRun(folder, config, prepared, training, exportFigures);
         } catch (RuntimeException failure) {
             LOG.error("Run {} failed", folder.directory(), failure);
             folder.logEvent("failed: " + failure.getMessage());
             folder.finish(RunState.FAILED, failure.getMessage());
             throw failure;
         }
+    }
+
+    /**
+     * Continues a stopped or interrupted run from its last checkpoint, on data prepared as its config says. The
+     * result is the one an uninterrupted run would have had: the trainer's random streams depend only on the seed
+     * and the epoch, and epochs after the checkpoint are dropped from metrics.csv and trained again.
+     */
+    public CompletedRun resume(RunFolder folder, RunConfig config, PreparedData prepared, TrainingListener listener,
+                               TrainingControl control, boolean exportFigures) {
+        Path checkpoints = folder.directory().resolve("checkpoints");
+        int lastEpoch = Trainer.checkpointEpoch(checkpoints);
+        if (lastEpoch == 0) {
+            throw new RunStoreException(folder.directory(), "has no checkpoint to resume from (no epoch finished); "
+                    + "train it again instead");
+        }
+        folder.markResumed();
+        try {
+            folder.keepMetricsUpTo(lastEpoch);
+            folder.logEvent("resuming after epoch " + lastEpoch);
+            Hyperparameters hp = config.hyperparameters();
+            SequenceDataset validation = prepared.validationIsTest() ? prepared.test() : prepared.validation();
+            TrainingResult training = trainer(hp, folder, listener, control).resume(prepared.train(), validation,
+                    checkpoints);
+            return finishRun(folder, config, prepared, training, exportFigures);
+        } catch (RuntimeException failure) {
+            folder.logEvent("failed: " + failure.getMessage());
+            folder.finish(RunState.FAILED, failure.getMessage());
+            throw failure;
+        }
+    }
+
+    private static Trainer trainer(Hyperparameters hp, RunFolder folder, TrainingListener listener,
+                                   TrainingControl control) {
+        return new Trainer(hp, Augmentations.of(hp.noiseSigma(), hp.temporalDropout(), hp.shuffleProbability()),
+                recording(folder, listener), control);
+    }
+
+    private static CompletedRun finishRun(RunFolder folder, RunConfig config, PreparedData prepared,
+                                          TrainingResult training, boolean exportFigures) {
+        EvaluationReport evaluation = null;
+        if (training.model() != null) {
+            evaluation = Evaluator.evaluate(training.model(), prepared.test());
+            folder.writeEvaluation(evaluation);
+            training.model().save(folder.modelFile(), modelExtras(config, prepared));
+            folder.recordAccuracies(training.best().validationAccuracy(), evaluation.accuracy());
+            folder.logEvent(String.format(Locale.ROOT, "test: accuracy %.4f on %d sequences (best epoch %d)",
+                    evaluation.accuracy(), evaluation.sampleCount(), training.bestEpoch()));
+            if (exportFigures) {
+                new FigureExporter().exportAll(RunFigures.all(evaluation, folder.readMetrics()),
+                        folder.figuresDirectory(), FigureSize.SINGLE_COLUMN, 300,
+                        EnumSet.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.PDF, ExportFormat.CSV));
+            }
+        }
+        folder.finish(state(training.stopReason()), training.failure() != null ? training.failure()
+                : training.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        return new CompletedRun(folder, prepared, training, evaluation);
     }
 
     private static RunState state(StopReason reason) {

@@ -52,6 +52,11 @@ public record RunStatus(String name, String preset, RunState state, Instant star
                 checkpoint, ownerPid, ownerStartedAt);
     }
 
+    RunStatus resumedBy(ProcessHandle process) {
+        return new RunStatus(name, preset, RunState.RUNNING, startedAt, null, hyperparameters, bestValidationAccuracy,
+                testAccuracy, null, lastCheckpoint, process.pid(), process.info().startInstant().orElse(null));
+    }
+
     /** True if this run claims to be running but the process that ran it is gone. */
     boolean ownerIsGone() {
         if (state != RunState.RUNNING) {

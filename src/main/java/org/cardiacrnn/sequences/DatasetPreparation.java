@@ -27,6 +27,7 @@ public final class DatasetPreparation {
     /** One training / validation / test split. */
     public static PreparedData prepare(ExpressionData data, PreparationConfig config) {
         Trajectories trajectories = trajectories(data, config.sequences());
+        PreparationChecks.requireTrainable(data.matrix(), trajectories, config);
         SequenceBuild raw = build(data.matrix(), trajectories, config.sequences());
         List<String> warnings = new ArrayList<>(raw.warnings());
         SplitConfig split = effectiveSplit(raw.dataset(), config.split(), warnings);
@@ -37,6 +38,7 @@ public final class DatasetPreparation {
     /** One prepared dataset per fold of k-fold cross-validation, each with its own fitted preprocessing. */
     public static List<PreparedData> prepareFolds(ExpressionData data, PreparationConfig config) {
         Trajectories trajectories = trajectories(data, config.sequences());
+        PreparationChecks.requireTrainable(data.matrix(), trajectories, config);
         SequenceBuild raw = build(data.matrix(), trajectories, config.sequences());
         List<String> warnings = new ArrayList<>(raw.warnings());
         SplitConfig split = effectiveSplit(raw.dataset(), config.split(), warnings);

@@ -62,11 +62,8 @@ record Trajectories(List<String> classNames, List<Trajectory> trajectories, doub
             throw new SequenceException("column \"" + config.labelColumn() + "\" holds labels the model does not know: "
                     + unknown + "; known classes are " + classes);
         }
-        if (noTime > 0) {
-            warnings.add(noTime + " sample(s) without a value in \"" + config.timeColumn() + "\" were left out");
-        }
-        if (noLabel > 0) {
-            warnings.add(noLabel + " sample(s) without a value in \"" + config.labelColumn() + "\" were left out");
+        if (noTime + noLabel > 0) {
+            warnings.add(droppedSamples(n, noLabel, noTime, config));
         }
         List<Trajectory> trajectories = new ArrayList<>();
         byClass.forEach((label, ids) -> ids.forEach((id, rows) -> {
@@ -74,6 +71,19 @@ record Trajectories(List<String> classNames, List<Trajectory> trajectories, doub
             trajectories.add(new Trajectory(id, label, rows.stream().mapToInt(Integer::intValue).toArray()));
         }));
         return new Trajectories(classes, trajectories, times, warnings);
+    }
+
+    /** One line counting every sample left out, and why: a blank label (no metadata row included) or no time. */
+    private static String droppedSamples(int samples, int noLabel, int noTime, SequenceConfig config) {
+        List<String> reasons = new ArrayList<>();
+        if (noLabel > 0) {
+            reasons.add(noLabel + " with no value in \"" + config.labelColumn() + "\" (a blank label or no metadata "
+                    + "row)");
+        }
+        if (noTime > 0) {
+            reasons.add(noTime + " with no value in \"" + config.timeColumn() + "\"");
+        }
+        return "left out " + (noLabel + noTime) + " of " + samples + " samples: " + String.join(", ", reasons);
     }
 
     /** Rows of each trajectory in time order, for interpolating missing values. */

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.cardiacrnn.runs.RunStore;
@@ -106,6 +108,33 @@ public final class SweepStore {
         }
         summaries.sort(Comparator.comparing(SweepSummary::id).reversed());
         return summaries;
+    }
+
+    /**
+     * Sweep folders whose definition is there but whose trial table is missing or cannot be read, each with the
+     * reason, so a listing can name them instead of hiding them (their trials' run folders are untouched).
+     */
+    public Map<String, String> damaged() {
+        Map<String, String> damaged = new TreeMap<>();
+        if (!Files.isDirectory(directory)) {
+            return damaged;
+        }
+        try (Stream<Path> children = Files.list(directory)) {
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                if (!Files.isRegularFile(child.resolve(SweepFolder.DEFINITION_FILE))) {
+                    continue;
+                }
+                try {
+                    summary(new SweepFolder(child.getFileName().toString(), child));
+                } catch (SweepException unreadable) {
+                    damaged.put(child.getFileName().toString(), Files.exists(child.resolve(SweepFolder.TRIALS_FILE))
+                            ? unreadable.getMessage() : SweepFolder.TRIALS_FILE + " is missing");
+                }
+            }
+        } catch (IOException failure) {
+            throw new SweepException(directory + ": could not be listed (" + failure.getMessage() + ")", failure);
+        }
+        return damaged;
     }
 
     private static SweepSummary summary(SweepFolder folder) {

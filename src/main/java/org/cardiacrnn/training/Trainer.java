@@ -66,6 +66,19 @@ public final class Trainer {
         return run(network, best, state, train, validation, weights, checkpoints);
     }
 
+    /** The last epoch saved in {@code checkpoints}, or 0 when there is no checkpoint to resume from. */
+    public static int checkpointEpoch(Path checkpoints) {
+        return Checkpoint.exists(checkpoints) ? Checkpoint.readState(checkpoints).epoch() : 0;
+    }
+
+    /** The best weights saved so far in {@code checkpoints}, or null when no epoch finished. */
+    public static TrainedModel bestSoFar(Path checkpoints, List<String> classNames) {
+        if (checkpoints == null || !java.nio.file.Files.isRegularFile(checkpoints.resolve(Checkpoint.BEST))) {
+            return null;
+        }
+        return new TrainedModel(Checkpoint.readNetwork(checkpoints, Checkpoint.BEST, false), classNames);
+    }
+
     private static void requireTrainable(SequenceDataset train, SequenceDataset validation) {
         if (train.sequenceCount() == 0) {
             throw new TrainingException("the training split holds no sequences; use more data or another split");

@@ -14,7 +14,7 @@ record CliRun(int code, String out, String err) {
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
+        int code = Main.execute(cli, args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

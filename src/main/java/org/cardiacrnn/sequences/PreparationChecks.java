@@ -1,0 +1,67 @@
+package org.cardiacrnn.sequences;
+
+import java.util.Locale;
+import java.util.TreeSet;
+
+import org.cardiacrnn.data.ExpressionMatrix;
+import org.cardiacrnn.preprocessing.PreprocessingConfig;
+
+/**
+ * Data that would train without error yet mean nothing is refused before training, with the reason: one class,
+ * one time point, no variation at all, or negative values fed to count normalisation.
+ */
+final class PreparationChecks {
+
+    private PreparationChecks() {
+    }
+
+    static void requireTrainable(ExpressionMatrix matrix, Trajectories trajectories, PreparationConfig config) {
+        SequenceConfig sequences = config.sequences();
+        if (trajectories.classNames().size() < 2) {
+            throw new SequenceException("column \"" + sequences.labelColumn() + "\" holds only one class ("
+                    + trajectories.classNames() + "); a classifier needs at least two");
+        }
+        TreeSet<Double> timePoints = new TreeSet<>();
+        for (Trajectories.Trajectory trajectory : trajectories.trajectories()) {
+            for (int row : trajectory.rows()) {
+                timePoints.add(trajectories.times()[row]);
+            }
+        }
+        if (timePoints.size() < 2) {
+            throw new SequenceException("column \"" + sequences.timeColumn() + "\" holds a single time point ("
+                    + (timePoints.isEmpty() ? "none" : format(timePoints.first())) + "), so there is no time course "
+                    + "to learn from");
+        }
+        PreprocessingConfig preprocessing = config.preprocessing();
+        boolean countsExpected = preprocessing.log1p()
+                || preprocessing.libraryNormalisation() == PreprocessingConfig.LibraryNormalisation.CPM;
+        float[] values = matrix.values();
+        int genes = matrix.geneCount();
+        float first = Float.NaN;
+        boolean varies = false;
+        for (int i = 0; i < values.length; i++) {
+            float value = values[i];
+            if (Float.isNaN(value)) {
+                continue;
+            }
+            if (countsExpected && value < 0) {
+                throw new SequenceException("sample \"" + matrix.sampleIds().get(i / genes) + "\", gene \""
+                        + matrix.geneNames().get(i % genes) + "\" holds " + value + ", but CPM normalisation and "
+                        + "log1p need counts (0 or more); turn them off with --no-cpm for values already normalised");
+            }
+            if (Float.isNaN(first)) {
+                first = value;
+            } else if (value != first) {
+                varies = true;
+            }
+        }
+        if (!varies) {
+            throw new SequenceException("every value of the matrix is the same (" + (Float.isNaN(first) ? "missing"
+                    : format(first)) + "), so there is nothing to learn from");
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%g", value);
+    }
+}
