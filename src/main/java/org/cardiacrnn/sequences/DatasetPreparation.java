@@ -30,8 +30,10 @@ public final class DatasetPreparation {
         SequenceBuild raw = build(data.matrix(), trajectories, config.sequences());
         List<String> warnings = new ArrayList<>(raw.warnings());
         SplitConfig split = effectiveSplit(raw.dataset(), config.split(), warnings);
+        warnings.addAll(SplitGuards.checkDesign(raw.dataset(), split, false));
         SplitIndices indices = Splitter.split(raw.dataset(), split);
-        return finish(data, trajectories, config, raw.dataset(), indices, warnings);
+        SplitBalance balance = SplitGuards.balance(raw.dataset(), indices, split, false);
+        return finish(data, trajectories, config, raw.dataset(), indices, warnings, balance);
     }
 
     /** One prepared dataset per fold of k-fold cross-validation, each with its own fitted preprocessing. */
@@ -40,9 +42,12 @@ public final class DatasetPreparation {
         SequenceBuild raw = build(data.matrix(), trajectories, config.sequences());
         List<String> warnings = new ArrayList<>(raw.warnings());
         SplitConfig split = effectiveSplit(raw.dataset(), config.split(), warnings);
+        warnings.addAll(SplitGuards.checkDesign(raw.dataset(), split, true));
+        boolean leaveOneOut = split.folds() == SplitConfig.LEAVE_ONE_GROUP_OUT;
         List<PreparedData> folds = new ArrayList<>();
         for (SplitIndices indices : Splitter.kFold(raw.dataset(), split)) {
-            folds.add(finish(data, trajectories, config, raw.dataset(), indices, warnings));
+            SplitBalance balance = SplitGuards.balance(raw.dataset(), indices, split, leaveOneOut);
+            folds.add(finish(data, trajectories, config, raw.dataset(), indices, warnings, balance));
         }
         return folds;
     }
@@ -68,6 +73,7 @@ public final class DatasetPreparation {
         if (sequences.labelColumn() == null || sequences.labelColumn().isBlank()) {
             throw new SequenceException("label column must name a metadata column to train; got none");
         }
+        SplitGuards.checkRoles(sequences);
         return Trajectories.of(data.metadata(), sequences, null);
     }
 
@@ -93,7 +99,8 @@ public final class DatasetPreparation {
     }
 
     private static PreparedData finish(ExpressionData data, Trajectories trajectories, PreparationConfig config,
-                                       SequenceDataset raw, SplitIndices indices, List<String> warnings) {
+                                       SequenceDataset raw, SplitIndices indices, List<String> warnings,
+                                       SplitBalance balance) {
         if (indices.train().length == 0) {
             throw new SequenceException("the split left no training sequences; lower the validation or test "
                     + "fraction or provide more data");
@@ -114,9 +121,10 @@ public final class DatasetPreparation {
         if (!leakage.clean()) {
             allWarnings.add(leakage.plainWords());
         }
+        allWarnings.addAll(balance.warnings());
         SequenceDataset test = sequences.subset(indices.test());
         return new PreparedData(sequences.subset(indices.train()),
                 indices.validationIsTest() ? test : sequences.subset(indices.validation()), test,
-                indices.validationIsTest(), fitted, indices, leakage, sequences.classNames(), allWarnings);
+                indices.validationIsTest(), fitted, indices, leakage, sequences.classNames(), allWarnings, balance);
     }
 }
