@@ -52,6 +52,10 @@ final class PreparationOptions {
             + "scaling (default: on for integer counts).")
     Boolean cpm;
 
+    @Option(names = "--allow-missing-classes", description = "Go on, with a warning, when a split or fold lacks a "
+            + "class (AUC and that class's recall cannot then be computed); refused by default.")
+    boolean allowMissingClasses;
+
     PreparationConfig toConfig(SampleMetadata metadata, boolean integerCounts) {
         ColumnRoles guessed = ColumnRoles.guess(metadata);
         String time = timeColumn != null ? timeColumn : guessed.time();
@@ -75,6 +79,7 @@ final class PreparationOptions {
                 sequences.groupColumn(), sequences.missingTimePoints());
         SplitConfig splitConfig = split == null ? base.split()
                 : base.split().withKind(SplitConfig.Kind.valueOf(enumName("--split", split, SplitConfig.Kind.class)));
+        splitConfig = splitConfig.allowingMissingClasses(allowMissingClasses);
         PreprocessingConfig pre = base.preprocessing();
         boolean normalise = cpm != null ? cpm : integerCounts;
         pre = new PreprocessingConfig(pre.missingValues(), normalise ? PreprocessingConfig.LibraryNormalisation.CPM

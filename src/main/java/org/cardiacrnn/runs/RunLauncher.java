@@ -77,6 +77,7 @@ public final class RunLauncher {
             folder.logEvent("sequences: " + prepared.train().sequenceCount() + " training, "
                     + (prepared.validationIsTest() ? "validation = test, " : prepared.validation().sequenceCount()
                     + " validation, ") + prepared.test().sequenceCount() + " test");
+            folder.logEvent("split: " + prepared.balance().plainWords());
             SequenceDataset validation = prepared.validationIsTest() ? prepared.test() : prepared.validation();
             Trainer trainer = new Trainer(hp, Augmentations.of(hp.noiseSigma(), hp.temporalDropout(),
                     hp.shuffleProbability()), recording(folder, listener), control);
