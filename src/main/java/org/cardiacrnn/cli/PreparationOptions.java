@@ -3,6 +3,7 @@ package org.cardiacrnn.cli;
 import java.util.Locale;
 
 import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.SampleMetadata;
 import org.cardiacrnn.preprocessing.PreprocessingConfig;
 import org.cardiacrnn.sequences.ColumnRoles;
@@ -56,7 +57,9 @@ final class PreparationOptions {
             + "class (AUC and that class's recall cannot then be computed); refused by default.")
     boolean allowMissingClasses;
 
-    PreparationConfig toConfig(SampleMetadata metadata, boolean integerCounts) {
+    /** The recommended preparation for {@code data} ({@link PreparationConfig#recommended}), with the options. */
+    PreparationConfig toConfig(ExpressionData data) {
+        SampleMetadata metadata = data.metadata();
         ColumnRoles guessed = ColumnRoles.guess(metadata);
         String time = timeColumn != null ? timeColumn : guessed.time();
         String label = labelColumn != null ? labelColumn : guessed.label();
@@ -65,9 +68,11 @@ final class PreparationOptions {
             throw new WorkbenchException("cannot tell which columns hold time and class; name them with "
                     + "--time-column and --label-column (columns are " + metadata.columnNames() + ")");
         }
+        PreparationConfig recommended = PreparationConfig.recommended(data, new ColumnRoles(time, label, group));
         PreparationConfig base = switch (protocol.toLowerCase(Locale.ROOT)) {
-            case "methodology", "published" -> PreparationConfig.methodology(time, label);
-            case "honest" -> PreparationConfig.honest(time, label, group);
+            case "methodology", "published" -> PreparationConfig.methodology(time, label)
+                    .withPreprocessing(recommended.preprocessing());
+            case "honest" -> recommended;
             default -> throw new WorkbenchException("--protocol must be methodology or honest, not \"" + protocol
                     + "\"");
         };
@@ -81,7 +86,7 @@ final class PreparationOptions {
                 : base.split().withKind(SplitConfig.Kind.valueOf(enumName("--split", split, SplitConfig.Kind.class)));
         splitConfig = splitConfig.allowingMissingClasses(allowMissingClasses);
         PreprocessingConfig pre = base.preprocessing();
-        boolean normalise = cpm != null ? cpm : integerCounts;
+        boolean normalise = cpm != null ? cpm : pre.log1p();
         pre = new PreprocessingConfig(pre.missingValues(), normalise ? PreprocessingConfig.LibraryNormalisation.CPM
                 : PreprocessingConfig.LibraryNormalisation.NONE, normalise, pre.scaling(), pre.clipZ(),
                 topGenes != null ? topGenes : pre.topVariableGenes());

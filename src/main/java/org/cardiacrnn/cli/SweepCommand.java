@@ -92,8 +92,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             LoadRequest request = load.toRequest();
             expression = ExpressionLoader.load(request);
-            folder = runner.create(sweepSpec, DataSpec.of(request), preparation.toConfig(expression.metadata(),
-                    TrainCommand.integerCounts(expression)));
+            folder = runner.create(sweepSpec, DataSpec.of(request), preparation.toConfig(expression));
         }
         SweepDefinition definition = folder.definition();
         SweepSpec sweepSpec = definition.spec();

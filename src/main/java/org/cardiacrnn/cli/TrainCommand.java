@@ -71,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
         Hyperparameters hp = hyperparameters.resolve();
         LoadRequest request = load.toRequest();
         ExpressionData data = ExpressionLoader.load(request);
-        PreparationConfig config = preparation.toConfig(data.metadata(), integerCounts(data));
+        PreparationConfig config = preparation.toConfig(data);
         NativeThreads.configure();
         int foldCount = foldCount(folds);
         if (foldCount != 1) {
@@ -168,16 +168,5 @@ final class TrainCommand implements Callable<Integer> {
         }
         throw new org.cardiacrnn.WorkbenchException("--folds must be a number of folds (2 or more, 1 = none) or "
                 + "loo, not \"" + text + "\"");
-    }
-
-    /** Raw counts get CPM + log1p by default; values already normalised or logged do not. */
-    static boolean integerCounts(ExpressionData data) {
-        float[] values = data.matrix().values();
-        for (float value : values) {
-            if (!Float.isNaN(value) && (value < 0 || value != Math.rint(value))) {
-                return false;
-            }
-        }
-        return true;
     }
 }
