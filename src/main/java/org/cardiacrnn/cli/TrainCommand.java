@@ -109,6 +109,7 @@ final class TrainCommand implements Callable<Integer> {
                         + "macro AUC %.3f (best epoch %d)%n", 100 * report.accuracy(),
                 100 * report.accuracyInterval().lower(), 100 * report.accuracyInterval().upper(),
                 report.sampleCount(), report.macroAverage().f1(), report.macroAuc(), run.training().bestEpoch());
+        out.println("baselines: " + run.folder().readBaselines().summary());
         out.println("run folder: " + run.folder().directory());
         return 0;
     }
@@ -136,6 +137,10 @@ final class TrainCommand implements Callable<Integer> {
                     public void foldFinished(int fold, int total, CrossValidation.FoldResult done) {
                         out.printf(Locale.ROOT, "fold %d: test accuracy %.1f%%  (%s)%n", fold + 1,
                                 100 * done.evaluation().accuracy(), done.folder().directory());
+                        done.baselines().baselines().forEach(b -> out.printf(Locale.ROOT,
+                                "  vs %s: %.1f%%, margin %+.1f points (95%% CI %+.1f to %+.1f)%n", b.name(),
+                                100 * b.accuracy(), 100 * b.margin(), 100 * b.marginInterval().lower(),
+                                100 * b.marginInterval().upper()));
                     }
                 });
         if (result.failure() != null) {

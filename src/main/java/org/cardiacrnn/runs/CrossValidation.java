@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.evaluation.BaselineComparison;
 import org.cardiacrnn.evaluation.CrossValidationSummary;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.evaluation.Evaluator;
@@ -30,9 +31,9 @@ public final class CrossValidation {
         void foldFinished(int fold, int folds, FoldResult result);
     }
 
-    /** One fold: its run folder, the groups it held out and its evaluation. */
+    /** One fold: its run folder, the groups it held out, its evaluation and the network beside the baselines. */
     public record FoldResult(int fold, RunFolder folder, List<String> heldOutGroups, int trainSequences,
-                             EvaluationReport evaluation) {
+                             EvaluationReport evaluation, BaselineComparison baselines) {
 
         public FoldResult {
             heldOutGroups = List.copyOf(heldOutGroups);
@@ -94,7 +95,7 @@ public final class CrossValidation {
             }
             FoldResult result = new FoldResult(fold + 1, run.folder(),
                     part.test().groupIds().stream().distinct().toList(), part.train().sequenceCount(),
-                    run.evaluation());
+                    run.evaluation(), run.folder().readBaselines());
             results.add(result);
             progress.foldFinished(fold, parts.size(), result);
         }

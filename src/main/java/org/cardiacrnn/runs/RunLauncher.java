@@ -11,8 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.evaluation.BaselineComparison;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.evaluation.Evaluator;
+import org.cardiacrnn.evaluation.StaticBaselines;
 import org.cardiacrnn.figures.ExportFormat;
 import org.cardiacrnn.figures.FigureExporter;
 import org.cardiacrnn.figures.FigureSize;
@@ -85,7 +87,11 @@ public final class RunLauncher {
             EvaluationReport evaluation = null;
             if (training.model() != null) {
                 evaluation = Evaluator.evaluate(training.model(), prepared.test());
-                folder.writeEvaluation(evaluation);
+                // Does time matter? Static models on the same split answer it beside the network.
+                BaselineComparison baselines = StaticBaselines.compare(prepared.train(), prepared.test(),
+                        evaluation.predictedLabels().stream().mapToInt(Integer::intValue).toArray());
+                folder.writeEvaluation(evaluation, baselines);
+                folder.logEvent("baselines: " + baselines.summary());
                 training.model().save(folder.modelFile(), modelExtras(config, prepared));
                 folder.recordAccuracies(training.best().validationAccuracy(), evaluation.accuracy());
                 folder.logEvent(String.format(Locale.ROOT, "test: accuracy %.4f on %d sequences (best epoch %d)",
