@@ -30,6 +30,8 @@ import org.cardiacrnn.app.evaluation.CrossValidationViewModel;
 import org.cardiacrnn.app.evaluation.EvaluationView;
 import org.cardiacrnn.app.model.ModelView;
 import org.cardiacrnn.app.model.ModelViewModel;
+import org.cardiacrnn.app.runs.PredictionsPane;
+import org.cardiacrnn.app.runs.PredictionsViewModel;
 import org.cardiacrnn.app.runs.RunsView;
 import org.cardiacrnn.app.training.TrainingView;
 import org.cardiacrnn.app.training.TrainingViewModel;
@@ -79,8 +81,13 @@ final class Workbench {
         });
         // Built on first visit: its parameter count loads DL4J classes, which would delay the first window.
         pages.put(Page.HYPERPARAMETERS, () -> new ModelView(new ModelViewModel(session, executor), this::trainNow));
-        pages.put(Page.RUNS, () -> new RunsView(runsViewModel, this::chartPane,
-                () -> mainViewModel.navigateTo(Page.EVALUATION), () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS)));
+        PredictionsViewModel predictions = new PredictionsViewModel(executor);
+        pages.put(Page.RUNS, () -> {
+            RunsView view = new RunsView(runsViewModel, this::chartPane,
+                    () -> mainViewModel.navigateTo(Page.EVALUATION), () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS));
+            view.setBottom(new PredictionsPane(predictions, this::chartPane, view.selectedRunProperty()));
+            return view;
+        });
         SweepViewModel sweepViewModel = new SweepViewModel(session, executor, store, new SweepStore(userData));
         pages.put(Page.SWEEPS, () -> new SweepView(sweepViewModel, this::chartPane,
                 () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS)));

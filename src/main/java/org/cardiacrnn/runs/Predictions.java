@@ -3,8 +3,10 @@ package org.cardiacrnn.runs;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVFormat;
@@ -12,6 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.MetadataColumns;
 import org.cardiacrnn.evaluation.Predictor;
+import org.cardiacrnn.figures.Figure;
+import org.cardiacrnn.figures.PredictionCharts;
 import org.cardiacrnn.sequences.NewDataSequences;
 import org.cardiacrnn.sequences.SequenceConfig;
 import org.cardiacrnn.sequences.SequenceDataset;
@@ -84,6 +88,37 @@ public record Predictions(List<String> classNames, boolean labelled, List<Row> r
         }
         return new Predictions(classes, sequences.labelled(), rows, timeCourse ? List.copyOf(union) : List.of(),
                 sequences.warnings());
+    }
+
+    /**
+     * Per group, the probability of the class it is called (its most frequent call) against time: after each
+     * time point for a time course, at each window's last time point for sliding windows.
+     */
+    public Figure probabilityOverTime(String timeLabel) {
+        Map<String, List<Row>> byGroup = new LinkedHashMap<>();
+        rows.forEach(row -> byGroup.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row));
+        List<PredictionCharts.GroupLine> lines = new ArrayList<>();
+        byGroup.forEach((group, groupRows) -> {
+            int[] calls = new int[classNames.size()];
+            groupRows.forEach(row -> calls[classNames.indexOf(row.predictedClass())]++);
+            int called = 0;
+            for (int c = 1; c < calls.length; c++) {
+                called = calls[c] > calls[called] ? c : called;
+            }
+            List<double[]> points = new ArrayList<>();
+            for (Row row : groupRows) {
+                if (row.probabilitiesByStep().isEmpty()) {
+                    points.add(new double[] {row.lastTime(), row.probabilities()[called]});
+                } else {
+                    for (int k = 0; k < row.probabilitiesByStep().size(); k++) {
+                        points.add(new double[] {stepTimes.get(k), row.probabilitiesByStep().get(k)[called]});
+                    }
+                }
+            }
+            lines.add(new PredictionCharts.GroupLine(group, classNames.get(called),
+                    points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()));
+        });
+        return PredictionCharts.probabilityOverTime(timeLabel, lines);
     }
 
     static int argmax(float[] probabilities) {
