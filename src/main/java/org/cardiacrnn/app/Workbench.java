@@ -25,9 +25,13 @@ import org.cardiacrnn.app.common.UserError;
 import org.cardiacrnn.app.data.DataView;
 import org.cardiacrnn.app.data.DataViewModel;
 import org.cardiacrnn.app.data.RecentFiles;
+import org.cardiacrnn.app.evaluation.CrossValidationPane;
+import org.cardiacrnn.app.evaluation.CrossValidationViewModel;
 import org.cardiacrnn.app.evaluation.EvaluationView;
 import org.cardiacrnn.app.model.ModelView;
 import org.cardiacrnn.app.model.ModelViewModel;
+import org.cardiacrnn.app.runs.PredictionsPane;
+import org.cardiacrnn.app.runs.PredictionsViewModel;
 import org.cardiacrnn.app.runs.RunsView;
 import org.cardiacrnn.app.training.TrainingView;
 import org.cardiacrnn.app.training.TrainingViewModel;
@@ -69,11 +73,21 @@ final class Workbench {
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
         this.store = new RunStore(userData);
         RunsViewModel runsViewModel = new RunsViewModel(session, executor, store);
-        pages.put(Page.TRAINING, () -> new TrainingView(trainingViewModel(), this::chartPane));
+        CrossValidationViewModel crossValidation = new CrossValidationViewModel(session, executor, store);
+        pages.put(Page.TRAINING, () -> {
+            TrainingView view = new TrainingView(trainingViewModel(), this::chartPane);
+            view.setBottom(new CrossValidationPane(crossValidation, this::chartPane));
+            return view;
+        });
         // Built on first visit: its parameter count loads DL4J classes, which would delay the first window.
         pages.put(Page.MODEL, () -> new ModelView(new ModelViewModel(session, executor), this::trainNow));
-        pages.put(Page.RUNS, () -> new RunsView(runsViewModel, this::chartPane,
-                () -> mainViewModel.navigateTo(Page.EVALUATION), () -> mainViewModel.navigateTo(Page.MODEL)));
+        PredictionsViewModel predictions = new PredictionsViewModel(executor);
+        pages.put(Page.RUNS, () -> {
+            RunsView view = new RunsView(runsViewModel, this::chartPane,
+                    () -> mainViewModel.navigateTo(Page.EVALUATION), () -> mainViewModel.navigateTo(Page.MODEL));
+            view.setBottom(new PredictionsPane(predictions, this::chartPane, view.selectedRunProperty()));
+            return view;
+        });
         SweepViewModel sweepViewModel = new SweepViewModel(session, executor, store, new SweepStore(userData));
         pages.put(Page.SWEEPS, () -> new SweepView(sweepViewModel, this::chartPane,
                 () -> mainViewModel.navigateTo(Page.MODEL)));

@@ -3,6 +3,7 @@ package org.cardiacrnn.cli;
 import java.util.Locale;
 
 import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.SampleMetadata;
 import org.cardiacrnn.preprocessing.PreprocessingConfig;
 import org.cardiacrnn.sequences.ColumnRoles;
@@ -53,7 +54,13 @@ final class PreparationOptions {
             + "scaling (default: on for integer counts).")
     Boolean cpm;
 
-    PreparationConfig toConfig(SampleMetadata metadata, boolean integerCounts) {
+    @Option(names = "--allow-missing-classes", description = "Go on, with a warning, when a split or fold lacks a "
+            + "class (AUC and that class's recall cannot then be computed); refused by default.")
+    boolean allowMissingClasses;
+
+    /** The recommended preparation for {@code data} ({@link PreparationConfig#recommended}), with the options. */
+    PreparationConfig toConfig(ExpressionData data) {
+        SampleMetadata metadata = data.metadata();
         ColumnRoles guessed = ColumnRoles.guess(metadata);
         String time = timeColumn != null ? timeColumn : guessed.time();
         String label = labelColumn != null ? labelColumn : guessed.label();
@@ -62,9 +69,11 @@ final class PreparationOptions {
             throw new WorkbenchException("cannot tell which columns hold time and class; name them with "
                     + "--time-column and --label-column (columns are " + metadata.columnNames() + ")");
         }
+        PreparationConfig recommended = PreparationConfig.recommended(data, new ColumnRoles(time, label, group));
         PreparationConfig base = switch (protocol.toLowerCase(Locale.ROOT)) {
-            case "methodology", "published" -> PreparationConfig.methodology(time, label);
-            case "leakage-free", "honest" -> PreparationConfig.leakageFree(time, label, group);
+            case "methodology", "published" -> PreparationConfig.methodology(time, label)
+                    .withPreprocessing(recommended.preprocessing());
+            case "leakage-free", "honest" -> recommended;
             default -> throw new WorkbenchException("--protocol must be methodology or leakage-free, not \"" + protocol
                     + "\"");
         };
@@ -76,8 +85,9 @@ final class PreparationOptions {
                 sequences.groupColumn(), sequences.missingTimePoints());
         SplitConfig splitConfig = split == null ? base.split()
                 : base.split().withKind(SplitConfig.Kind.valueOf(enumName("--split", split, SplitConfig.Kind.class)));
+        splitConfig = splitConfig.allowingMissingClasses(allowMissingClasses);
         PreprocessingConfig pre = base.preprocessing();
-        boolean normalise = cpm != null ? cpm : integerCounts;
+        boolean normalise = cpm != null ? cpm : pre.log1p();
         pre = new PreprocessingConfig(pre.missingValues(), normalise ? PreprocessingConfig.LibraryNormalisation.CPM
                 : PreprocessingConfig.LibraryNormalisation.NONE, normalise, pre.scaling(), pre.clipZ(),
                 topGenes != null ? topGenes : pre.topVariableGenes());

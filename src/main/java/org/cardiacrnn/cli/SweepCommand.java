@@ -126,8 +126,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             LoadRequest request = load.toRequest();
             expression = ExpressionLoader.load(request);
-            folder = runner.create(sweepSpec, DataSpec.of(request), preparation.toConfig(expression.metadata(),
-                    TrainCommand.integerCounts(expression)), expression);
+            folder = runner.create(sweepSpec, DataSpec.of(request), preparation.toConfig(expression), expression);
         }
         if (cluster.slurm) {
             // A resumed sweep gets new workers; a stop asked of the old ones must not stop them.

@@ -2,7 +2,6 @@ package org.cardiacrnn.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,6 +13,7 @@ import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.evaluation.CrossValidationSummary;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.nn.NetworkFactory;
+import org.cardiacrnn.runs.CrossValidation;
 import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunLauncher;
@@ -57,9 +57,10 @@ final class TrainCommand implements Callable<Integer> {
             + "workbench's user data folder, shared with the GUI).")
     Path workspace;
 
-    @Option(names = "--folds", paramLabel = "K", defaultValue = "1", description = "k-fold cross-validation: "
-            + "train K runs, each testing on one fold (grouped by donor where possible), and report mean ± sd.")
-    int folds;
+    @Option(names = "--folds", paramLabel = "K|loo", defaultValue = "1", description = "k-fold cross-validation: "
+            + "train K runs, each testing on one fold (whole groups, stratified by class), and report mean ± sd; "
+            + "loo leaves one group (donor, cell line) out at a time.")
+    String folds;
 
     @Option(names = "--figures", description = "Also export every figure (PNG 300 dpi, SVG, PDF, CSV) into the "
             + "run's figures/ folder.")
@@ -80,16 +81,17 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return new ResumedTraining(spec, workspace, allowChangedData, figures).resume(resume);
         }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--folds") && folds < 2) {
-            throw new WorkbenchException("--folds must be 2 or more (k-fold cross-validation); got " + folds
+        int foldCount = foldCount(folds);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--folds") && foldCount == 1) {
+            throw new WorkbenchException("--folds must be 2 or more (k-fold cross-validation) or loo; got " + folds
                     + ". Leave it out for one ordinary run");
         }
         Hyperparameters hp = hyperparameters.resolve();
         LoadRequest request = load.toRequest();
         ExpressionData data = ExpressionLoader.load(request);
-        PreparationConfig config = preparation.toConfig(data.metadata(), integerCounts(data));
-        if (folds > 1) {
-            return crossValidate(out, hp, request, data, config);
+        PreparationConfig config = preparation.toConfig(data);
+        if (foldCount != 1) {
+            return crossValidate(out, hp, request, data, config, foldCount);
         }
         PreparedData prepared = DatasetPreparation.prepare(data, config);
         out.printf(Locale.ROOT, "data: %d samples × %d genes → %d training, %s, %d test sequences of %d steps × %d "
@@ -100,6 +102,8 @@ final class TrainCommand implements Callable<Integer> {
         out.println("split: " + prepared.leakage().plainWords());
         printNotes(out, data, prepared.warnings().stream()
                 .filter(warning -> !warning.equals(prepared.leakage().plainWords())).toList());
+        out.println("split: " + prepared.balance().plainWords());
+        prepared.balance().warnings().forEach(warning -> out.println("warning: " + warning));
         out.printf(Locale.ROOT, "network: %,d parameters, about %s to train%n",
                 NetworkFactory.parameterCount(hp, prepared.train().featureCount(), prepared.classNames().size()),
                 NetworkFactory.formatBytes(NetworkFactory.estimatedTrainingMemoryBytes(hp,
@@ -123,44 +127,52 @@ final class TrainCommand implements Callable<Integer> {
                         + "macro AUC %.3f (best epoch %d)%n", 100 * report.accuracy(),
                 100 * report.accuracyInterval().lower(), 100 * report.accuracyInterval().upper(),
                 report.sampleCount(), report.macroAverage().f1(), report.macroAuc(), run.training().bestEpoch());
+        out.println("baselines: " + run.folder().readBaselines().summary());
         out.println("run folder: " + run.folder().directory());
         return 0;
     }
 
-    /**
-     * k-fold cross-validation. Each fold's held-out part also drives early stopping and the learning-rate
-     * schedule (as in the published protocol); set earlyStoppingPatience=0 and scheduler=NONE for folds
-     * whose test part influences nothing.
-     */
+    /** k-fold cross-validation or leave-one-group-out through the engine's {@link CrossValidation}. */
     private int crossValidate(PrintWriter out, Hyperparameters hp, LoadRequest request, ExpressionData data,
-                              PreparationConfig config) {
+                              PreparationConfig config, int foldCount) {
         PreparationConfig kFold = new PreparationConfig(config.preprocessing(), config.sequences(),
-                new SplitConfig(config.split().kind(), 1 - 1.0 / folds, 0, 1.0 / folds, config.split().seed(),
-                        folds, true));
-        List<PreparedData> prepared = DatasetPreparation.prepareFolds(data, kFold);
+                config.split().forFolds(foldCount));
         RunStore store = new RunStore(workspace != null ? workspace : UserDataDirectory.resolve());
         String base = name != null ? name : hyperparameters.presetName() + "-cv";
-        List<EvaluationReport> reports = new ArrayList<>();
-        for (int fold = 0; fold < prepared.size(); fold++) {
-            PreparedData part = prepared.get(fold);
-            out.printf(Locale.ROOT, "fold %d/%d: %d training, %d test sequences%n", fold + 1, prepared.size(),
-                    part.train().sequenceCount(), part.test().sequenceCount());
-            RunConfig runConfig = new RunConfig(base + "-fold" + (fold + 1), hyperparameters.presetName(),
-                    DataSpec.of(request), kFold, hp);
-            RunLauncher.CompletedRun run = new RunLauncher(store).run(runConfig, data, part,
-                    new ProgressPrinter(out, System.console() != null, hp.epochs()), new TrainingControl(), figures);
-            if (run.evaluation() == null) {
-                spec.commandLine().getErr().println("error: fold " + (fold + 1) + ": " + run.training().failure());
-                return Main.EXIT_USER_ERROR;
-            }
-            reports.add(run.evaluation());
-            out.printf(Locale.ROOT, "fold %d: test accuracy %.1f%%  (%s)%n", fold + 1,
-                    100 * run.evaluation().accuracy(), run.folder().directory());
+        RunConfig runConfig = new RunConfig(base, hyperparameters.presetName(), DataSpec.of(request), kFold, hp);
+        CrossValidation.Result result = new CrossValidation(store).run(runConfig, data,
+                fold -> new ProgressPrinter(out, System.console() != null, hp.epochs()), new TrainingControl(),
+                figures, new CrossValidation.Progress() {
+                    @Override
+                    public void foldStarted(int fold, int total, PreparedData part) {
+                        out.printf(Locale.ROOT, "fold %d/%d: %d training, %d test sequences; %s%n", fold + 1, total,
+                                part.train().sequenceCount(), part.test().sequenceCount(),
+                                part.balance().plainWords());
+                        out.flush();
+                    }
+
+                    @Override
+                    public void foldFinished(int fold, int total, CrossValidation.FoldResult done) {
+                        out.printf(Locale.ROOT, "fold %d: test accuracy %.1f%%  (%s)%n", fold + 1,
+                                100 * done.evaluation().accuracy(), done.folder().directory());
+                        done.baselines().baselines().forEach(b -> out.printf(Locale.ROOT,
+                                "  vs %s: %.1f%%, margin %+.1f points (95%% CI %+.1f to %+.1f)%n", b.name(),
+                                100 * b.accuracy(), 100 * b.margin(), 100 * b.marginInterval().lower(),
+                                100 * b.marginInterval().upper()));
+                    }
+                });
+        if (result.failure() != null) {
+            spec.commandLine().getErr().println("error: " + result.failure());
+            return Main.EXIT_USER_ERROR;
         }
-        CrossValidationSummary summary = CrossValidationSummary.of(reports);
+        CrossValidationSummary summary = result.summary();
         out.printf(Locale.ROOT, "%d-fold cross-validation (mean ± sd over folds):%n", summary.folds());
         summary.metrics().forEach((metric, value) -> out.printf(Locale.ROOT, "  %-28s %.4f ± %.4f%n", metric,
                 value.mean(), value.standardDeviation()));
+        out.printf(Locale.ROOT, "pooled out-of-fold: accuracy %.1f%% (95%% CI %.1f–%.1f%%) on %d sequences, "
+                        + "macro AUC %.3f%n", 100 * result.pooled().accuracy(),
+                100 * result.pooled().accuracyInterval().lower(), 100 * result.pooled().accuracyInterval().upper(),
+                result.pooled().sampleCount(), result.pooled().macroAuc());
         return 0;
     }
 
@@ -170,14 +182,20 @@ final class TrainCommand implements Callable<Integer> {
         preparationWarnings.forEach(warning -> out.println("note: " + warning));
     }
 
-    /** Raw counts get CPM + log1p by default; values already normalised or logged do not. */
-    static boolean integerCounts(ExpressionData data) {
-        float[] values = data.matrix().values();
-        for (float value : values) {
-            if (!Float.isNaN(value) && (value < 0 || value != Math.rint(value))) {
-                return false;
-            }
+    /** "loo" is leave-one-group-out; a number is k (1 = no cross-validation). */
+    static int foldCount(String text) {
+        if (text.equalsIgnoreCase("loo")) {
+            return SplitConfig.LEAVE_ONE_GROUP_OUT;
         }
-        return true;
+        try {
+            int k = Integer.parseInt(text.strip());
+            if (k >= 1) {
+                return k;
+            }
+        } catch (NumberFormatException notANumber) {
+            // falls through to the message below
+        }
+        throw new org.cardiacrnn.WorkbenchException("--folds must be a number of folds (2 or more, 1 = none) or "
+                + "loo, not \"" + text + "\"");
     }
 }

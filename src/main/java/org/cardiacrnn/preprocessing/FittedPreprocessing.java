@@ -70,6 +70,63 @@ public record FittedPreprocessing(PreprocessingConfig config, List<String> libra
         return new ExpressionMatrix(out, matrix.sampleIds(), genes);
     }
 
+    /**
+     * A new file preprocessed for prediction, with the fitted genes it lacks named. Such a gene gets its
+     * training centre (0 after scaling); under CPM the library size is the sum over the genes present.
+     */
+    public record NewData(ExpressionMatrix matrix, List<String> absentGenes) {
+
+        public NewData {
+            absentGenes = List.copyOf(absentGenes);
+        }
+    }
+
+    /**
+     * As {@link #apply(ExpressionMatrix, int[][])}, but a fitted gene absent from the file is filled in
+     * rather than refused; only a file with none of the genes is refused.
+     */
+    public NewData applyToNewData(ExpressionMatrix matrix, int[][] orderedRowsPerTrajectory) {
+        List<String> absent = genes.stream().filter(g -> matrix.geneIndex(g) < 0).toList();
+        List<String> libraryPresent = libraryGenes.stream().filter(g -> matrix.geneIndex(g) >= 0).toList();
+        if (absent.isEmpty() && libraryPresent.size() == libraryGenes.size()) {
+            return new NewData(apply(matrix, orderedRowsPerTrajectory), List.of());
+        }
+        if (absent.size() == genes.size()) {
+            throw new PreprocessingException("none of the " + genes.size() + " genes the model was trained on is in "
+                    + "the data (the first are " + genes.subList(0, Math.min(5, genes.size())) + ")");
+        }
+        List<String> present = new ArrayList<>();
+        List<Double> presentCenter = new ArrayList<>();
+        List<Double> presentScale = new ArrayList<>();
+        for (int g = 0; g < genes.size(); g++) {
+            if (matrix.geneIndex(genes.get(g)) >= 0) {
+                present.add(genes.get(g));
+                presentCenter.add(center[g]);
+                presentScale.add(scale[g]);
+            }
+        }
+        List<String> library = libraryGenes.isEmpty() ? List.of() : libraryPresent;
+        ExpressionMatrix partial = new FittedPreprocessing(config, library, present,
+                presentCenter.stream().mapToDouble(Double::doubleValue).toArray(),
+                presentScale.stream().mapToDouble(Double::doubleValue).toArray())
+                .apply(matrix, orderedRowsPerTrajectory);
+        int n = matrix.sampleCount();
+        float[] out = new float[n * genes.size()];
+        for (int g = 0; g < genes.size(); g++) {
+            int from = partial.geneIndex(genes.get(g));
+            if (from < 0) {
+                continue;
+            }
+            for (int s = 0; s < n; s++) {
+                out[s * genes.size() + g] = partial.get(s, from);
+            }
+        }
+        List<String> absentLibrary = libraryGenes.stream().filter(g -> matrix.geneIndex(g) < 0).toList();
+        List<String> allAbsent = new ArrayList<>(absent);
+        absentLibrary.stream().filter(g -> !allAbsent.contains(g)).forEach(allAbsent::add);
+        return new NewData(new ExpressionMatrix(out, matrix.sampleIds(), genes), allAbsent);
+    }
+
     private static int[] indicesOf(ExpressionMatrix matrix, List<String> names) {
         int[] indices = new int[names.size()];
         List<String> missing = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.cardiacrnn.evaluation.BaselineComparison;
 import org.cardiacrnn.evaluation.EvaluationJson;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.io.AtomicFiles;
@@ -240,6 +241,16 @@ public final class RunFolder {
 
     public synchronized void writeEvaluation(EvaluationReport report) {
         save(evaluationFile(), EvaluationJson.toJson(report));
+    }
+
+    /** The evaluation with the network's comparison with static baselines beside it. */
+    public synchronized void writeEvaluation(EvaluationReport report, BaselineComparison baselines) {
+        save(evaluationFile(), EvaluationJson.toJson(report, baselines));
+    }
+
+    /** The baseline comparison in evaluation.json, or null when the run has none. */
+    public BaselineComparison readBaselines() {
+        return EvaluationJson.baselinesFromJson(readText(evaluationFile()), evaluationFile().toString());
     }
 
     public EvaluationReport readEvaluation() {

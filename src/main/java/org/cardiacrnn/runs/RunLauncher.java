@@ -12,8 +12,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.evaluation.BaselineComparison;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.evaluation.Evaluator;
+import org.cardiacrnn.evaluation.StaticBaselines;
 import org.cardiacrnn.figures.ExportFormat;
 import org.cardiacrnn.figures.FigureExporter;
 import org.cardiacrnn.figures.FigureSize;
@@ -82,6 +84,7 @@ public final class RunLauncher {
             folder.logEvent("sequences: " + prepared.train().sequenceCount() + " training, "
                     + (prepared.validationIsTest() ? "validation = test, " : prepared.validation().sequenceCount()
                     + " validation, ") + prepared.test().sequenceCount() + " test");
+            folder.logEvent("split: " + prepared.balance().plainWords());
             SequenceDataset validation = prepared.validationIsTest() ? prepared.test() : prepared.validation();
             TrainingResult training = trainer(hp, folder, listener, control).train(prepared.train(), validation,
                     folder.checkpointsDirectory());
@@ -134,7 +137,11 @@ public final class RunLauncher {
         EvaluationReport evaluation = null;
         if (training.model() != null) {
             evaluation = Evaluator.evaluate(training.model(), prepared.test());
-            folder.writeEvaluation(evaluation);
+            // Does time matter? Static models on the same split answer it beside the network.
+            BaselineComparison baselines = StaticBaselines.compare(prepared.train(), prepared.test(),
+                    evaluation.predictedLabels().stream().mapToInt(Integer::intValue).toArray());
+            folder.writeEvaluation(evaluation, baselines);
+            folder.logEvent("baselines: " + baselines.summary());
             training.model().save(folder.modelFile(), modelExtras(config, prepared));
             folder.recordAccuracies(training.best().validationAccuracy(), evaluation.accuracy());
             folder.logEvent(String.format(Locale.ROOT, "test: accuracy %.4f on %d sequences (best epoch %d)",

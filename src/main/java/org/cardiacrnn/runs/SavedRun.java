@@ -49,7 +49,15 @@ public record SavedRun(Path directory, RunConfig config, TrainedModel model, Fit
 
     /** New data as sequences built and preprocessed exactly as the run's training data were. */
     public NewDataSequences sequences(ExpressionData data) {
+        return sequences(data, null);
+    }
+
+    /**
+     * New data as sequences, labelled or not; {@code groupColumn}, when not null, names the column that tells
+     * the new data's trajectories (donors, lines, cultures) apart in place of the run's group column.
+     */
+    public NewDataSequences sequences(ExpressionData data, String groupColumn) {
         return DatasetPreparation.sequencesForNewData(data, preprocessing, config.preparation().sequences(),
-                model.classNames());
+                model.classNames(), groupColumn);
     }
 }

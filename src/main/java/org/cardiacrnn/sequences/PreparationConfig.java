@@ -1,5 +1,7 @@
 package org.cardiacrnn.sequences;
 
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.ExpressionMatrix;
 import org.cardiacrnn.preprocessing.PreprocessingConfig;
 
 /**
@@ -43,5 +45,39 @@ public record PreparationConfig(PreprocessingConfig preprocessing, SequenceConfi
         return new PreparationConfig(PreprocessingConfig.defaults(),
                 SequenceConfig.slidingWindows(timeColumn, labelColumn, groupColumn),
                 new SplitConfig(kind, 0.7, 0.15, 0.15, 42, 5, false));
+    }
+
+    /**
+     * The defaults for a given dataset, and the one place they are decided: the honest protocol on the given
+     * column roles with {@link #recommendedPreprocessing}. The CLI, the GUI's Sequences page and the GUI's direct
+     * "Train" all start from it, so the same data get the same preparation whichever way a run is started.
+     */
+    public static PreparationConfig recommended(ExpressionData data, ColumnRoles roles) {
+        return leakageFree(roles.time(), roles.label(), roles.group())
+                .withPreprocessing(recommendedPreprocessing(data.matrix()));
+    }
+
+    /** Raw counts get CPM and log1p; values already normalised or logged (any negative or fraction) do not. */
+    public static PreprocessingConfig recommendedPreprocessing(ExpressionMatrix matrix) {
+        PreprocessingConfig defaults = PreprocessingConfig.defaults();
+        boolean counts = holdsCounts(matrix);
+        return new PreprocessingConfig(defaults.missingValues(), counts ? PreprocessingConfig.LibraryNormalisation.CPM
+                : PreprocessingConfig.LibraryNormalisation.NONE, counts, defaults.scaling(), defaults.clipZ(),
+                defaults.topVariableGenes());
+    }
+
+    /** True when every present value is a non-negative whole number. */
+    public static boolean holdsCounts(ExpressionMatrix matrix) {
+        for (float value : matrix.values()) {
+            if (!Float.isNaN(value) && (value < 0 || value != Math.rint(value))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same sequences and split with other preprocessing. */
+    public PreparationConfig withPreprocessing(PreprocessingConfig other) {
+        return new PreparationConfig(other, sequences, split);
     }
 }

@@ -3,7 +3,6 @@ package org.cardiacrnn.sequences;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,9 +12,11 @@ import java.util.Random;
  * ascending order and depend only on the dataset and the seed.
  *
  * <p>GROUPED keeps whole replicates (the group column: donors, cell lines) in one split when there are at
- * least 3, so every lineage of a held-out donor is unseen. Otherwise its fractions count groups, not
- * sequences, and stratify over labels when every label has enough groups; else groups are shared out
- * regardless of label. BLOCKED leaves out {@code timeSteps - 1}
+ * least 3, so every lineage of a held-out donor is unseen; otherwise whole trajectory groups. Its fractions
+ * count these units, not sequences, and the units are stratified by class ({@link SplitUnits}) so every split
+ * holds every class whenever the units allow it; else they are shared out regardless of class. Grouped k-fold
+ * deals each class's groups round the folds; leave-one-group-out ({@link SplitConfig#LEAVE_ONE_GROUP_OUT})
+ * gives each replicate its own fold. BLOCKED leaves out {@code timeSteps - 1}
  * windows between consecutive blocks of a trajectory, so with stride 1 no sample feeds two splits; a
  * trajectory too short for one block per split stays wholly in training.
  */
@@ -46,7 +47,12 @@ public final class Splitter {
      * blocks of each trajectory, with the neighbouring windows left out of training.
      */
     public static List<SplitIndices> kFold(SequenceDataset dataset, SplitConfig config) {
-        int k = config.folds();
+        boolean leaveOneOut = config.folds() == SplitConfig.LEAVE_ONE_GROUP_OUT;
+        if (leaveOneOut && config.kind() != SplitConfig.Kind.GROUPED) {
+            throw new SequenceException("leave-one-group-out needs the grouped split; got " + config.kind()
+                    .name().toLowerCase(java.util.Locale.ROOT));
+        }
+        int k = leaveOneOut ? SplitUnits.forFolds(dataset, true).size() : config.folds();
         Random random = new Random(config.seed());
         int[] fold = new int[dataset.sequenceCount()];
         boolean[][] excluded = new boolean[k][dataset.sequenceCount()];
@@ -54,9 +60,11 @@ public final class Splitter {
             case RANDOM -> roundRobin(List.of(shuffled(all(dataset), random)), fold, k, "sequences");
             case STRATIFIED -> roundRobin(shuffledEach(byLabel(dataset).values(), random), fold, k, "sequences");
             case GROUPED -> {
-                Map<String, List<Integer>> groups = groups(dataset);
+                Map<String, List<Integer>> groups = SplitUnits.forFolds(dataset, leaveOneOut);
+                // Dealing each class's groups round the folds in turn puts every class in every fold that its
+                // number of groups allows.
                 List<String> order = new ArrayList<>();
-                groupsByLabel(dataset, groups).values().forEach(ids -> order.addAll(shuffled(ids, random)));
+                SplitUnits.strata(dataset, groups).values().forEach(ids -> order.addAll(shuffled(ids, random)));
                 if (order.size() < k) {
                     throw new SequenceException("folds must be at most the number of groups (" + order.size()
                             + "); got " + k);
@@ -89,22 +97,11 @@ public final class Splitter {
 
     private static void grouped(SequenceDataset dataset, double[] fractions, Random random,
                                 List<List<Integer>> parts) {
-        Map<String, List<Integer>> replicates = replicates(dataset);
-        if (replicates.size() >= 3) {
-            // Whole replicates (donors, cell lines) per split: every lineage of a held-out donor is unseen,
-            // so the network cannot score by recognising a donor it was trained on.
-            List<List<String>> assigned = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-            cut(shuffled(new ArrayList<>(replicates.keySet()), random), fractions, assigned);
-            for (int p = 0; p < 3; p++) {
-                for (String replicate : assigned.get(p)) {
-                    parts.get(p).addAll(replicates.get(replicate));
-                }
-            }
-            return;
-        }
-        Map<String, List<Integer>> groups = groups(dataset);
+        // Whole replicates (donors, cell lines) per split when there are enough: every lineage of a held-out
+        // donor is unseen, so the network cannot score by recognising a donor it was trained on.
+        Map<String, List<Integer>> units = SplitUnits.forSplit(dataset);
         List<List<String>> assigned = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (List<String> ids : groupsByLabel(dataset, groups).values()) {
+        for (List<String> ids : SplitUnits.strata(dataset, units).values()) {
             cut(shuffled(ids, random), fractions, assigned);
         }
         boolean starved = false;
@@ -112,13 +109,14 @@ public final class Splitter {
             starved |= fractions[p] > 0 && assigned.get(p).isEmpty();
         }
         if (starved) {
-            // Too few groups per label to stratify: share the groups out regardless of label.
+            // Too few units per class to stratify: share them out regardless of class (SplitGuards then says
+            // which split lacks which class).
             assigned.forEach(List::clear);
-            cut(shuffled(new ArrayList<>(groups.keySet()), random), fractions, assigned);
+            cut(shuffled(new ArrayList<>(units.keySet()), random), fractions, assigned);
         }
         for (int p = 0; p < 3; p++) {
-            for (String group : assigned.get(p)) {
-                parts.get(p).addAll(groups.get(group));
+            for (String unit : assigned.get(p)) {
+                parts.get(p).addAll(units.get(unit));
             }
         }
     }
@@ -231,39 +229,8 @@ public final class Splitter {
         return byLabel;
     }
 
-    /**
-     * Sequences of each replicate: the part of a {@code label/replicate} group id after the slash. Empty when
-     * the groups carry no replicate (no group column).
-     */
-    private static Map<String, List<Integer>> replicates(SequenceDataset dataset) {
-        Map<String, List<Integer>> replicates = new LinkedHashMap<>();
-        for (int i = 0; i < dataset.sequenceCount(); i++) {
-            String id = dataset.groupIds().get(i);
-            int slash = id.lastIndexOf('/');
-            if (slash < 0) {
-                return Map.of();
-            }
-            replicates.computeIfAbsent(id.substring(slash + 1), k -> new ArrayList<>()).add(i);
-        }
-        return replicates;
-    }
-
-    /** Sequences of each group, groups in first-seen order, sequences in dataset (time) order. */
     private static Map<String, List<Integer>> groups(SequenceDataset dataset) {
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < dataset.sequenceCount(); i++) {
-            groups.computeIfAbsent(dataset.groupIds().get(i), k -> new ArrayList<>()).add(i);
-        }
-        return groups;
-    }
-
-    /** Group ids per label, a group counting under the label of its first sequence. */
-    private static Map<Integer, List<String>> groupsByLabel(SequenceDataset dataset,
-                                                            Map<String, List<Integer>> groups) {
-        Map<Integer, List<String>> byLabel = new java.util.TreeMap<>();
-        groups.forEach((id, ids) -> byLabel.computeIfAbsent(dataset.label(ids.get(0)), k -> new ArrayList<>())
-                .add(id));
-        return byLabel;
+        return SplitUnits.groups(dataset);
     }
 
     private static SplitIndices indices(List<Integer> train, List<Integer> validation, List<Integer> test,

@@ -54,7 +54,9 @@ record Trajectories(List<String> classNames, List<Trajectory> trajectories, doub
             String id = config.labelColumn() == null ? "all" : label;
             if (groups != null) {
                 String group = groups.get(row).trim();
-                id = id + "/" + (group.isEmpty() ? "(no " + config.groupColumn() + ")" : group);
+                group = group.isEmpty() ? "(no " + config.groupColumn() + ")" : group;
+                // Unlabelled new data: the group (donor, line, culture) alone is the trajectory.
+                id = config.labelColumn() == null ? group : id + "/" + group;
             }
             byClass.computeIfAbsent(index, k -> new TreeMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(row);
         }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.ExpressionMatrix;
+import org.cardiacrnn.data.Orientation;
 import org.cardiacrnn.data.SampleMetadata;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,9 @@ class PreparationOptionsTest {
             SampleMetadata.Column.of("day", List.of("0", "1", "2")),
             SampleMetadata.Column.of("trajectory", List.of("a", "a", "b")),
             SampleMetadata.Column.of("donor", List.of("d1", "d2", "d3"))));
+    private static final ExpressionData DATA = new ExpressionData(new ExpressionMatrix(new float[] {1, 2, 3},
+            METADATA.sampleIds(), List.of("g1")), METADATA, new ExpressionData.LoadReport("test", "test",
+            Orientation.SAMPLES_BY_GENES, false, List.of()));
 
     @Test
     void leakageFreeIsTheDefaultAndHonestStillNamesIt() {
@@ -25,8 +31,8 @@ class PreparationOptionsTest {
         formerName.protocol = "honest";
 
         PreparationConfig expected = PreparationConfig.leakageFree("day", "trajectory", "donor");
-        assertThat(byDefault.toConfig(METADATA, false).split()).isEqualTo(expected.split());
-        assertThat(formerName.toConfig(METADATA, false).split()).isEqualTo(expected.split());
+        assertThat(byDefault.toConfig(DATA).split()).isEqualTo(expected.split());
+        assertThat(formerName.toConfig(DATA).split()).isEqualTo(expected.split());
     }
 
     @Test
@@ -34,7 +40,7 @@ class PreparationOptionsTest {
         PreparationOptions options = new PreparationOptions();
         options.protocol = "random";
 
-        assertThatThrownBy(() -> options.toConfig(METADATA, false)).isInstanceOf(WorkbenchException.class)
+        assertThatThrownBy(() -> options.toConfig(DATA)).isInstanceOf(WorkbenchException.class)
                 .hasMessageContaining("methodology or leakage-free");
     }
 }

@@ -48,15 +48,27 @@ class TrainEvaluatePredictCommandTest {
     }
 
     @Test
-    void crossValidationTrainsOneRunPerFoldAndReportsMeanAndSd() throws Exception {
+    void leaveOneDonorOutTrainsOneRunPerDonorReportsMeanAndSdAndPoolsTheOutOfFoldPredictions() throws Exception {
         CliRun result = CliRun.of("train", SAMPLE, "--preset", "quick", "--set", "epochs=1", "--set", "hiddenUnits=4",
-                "--folds", "4", "--top-genes", "200", "--workspace", workspace.toString(), "--name", "cv");
+                "--folds", "loo", "--top-genes", "200", "--workspace", workspace.toString(), "--name", "cv");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("fold 4: test accuracy").contains("4-fold cross-validation")
-                .containsPattern("accuracy\\s+0\\.\\d{4} ± 0\\.\\d{4}");
+                .containsPattern("accuracy\\s+0\\.\\d{4} ± 0\\.\\d{4}")
+                .contains("fold 4/4: 492 training, 164 test sequences; class counts: training atrial_cm 123, "
+                        + "cardiac_fibroblast 123, epicardial 123, ventricular_cm 123; test atrial_cm 41")
+                .containsPattern("pooled out-of-fold: accuracy [0-9.]+% \\(95% CI [0-9.]+–[0-9.]+%\\) on 656 "
+                        + "sequences");
+        List<Path> folds;
         try (var runs = Files.list(workspace.resolve("runs"))) {
-            assertThat(runs.filter(p -> p.getFileName().toString().contains("cv-fold"))).hasSize(4);
+            folds = runs.filter(p -> p.getFileName().toString().contains("cv-fold")).toList();
         }
+        assertThat(folds).hasSize(4);
+        assertThat(Files.readString(folds.get(0).resolve("events.log"))).contains("split: class counts: training ");
+
+        CliRun bad = CliRun.of("train", SAMPLE, "--folds", "some", "--workspace", workspace.toString());
+        assertThat(bad.code()).isEqualTo(Main.EXIT_USER_ERROR);
+        assertThat(bad.err().strip()).isEqualTo("error: --folds must be a number of folds (2 or more, 1 = none) or "
+                + "loo, not \"some\"");
     }
 
     @Test

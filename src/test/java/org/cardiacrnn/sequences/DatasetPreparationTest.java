@@ -127,9 +127,12 @@ class DatasetPreparationTest {
     @Test
     void foldsEachFitTheirOwnPreprocessing() {
         ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 4, 8);
-        PreparationConfig config = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 4);
+        PreparationConfig honest = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 4);
+        // Four groups per label: four folds, so every fold tests both labels.
+        PreparationConfig config = new PreparationConfig(honest.preprocessing(), honest.sequences(),
+                honest.split().forFolds(4));
         List<PreparedData> folds = DatasetPreparation.prepareFolds(data, config);
-        assertThat(folds).hasSize(5);
+        assertThat(folds).hasSize(4);
         assertThat(folds.stream().mapToInt(f -> f.test().sequenceCount()).sum()).isEqualTo(8 * 5);
         assertThat(folds).allMatch(f -> f.leakage().sharedTrainTest() == 0);
         assertThat(folds.get(0).preprocessing().center()).isNotEqualTo(folds.get(1).preprocessing().center());
@@ -138,7 +141,10 @@ class DatasetPreparationTest {
     @Test
     void newDataIsPreprocessedAsInTrainingAndChecksLabels() {
         ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 2, 6);
-        PreparationConfig config = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 3);
+        PreparationConfig honest = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 3);
+        // Two donors cannot give every split both labels; this test is about new data, so it insists.
+        PreparationConfig config = new PreparationConfig(honest.preprocessing(), honest.sequences(),
+                honest.split().allowingMissingClasses(true));
         PreparedData prepared = DatasetPreparation.prepare(data, config);
         NewDataSequences labelled = DatasetPreparation.sequencesForNewData(data, prepared.preprocessing(),
                 config.sequences(), prepared.classNames());

@@ -34,11 +34,13 @@ public final class RunsView extends BorderPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
+    private final TableView<RunSummary> table;
+
     public RunsView(RunsViewModel viewModel, Function<String, ChartPane> charts, Runnable afterOpen,
                     Runnable showEditor) {
         setId("runsPage");
         getStyleClass().add("page");
-        TableView<RunSummary> table = new TableView<>(viewModel.runs());
+        table = new TableView<>(viewModel.runs());
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(I18n.text("runs.empty")));
@@ -120,6 +122,11 @@ public final class RunsView extends BorderPane {
                 viewModel.refresh();
             }
         });
+    }
+
+    /** The run selected in the table (the first, when several are). */
+    public javafx.beans.value.ObservableValue<RunSummary> selectedRunProperty() {
+        return table.getSelectionModel().selectedItemProperty();
     }
 
     private static TableColumn<RunSummary, String> column(String key, Function<RunSummary, String> value,

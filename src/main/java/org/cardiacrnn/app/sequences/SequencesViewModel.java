@@ -29,6 +29,7 @@ import org.cardiacrnn.app.common.UserError;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.preprocessing.PreprocessingConfig;
+import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
@@ -81,19 +82,34 @@ public final class SequencesViewModel {
         this.session = session;
         this.executor = executor;
         session.preparedDataProperty().addListener((obs, old, prepared) -> showPrepared(prepared));
+        // New data start from the engine's recommendation, as the CLI and a direct "Train" do.
+        session.datasetProperty().addListener((obs, old, data) -> useRecommended());
+        if (session.datasetProperty().get() != null) {
+            useRecommended();
+        }
         shownSequence.addListener((obs, old, index) -> refreshHeat());
     }
 
     /** Fills the settings with the published methodology: windows of 10, random 80/20, test = validation. */
     public void usePublishedProtocol() {
+        ExpressionData data = session.datasetProperty().get();
         applySafely(() -> PreparationConfig.methodology(session.timeColumnProperty().get(),
-                session.labelColumnProperty().get()));
+                session.labelColumnProperty().get()).withPreprocessing(data == null ? PreprocessingConfig.defaults()
+                : PreparationConfig.recommendedPreprocessing(data.matrix())));
     }
 
     /** Fills the settings with a leakage-free protocol: whole groups (or time blocks) per split, own validation. */
     public void useLeakageFreeProtocol() {
-        applySafely(() -> PreparationConfig.leakageFree(session.timeColumnProperty().get(),
-                session.labelColumnProperty().get(), session.groupColumnProperty().get()));
+        useRecommended();
+    }
+
+    private void useRecommended() {
+        ExpressionData data = session.datasetProperty().get();
+        if (data == null) {
+            return;
+        }
+        applySafely(() -> PreparationConfig.recommended(data, new ColumnRoles(session.timeColumnProperty().get(),
+                session.labelColumnProperty().get(), session.groupColumnProperty().get())));
     }
 
     private void applySafely(java.util.function.Supplier<PreparationConfig> protocol) {
@@ -106,6 +122,10 @@ public final class SequencesViewModel {
     }
 
     private void apply(PreparationConfig config) {
+        normalisation.set(config.preprocessing().libraryNormalisation());
+        log1p.set(config.preprocessing().log1p());
+        scaling.set(config.preprocessing().scaling());
+        topGenes.set(config.preprocessing().topVariableGenes());
         builder.set(config.sequences().builder());
         windowLength.set(config.sequences().windowLength());
         stride.set(config.sequences().stride());
@@ -171,10 +191,15 @@ public final class SequencesViewModel {
                         prepared.test().sequenceCount(), train.timeSteps(), train.featureCount())
                 : I18n.text("sequences.summary", train.sequenceCount(), prepared.validation().sequenceCount(),
                         prepared.test().sequenceCount(), train.timeSteps(), train.featureCount()));
-        leakage.set(prepared.leakage().plainWords());
-        leaks.set(!prepared.leakage().clean());
-        // The leakage sentence has its own banner; the list holds the other notes.
-        warnings.setAll(prepared.warnings().stream().filter(w -> !w.equals(prepared.leakage().plainWords())).toList());
+        // The banner is green only when no sample is shared AND every split holds its classes in about their share.
+        leakage.set(prepared.splitsFine() || !prepared.leakage().clean() ? prepared.leakage().plainWords()
+                : String.join(" ", prepared.balance().warnings()));
+        leaks.set(!prepared.splitsFine());
+        // The banner's sentence stands apart; the list holds the other notes, class counts included.
+        List<String> notes = new java.util.ArrayList<>(prepared.warnings().stream()
+                .filter(w -> !w.equals(prepared.leakage().plainWords())).toList());
+        notes.add(prepared.balance().plainWords());
+        warnings.setAll(notes);
         Map<String, long[]> balance = new LinkedHashMap<>();
         balance.put(I18n.text("sequences.split.train"), counts(train));
         if (!prepared.validationIsTest()) {

@@ -107,7 +107,7 @@ public final class WorkbenchSession {
 
     /**
      * How runs started now prepare their data: the Sequences page's settings once it has built sequences,
-     * otherwise the leakage-free protocol on the chosen column roles.
+     * otherwise the recommended preparation for the data on the chosen column roles.
      *
      * @throws org.cardiacrnn.WorkbenchException when the time or class column is not chosen
      */
@@ -116,7 +116,8 @@ public final class WorkbenchSession {
         if (preparedData.get() != null && configured != null) {
             return configured;
         }
-        return PreparationConfig.leakageFree(timeColumn.get(), labelColumn.get(), groupColumn.get());
+        return PreparationConfig.recommended(dataset.get(), new ColumnRoles(timeColumn.get(), labelColumn.get(),
+                groupColumn.get()));
     }
 
     /** Where the current data came from, for a run's or sweep's config. */

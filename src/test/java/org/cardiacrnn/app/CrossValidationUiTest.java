@@ -1,0 +1,64 @@
+package org.cardiacrnn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Leave-one-donor-out from the Training page as one job, with per-fold rows and pooled figures. */
+@ExtendWith(ApplicationExtension.class)
+class CrossValidationUiTest {
+
+    @TempDir
+    static Path home;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        workbench = UiTests.showWorkbench(stage, home);
+    }
+
+    @Test
+    void leaveOneDonorOutRunsAsOneJobAndShowsFoldsAndPooledFigures(FxRobot robot) throws Exception {
+        UiTests.waitUntil(60, () -> workbench.session().datasetProperty().get() != null);
+        robot.interact(() -> workbench.session().hyperparametersProperty().set(Hyperparameters.quick()
+                .withOverride("epochs", "1").withOverride("hiddenUnits", "4").withOverride("denseUnits", "4")));
+        robot.clickOn("#nav-training");
+        robot.clickOn("#crossValidationPane .title");
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> folds = robot.lookup("#crossValidationFolds").queryAs(ComboBox.class);
+        assertThat(folds.getConverter().toString(folds.getValue())).isEqualTo("Leave one group out");
+        robot.clickOn("#startCrossValidation");
+
+        TableView<?> perFold = robot.lookup("#crossValidationFoldTable").queryAs(TableView.class);
+        UiTests.waitUntil(300, () -> perFold.getItems().size() == 4
+                && robot.lookup("#startCrossValidation").queryButton().isDisabled() == false);
+
+        assertThat(robot.lookup("#crossValidationProgress").queryAs(javafx.scene.control.ProgressBar.class)
+                .getProgress()).isEqualTo(1.0);
+        assertThat(robot.lookup("#crossValidationHeadline").queryLabeled().getText())
+                .startsWith("4 folds: accuracy ").contains("pooled out-of-fold accuracy").endsWith("on 656 sequences");
+        assertThat(robot.lookup("#crossValidationMetrics").queryAs(TableView.class).getItems()).hasSize(10);
+        ChartPane confusion = robot.lookup("#crossValidationConfusionChart").queryAs(ChartPane.class);
+        long pooled = confusion.figure().data().rows().stream().mapToLong(row -> Long.parseLong(row.get(2))).sum();
+        assertThat(pooled).as("every sequence predicted out of fold once").isEqualTo(656);
+        assertThat(robot.lookup("#crossValidationRocChart").queryAs(ChartPane.class).figure()).isNotNull();
+        try (var runs = Files.list(home.resolve("runs"))) {
+            assertThat(runs.filter(p -> p.getFileName().toString().contains("-cv-fold"))).hasSize(4);
+        }
+    }
+}
