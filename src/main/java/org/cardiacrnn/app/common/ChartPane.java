@@ -19,7 +19,6 @@ import org.cardiacrnn.figures.Figure;
 import org.cardiacrnn.figures.FigureExporter;
 import org.cardiacrnn.figures.FigureSize;
 import org.cardiacrnn.figures.FigureStyle;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -115,13 +114,7 @@ public final class ChartPane extends BorderPane {
     }
 
     private void export(ExportDialog.Choice choice, Path file) {
-        JFreeChart copy;
-        try {
-            copy = (JFreeChart) figure.chart().clone();
-        } catch (CloneNotSupportedException notCloneable) {
-            copy = figure.chart();
-        }
-        Figure snapshot = new Figure(copy, figure.data());
+        Figure snapshot = new Figure(FigureExporter.independentCopy(figure.chart()), figure.data());
         executor.submit(I18n.text("figure.exporting", file.getFileName()), progress -> {
             new FigureExporter().write(snapshot, choice.format(), choice.size(), choice.dpi(), file);
             return file;
