@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.common.TaskExecutor;
+import org.cardiacrnn.app.common.UncaughtErrorHandler;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.runs.UserDataDirectory;
 import org.cardiacrnn.app.shell.MainView;
@@ -28,6 +29,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UncaughtErrorHandler.install(() -> stage);
         executor = new FxTaskExecutor();
         MainViewModel mainViewModel = new MainViewModel(executor);
         Workbench workbench = new Workbench(mainViewModel, RecentFiles.userPreferences(), UserDataDirectory.resolve());
