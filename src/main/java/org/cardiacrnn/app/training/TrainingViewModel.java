@@ -276,4 +276,12 @@ public final class TrainingViewModel {
     public WorkbenchSession session() {
         return session;
     }
+
+    /** "Preset quick: …", or "Preset quick, edited: …" once the settings no longer match the preset. */
+    public static String describeSettings(String preset, Hyperparameters settings) {
+        boolean asPreset = Hyperparameters.presetNames().contains(preset)
+                && Hyperparameters.preset(preset).equals(settings);
+        return I18n.text(asPreset ? "training.using" : "training.using.edited", preset,
+                settings.summary().values());
+    }
 }
