@@ -43,7 +43,9 @@ public final class LiveCurves {
         XYLineAndShapeRenderer lossRenderer = Charts.lines();
         Color train = FigureStyle.seriesColor(0);
         Color validation = FigureStyle.seriesColor(1);
-        Charts.series(lossRenderer, 0, FigureStyle.faint(train, 70), style.stroke(0.5f));
+        // Per-iteration loss in Okabe-Ito sky blue: a lighter relative of the train colour that shows on dark
+        // backgrounds too, where a translucent blue faded into the background.
+        Charts.series(lossRenderer, 0, FigureStyle.seriesColor(5), style.stroke(0.6f));
         Charts.series(lossRenderer, 1, train, style.stroke(1.5f));
         Charts.series(lossRenderer, 2, validation, style.stroke(1.5f));
         lossChart = Charts.xy("Loss", Charts.plot(loss, Charts.axis("Epoch", false),
