@@ -185,9 +185,13 @@ public final class DataCharts {
             renderer.setSeriesPaint(s, FigureStyle.seriesColor(s));
         }
         CategoryAxis classes = new CategoryAxis("Class");
-        classes.setMaximumCategoryLabelLines(2);
-        // Class names are single long words; let them borrow width from the gap instead of breaking mid-word.
-        classes.setMaximumCategoryLabelWidthRatio(1.4f);
+        // Class names are single long words: breaking them mid-word or letting them collide in a narrow chart
+        // made them unreadable, so long names are set at an angle instead.
+        boolean longNames = classNames.stream().anyMatch(name -> name.length() > 8);
+        classes.setMaximumCategoryLabelLines(1);
+        if (longNames) {
+            classes.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        }
         NumberAxis count = new NumberAxis("Sequences");
         count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CategoryPlot plot = new CategoryPlot(dataset, classes, count, renderer);

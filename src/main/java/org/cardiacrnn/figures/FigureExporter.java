@@ -118,6 +118,16 @@ public final class FigureExporter {
         return written;
     }
 
+    /**
+     * A file name a researcher would type for a figure: "ROC curves (one vs rest)" becomes
+     * "roc-curves-one-vs-rest.pdf", with no brackets, spaces or trailing underscores.
+     */
+    public static String suggestedFileName(String title, ExportFormat format) {
+        String words = title == null ? "" : title.strip().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return (words.isEmpty() ? "figure" : words) + "." + format.extension();
+    }
+
     /** Turns a figure title into a file name: letters, digits, '-', '_' and '.' kept, others become '_'. */
     static String safeName(String name) {
         String cleaned = name.strip().replaceAll("[^A-Za-z0-9._-]+", "_");

@@ -121,6 +121,16 @@ class ChartBuildersTest {
     }
 
     @Test
+    void longClassNamesAreAngledInsteadOfBrokenMidWord() {
+        Map<String, long[]> splits = new LinkedHashMap<>();
+        splits.put("train", new long[] {5, 7});
+        Figure figure = DataCharts.classBalance(List.of("cardiac_fibroblast", "atrial_cm"), splits);
+        var axis = figure.chart().getCategoryPlot().getDomainAxis();
+        assertThat(axis.getMaximumCategoryLabelLines()).isEqualTo(1);
+        assertThat(axis.getCategoryLabelPositions()).isEqualTo(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+    }
+
+    @Test
     void confidenceHistogramBarsDoNotOverlapIntoAColourTheLegendLacks() {
         Figure figure = CalibrationCharts.confidenceHistogram(new double[] {0.9, 0.8}, new double[] {0.85}, 10);
         var renderer = figure.chart().getXYPlot().getRenderer();

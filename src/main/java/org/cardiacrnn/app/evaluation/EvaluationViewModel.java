@@ -47,6 +47,7 @@ public final class EvaluationViewModel {
 
     private static final int HEATMAP_FEATURES = 25;
 
+    private Path lastExportFolder;
     private final WorkbenchSession session;
     private final ObjectProperty<ConfusionMode> confusionMode = new SimpleObjectProperty<>(ConfusionMode.COUNTS);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
@@ -148,12 +149,22 @@ public final class EvaluationViewModel {
      * "Export all figures": every figure of the current run as PNG (300 dpi), SVG, PDF and CSV at single-column
      * width, into the run's {@code figures/} folder, in the background.
      */
-    public void exportAllFigures() {
+    /** Where "Export all figures" suggests writing: the folder chosen last time, else the run's figures folder. */
+    public Path suggestedExportFolder() {
         RunResult run = session.currentRunProperty().get();
-        if (run == null || run.report() == null || run.directory() == null) {
+        if (lastExportFolder != null) {
+            return lastExportFolder;
+        }
+        return run == null || run.directory() == null ? null : run.directory().resolve("figures");
+    }
+
+    /** Writes every figure of the current run, in every format, into the folder the user chose. */
+    public void exportAllFigures(Path folder) {
+        RunResult run = session.currentRunProperty().get();
+        if (run == null || run.report() == null || folder == null) {
             return;
         }
-        Path folder = run.directory().resolve("figures");
+        lastExportFolder = folder;
         executor.submit(I18n.text("evaluation.exporting"), progress -> new FigureExporter().exportAll(
                         RunFigures.all(run.report(), run.epochs()), folder, FigureSize.SINGLE_COLUMN, 300,
                         EnumSet.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.PDF, ExportFormat.CSV)),

@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.cardiacrnn.app.common.AppIcon;
@@ -48,8 +49,8 @@ public final class SequencesView extends BorderPane {
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         BorderPane settings = new BorderPane(scroller);
         settings.setBottom(prepareBar());
-        settings.setMinWidth(380);
-        settings.setPrefWidth(410);
+        settings.setMinWidth(460);
+        settings.setPrefWidth(470);
         SplitPane split = new SplitPane(settings, results(charts));
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(settings, false);
@@ -170,7 +171,9 @@ public final class SequencesView extends BorderPane {
         index.setEditable(true);
         index.setPrefWidth(100);
         index.valueProperty().addListener((obs, old, value) -> viewModel.shownSequenceProperty().set(value - 1));
-        HBox heatBar = new HBox(8, new Label(I18n.text("sequences.heat.pick")), index);
+        Label pick = new Label(I18n.text("sequences.heat.pick"));
+        pick.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heatBar = new HBox(8, pick, index);
         heatBar.setAlignment(Pos.CENTER_LEFT);
         VBox heatBox = new VBox(4, heatBar, heat);
         VBox.setVgrow(heat, Priority.ALWAYS);
