@@ -68,7 +68,9 @@ public final class LiveCurves {
         lrAxis.setSmallestValue(1e-12);
         lrAxis.setBase(10);
         lrAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
-        lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        // Plain decimals ("0.01", "0.001") as the Model page shows them; "1E-2" read like a code, not a rate.
+        lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.##########",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         learningRateChart = Charts.xy("Learning rate", Charts.plot(new XYSeriesCollection(learningRate),
                 wholeEpochs(), lrAxis, lrRenderer), false);
     }
