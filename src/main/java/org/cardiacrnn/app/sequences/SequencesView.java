@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -59,14 +60,23 @@ public final class SequencesView extends BorderPane {
     }
 
     private Node settings() {
-        Button published = new Button(I18n.text("sequences.protocol.published"));
+        // Toggle buttons that follow the settings: the active protocol stays pressed until a setting departs from it.
+        ToggleButton published = new ToggleButton(I18n.text("sequences.protocol.published"));
         published.setId("publishedProtocol");
         published.setMaxWidth(Double.MAX_VALUE);
         published.setOnAction(event -> viewModel.usePublishedProtocol());
-        Button honest = new Button(I18n.text("sequences.protocol.honest"));
+        ToggleButton honest = new ToggleButton(I18n.text("sequences.protocol.honest"));
         honest.setId("honestProtocol");
         honest.setMaxWidth(Double.MAX_VALUE);
         honest.setOnAction(event -> viewModel.useHonestProtocol());
+        Runnable showProtocol = () -> {
+            published.setSelected(viewModel.protocolProperty().get() == SequencesViewModel.Protocol.PUBLISHED);
+            honest.setSelected(viewModel.protocolProperty().get() == SequencesViewModel.Protocol.HONEST);
+        };
+        viewModel.protocolProperty().addListener((obs, old, now) -> showProtocol.run());
+        published.selectedProperty().addListener((obs, old, now) -> showProtocol.run());
+        honest.selectedProperty().addListener((obs, old, now) -> showProtocol.run());
+        showProtocol.run();
         Label protocolHint = new Label(I18n.text("sequences.protocol.hint"));
         protocolHint.setWrapText(true);
         protocolHint.getStyleClass().add("empty-hint");

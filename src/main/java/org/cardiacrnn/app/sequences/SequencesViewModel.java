@@ -44,6 +44,8 @@ public final class SequencesViewModel {
 
     private static final int HEATMAP_FEATURES = 25;
 
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Protocol> protocol =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(Protocol.NONE);
     private final WorkbenchSession session;
     private final TaskExecutor executor;
 
@@ -82,6 +84,12 @@ public final class SequencesViewModel {
         this.executor = executor;
         session.preparedDataProperty().addListener((obs, old, prepared) -> showPrepared(prepared));
         shownSequence.addListener((obs, old, index) -> refreshHeat());
+        for (javafx.beans.Observable setting : List.of(builder, windowLength, stride, splitKind, trainFraction,
+                validationFraction, testFraction, validationIsTest, session.timeColumnProperty(),
+                session.labelColumnProperty(), session.groupColumnProperty())) {
+            setting.addListener(changed -> refreshProtocol());
+        }
+        refreshProtocol();
     }
 
     /** Fills the settings with the published methodology: windows of 10, random 80/20, test = validation. */
@@ -105,6 +113,40 @@ public final class SequencesViewModel {
         }
     }
 
+    /** Which protocol the settings follow now, so its button can show it; NONE once a setting departs from both. */
+    public enum Protocol { PUBLISHED, HONEST, NONE }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Protocol> protocolProperty() {
+        return protocol.getReadOnlyProperty();
+    }
+
+    private void refreshProtocol() {
+        protocol.set(matches(config -> config.sequences().builder() == builder.get()
+                        && config.sequences().windowLength() == windowLength.get()
+                        && config.sequences().stride() == stride.get()
+                        && config.split().kind() == splitKind.get()
+                        && config.split().trainFraction() == trainFraction.get()
+                        && config.split().validationFraction() == validationFraction.get()
+                        && config.split().testFraction() == testFraction.get()
+                        && config.split().validationIsTest() == validationIsTest.get()));
+    }
+
+    private Protocol matches(java.util.function.Predicate<PreparationConfig> same) {
+        String time = session.timeColumnProperty().get();
+        String label = session.labelColumnProperty().get();
+        try {
+            if (same.test(PreparationConfig.methodology(time, label))) {
+                return Protocol.PUBLISHED;
+            }
+            if (same.test(PreparationConfig.honest(time, label, session.groupColumnProperty().get()))) {
+                return Protocol.HONEST;
+            }
+        } catch (WorkbenchException | IllegalArgumentException rolesMissing) {
+            // Without time and class columns neither protocol can be built, so none is active.
+        }
+        return Protocol.NONE;
+    }
+
     private void apply(PreparationConfig config) {
         builder.set(config.sequences().builder());
         windowLength.set(config.sequences().windowLength());
@@ -114,6 +156,7 @@ public final class SequencesViewModel {
         validationFraction.set(config.split().validationFraction());
         testFraction.set(config.split().testFraction());
         validationIsTest.set(config.split().validationIsTest());
+        refreshProtocol();
     }
 
     /** The settings as the engine's configuration; throws with a field-naming message when one is invalid. */

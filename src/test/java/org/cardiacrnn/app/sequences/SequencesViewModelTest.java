@@ -67,6 +67,19 @@ class SequencesViewModelTest {
     }
 
     @Test
+    void theActiveProtocolIsKnownUntilASettingDepartsFromIt() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.useDataset("toy", dataset());
+        SequencesViewModel viewModel = new SequencesViewModel(session, new CurrentThreadTaskExecutor());
+        viewModel.usePublishedProtocol();
+        assertThat(viewModel.protocolProperty().get()).isEqualTo(SequencesViewModel.Protocol.PUBLISHED);
+        viewModel.useHonestProtocol();
+        assertThat(viewModel.protocolProperty().get()).isEqualTo(SequencesViewModel.Protocol.HONEST);
+        viewModel.windowLengthProperty().set(viewModel.windowLengthProperty().get() + 1);
+        assertThat(viewModel.protocolProperty().get()).isEqualTo(SequencesViewModel.Protocol.NONE);
+    }
+
+    @Test
     void honestProtocolKeepsDonorsApart() {
         WorkbenchSession session = new WorkbenchSession();
         session.useDataset("toy", dataset());
