@@ -141,6 +141,7 @@ public final class TrainingViewModel {
         if (running != null && status.get() == Status.RUNNING) {
             running.pause();
             status.set(Status.PAUSED);
+            progressText.set(I18n.text("training.pausedAt", progressText.get()));
             addLog(I18n.text("training.log.paused"));
         }
     }
@@ -216,9 +217,13 @@ public final class TrainingViewModel {
         } else if (event instanceof TrainingEvent.EarlyStopped stopped) {
             addLog(I18n.text("training.log.early", stopped.epoch(), stopped.bestEpoch()));
         } else if (event instanceof TrainingEvent.Finished finished) {
-            progress.set(1);
-            progressText.set(I18n.text("training.finished", finished.result().history().size(),
-                    finished.result().bestEpoch()));
+            // A stopped run did not finish: the bar stays where it was stopped and the text says so.
+            boolean stopped = finished.result().stopReason() == org.cardiacrnn.training.StopReason.STOPPED;
+            if (!stopped) {
+                progress.set(1);
+            }
+            progressText.set(I18n.text(stopped ? "training.stopped" : "training.finished",
+                    finished.result().history().size(), finished.result().bestEpoch()));
             addLog(I18n.text("training.log.finished", Choices.label(finished.result().stopReason())));
         } else if (event instanceof TrainingEvent.Failed failed) {
             addLog(I18n.text("training.log.failed", failed.message()));
