@@ -99,7 +99,12 @@ public final class EvaluationView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox headerRow = new HBox(12, headline, spacer, exported, exportAll);
         headerRow.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(headerRow);
+        Label shownRun = new Label();
+        shownRun.setId("evaluationRun");
+        shownRun.getStyleClass().add("empty-hint");
+        shownRun.setWrapText(true);
+        shownRun.textProperty().bind(viewModel.shownRunProperty());
+        VBox top = new VBox(2, shownRun, headerRow);
         top.setPadding(new Insets(12, 16, 4, 16));
         setTop(top);
 
@@ -184,7 +189,10 @@ public final class EvaluationView extends BorderPane {
         table.getColumns().add(numberColumn("evaluation.column.f1", EvaluationViewModel.ClassRow::f1));
         table.getColumns().add(textColumn("evaluation.column.support", EvaluationViewModel.ClassRow::support, 80));
         ColumnWidths.fitToContent(table);
-        table.setPrefHeight(200);
+        // Tall enough for every class and the macro and weighted averages: they hid below the scroll area.
+        table.setFixedCellSize(32);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(table.getItems()).multiply(32).add(48));
+        table.minHeightProperty().bind(table.prefHeightProperty());
 
         Label cell = new Label();
         cell.setId("cellDescription");

@@ -51,6 +51,7 @@ public final class EvaluationViewModel {
     private final WorkbenchSession session;
     private final ObjectProperty<ConfusionMode> confusionMode = new SimpleObjectProperty<>(ConfusionMode.COUNTS);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper shownRun = new ReadOnlyStringWrapper("");
     private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
     private final ObservableList<SequenceRow> cellSequences = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper cellDescription = new ReadOnlyStringWrapper("");
@@ -67,6 +68,11 @@ public final class EvaluationViewModel {
         refresh();
     }
 
+    /** Which run the page shows, by name and folder id, so two runs of one preset are not confused. */
+    public ReadOnlyStringProperty shownRunProperty() {
+        return shownRun.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<RunResult> runProperty() {
         return session.currentRunProperty();
     }
@@ -79,9 +85,11 @@ public final class EvaluationViewModel {
         RunResult run = session.currentRunProperty().get();
         if (run == null || run.report() == null) {
             headline.set("");
+            shownRun.set("");
             classRows.clear();
             return;
         }
+        shownRun.set(I18n.text("evaluation.shownRun", run.name(), run.runId()));
         EvaluationReport report = run.report();
         headline.set(I18n.text("evaluation.headline", percent(report.accuracy()),
                 percent(report.accuracyInterval().lower()), percent(report.accuracyInterval().upper()),

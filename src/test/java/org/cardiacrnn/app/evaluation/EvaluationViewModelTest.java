@@ -97,5 +97,7 @@ class EvaluationViewModelTest {
         assertThat(folder.resolve("figures")).doesNotExist();
         assertThat(viewModel.exportMessageProperty().get()).contains("files written to");
         assertThat(viewModel.suggestedExportFolder()).isEqualTo(chosen);
+        RunResult shown = session.currentRunProperty().get();
+        assertThat(viewModel.shownRunProperty().get()).contains(shown.name()).contains(shown.runId());
     }
 }
