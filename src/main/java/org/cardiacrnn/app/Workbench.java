@@ -109,6 +109,10 @@ final class Workbench {
         return mainView;
     }
 
+    MainViewModel mainViewModel() {
+        return mainViewModel;
+    }
+
     /** Called once the window is visible; starts loading the bundled sample data. */
     void afterShown() {
         dataViewModel.openSampleData();

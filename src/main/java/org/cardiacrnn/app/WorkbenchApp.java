@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.common.TaskExecutor;
+import org.cardiacrnn.app.common.UncaughtErrorHandler;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.shell.MainView;
 import org.cardiacrnn.app.shell.MainViewModel;
@@ -35,6 +36,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UncaughtErrorHandler.install(() -> stage);
         executor = new FxTaskExecutor(NativeThreads::applyToThisThread);
         MainViewModel mainViewModel = new MainViewModel(executor);
         Workbench workbench = new Workbench(mainViewModel, RecentFiles.userPreferences(), UserDataDirectory.resolve());

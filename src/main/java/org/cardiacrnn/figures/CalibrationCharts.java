@@ -69,7 +69,7 @@ public final class CalibrationCharts {
     }
 
     /**
-     * Histogram of top-class probabilities, correct and wrong predictions overlaid.
+     * Histogram of top-class probabilities, correct and wrong predictions side by side in each bin.
      *
      * @param correctConfidences confidence of each correct prediction
      * @param wrongConfidences   confidence of each wrong prediction
@@ -80,9 +80,14 @@ public final class CalibrationCharts {
         FigureData.Builder data = FigureData.builder("series", "bin_lower", "bin_upper", "count");
         addHistogram(dataset, data, "Correct", correctConfidences, bins);
         addHistogram(dataset, data, "Wrong", wrongConfidences, bins);
-        XYBarRenderer renderer = bars();
-        renderer.setSeriesPaint(0, FigureStyle.faint(FigureStyle.seriesColor(0), 170));
-        renderer.setSeriesPaint(1, FigureStyle.faint(FigureStyle.seriesColor(1), 170));
+        // Side by side in each bin, in opaque colours: overlaid translucent bars mixed a third colour that the
+        // legend did not explain.
+        XYBarRenderer renderer = new org.jfree.chart.renderer.xy.ClusteredXYBarRenderer(0.1, false);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        renderer.setSeriesPaint(0, FigureStyle.seriesColor(0));
+        renderer.setSeriesPaint(1, FigureStyle.seriesColor(1));
         NumberAxis count = Charts.axis("Predictions", true);
         count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = Charts.plot(dataset, Charts.unitAxis("Confidence (top-class probability)"), count, renderer);

@@ -12,8 +12,8 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -28,32 +28,67 @@ public final class DataCharts {
     private DataCharts() {
     }
 
-    /** One line per trajectory (mean) with a shaded ± 1 sd band. */
+    /**
+     * One line per trajectory (mean) with ± 1 sd drawn as error bars in the line's colour. Shaded bands of
+     * several trajectories blended into a muddy grey no legend explains; bars keep every colour pure. Each
+     * trajectory is nudged a little along time and has its own marker, so equal means do not hide each other.
+     * Expression is never negative, so the lower end stops at zero.
+     */
     public static Figure geneOverTime(String gene, String timeLabel, List<TrajectoryStats> trajectories) {
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
-        DeviationRenderer renderer = new DeviationRenderer(true, true);
-        renderer.setAlpha(0.18f);
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDrawYError(true);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setCapLength(4);
         FigureData.Builder data = FigureData.builder("trajectory", "time", "mean", "sd");
+        boolean nonNegative = trajectories.stream().allMatch(stats -> java.util.Arrays.stream(stats.mean())
+                .allMatch(mean -> mean >= 0));
+        double nudge = 0.04 * smallestStep(trajectories);
+        java.awt.Shape[] markers = markers();
         for (int t = 0; t < trajectories.size(); t++) {
             TrajectoryStats stats = trajectories.get(t);
             YIntervalSeries series = new YIntervalSeries(stats.trajectory(), false, true);
             double[] time = stats.time();
             double[] mean = stats.mean();
             double[] sd = stats.sd();
+            double offset = (t - (trajectories.size() - 1) / 2.0) * nudge;
             for (int i = 0; i < time.length; i++) {
-                series.add(time[i], mean[i], mean[i] - sd[i], mean[i] + sd[i]);
+                double low = mean[i] - sd[i];
+                series.add(time[i] + offset, mean[i], nonNegative ? Math.max(0, low) : low, mean[i] + sd[i]);
                 data.row(stats.trajectory(), time[i], mean[i], sd[i]);
             }
             dataset.addSeries(series);
             Color color = FigureStyle.seriesColor(t);
             renderer.setSeriesPaint(t, color);
-            renderer.setSeriesFillPaint(t, color);
             renderer.setSeriesStroke(t, FigureStyle.print().stroke(1.3f));
-            renderer.setSeriesShape(t, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+            renderer.setSeriesShape(t, markers[t % markers.length]);
         }
         XYPlot plot = Charts.plot(dataset, Charts.axis(timeLabel, false),
                 Charts.axis(gene + " expression (mean ± sd)", false), renderer);
         return new Figure(Charts.xy(gene, plot, true), data.build());
+    }
+
+    private static double smallestStep(List<TrajectoryStats> trajectories) {
+        double step = Double.POSITIVE_INFINITY;
+        for (TrajectoryStats stats : trajectories) {
+            double[] time = stats.time();
+            for (int i = 1; i < time.length; i++) {
+                double gap = Math.abs(time[i] - time[i - 1]);
+                if (gap > 0) {
+                    step = Math.min(step, gap);
+                }
+            }
+        }
+        return Double.isInfinite(step) ? 1 : step;
+    }
+
+    private static java.awt.Shape[] markers() {
+        return new java.awt.Shape[] {
+            new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5),
+            new java.awt.geom.Rectangle2D.Double(-2.5, -2.5, 5, 5),
+            new java.awt.Polygon(new int[] {0, 3, -3}, new int[] {-3, 3, 3}, 3),
+            new java.awt.Polygon(new int[] {0, 3, 0, -3}, new int[] {-3, 0, 3, 0}, 4)};
     }
 
     /**
@@ -150,9 +185,13 @@ public final class DataCharts {
             renderer.setSeriesPaint(s, FigureStyle.seriesColor(s));
         }
         CategoryAxis classes = new CategoryAxis("Class");
-        classes.setMaximumCategoryLabelLines(2);
-        // Class names are single long words; let them borrow width from the gap instead of breaking mid-word.
-        classes.setMaximumCategoryLabelWidthRatio(1.4f);
+        // Class names are single long words: breaking them mid-word or letting them collide in a narrow chart
+        // made them unreadable, so long names are set at an angle instead.
+        boolean longNames = classNames.stream().anyMatch(name -> name.length() > 8);
+        classes.setMaximumCategoryLabelLines(1);
+        if (longNames) {
+            classes.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        }
         NumberAxis count = new NumberAxis("Sequences");
         count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CategoryPlot plot = new CategoryPlot(dataset, classes, count, renderer);

@@ -4,6 +4,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -113,6 +118,16 @@ public final class FigureExporter {
         return written;
     }
 
+    /**
+     * A file name a researcher would type for a figure: "ROC curves (one vs rest)" becomes
+     * "roc-curves-one-vs-rest.pdf", with no brackets, spaces or trailing underscores.
+     */
+    public static String suggestedFileName(String title, ExportFormat format) {
+        String words = title == null ? "" : title.strip().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return (words.isEmpty() ? "figure" : words) + "." + format.extension();
+    }
+
     /** Turns a figure title into a file name: letters, digits, '-', '_' and '.' kept, others become '_'. */
     static String safeName(String name) {
         String cleaned = name.strip().replaceAll("[^A-Za-z0-9._-]+", "_");
@@ -120,15 +135,30 @@ public final class FigureExporter {
     }
 
     private JFreeChart printable(JFreeChart chart) {
-        JFreeChart copy;
-        try {
-            copy = (JFreeChart) chart.clone();
-        } catch (CloneNotSupportedException e) {
-            // Some custom parts cannot be cloned; restyling the shown chart is better than failing the export.
-            copy = chart;
-        }
+        JFreeChart copy = independentCopy(chart);
         style.apply(copy);
         return copy;
+    }
+
+    /**
+     * A copy that shares no part with {@code chart}. JFreeChart's clone() shares some parts (e.g. a colour
+     * bar's axis), so restyling a clone for print fired change events at the chart on screen, which then
+     * redrew its canvas from the export thread; a serialised copy shares nothing and carries no listeners.
+     */
+    public static JFreeChart independentCopy(JFreeChart chart) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(chart);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(
+                    new ByteArrayInputStream(bytes.toByteArray()))) {
+                return (JFreeChart) in.readObject();
+            }
+        } catch (IOException | ClassNotFoundException notSerializable) {
+            throw new IllegalStateException("figure cannot be copied for export: " + notSerializable.getMessage(),
+                    notSerializable);
+        }
     }
 
     private static void writeCsv(FigureData data, OutputStream out) throws Exception {

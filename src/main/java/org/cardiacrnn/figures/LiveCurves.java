@@ -43,7 +43,9 @@ public final class LiveCurves {
         XYLineAndShapeRenderer lossRenderer = Charts.lines();
         Color train = FigureStyle.seriesColor(0);
         Color validation = FigureStyle.seriesColor(1);
-        Charts.series(lossRenderer, 0, FigureStyle.faint(train, 70), style.stroke(0.5f));
+        // Per-iteration loss in Okabe-Ito sky blue: a lighter relative of the train colour that shows on dark
+        // backgrounds too, where a translucent blue faded into the background.
+        Charts.series(lossRenderer, 0, FigureStyle.seriesColor(5), style.stroke(0.6f));
         Charts.series(lossRenderer, 1, train, style.stroke(1.5f));
         Charts.series(lossRenderer, 2, validation, style.stroke(1.5f));
         lossChart = Charts.xy("Loss", Charts.plot(loss, Charts.axis("Epoch", false),
@@ -66,7 +68,9 @@ public final class LiveCurves {
         lrAxis.setSmallestValue(1e-12);
         lrAxis.setBase(10);
         lrAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
-        lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        // Plain decimals ("0.01", "0.001") as the Model page shows them; "1E-2" read like a code, not a rate.
+        lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.##########",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         learningRateChart = Charts.xy("Learning rate", Charts.plot(new XYSeriesCollection(learningRate),
                 wholeEpochs(), lrAxis, lrRenderer), false);
     }

@@ -24,6 +24,7 @@ import org.w3c.dom.Node;
 final class SvgWriter {
 
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    private static final String PORTABLE_SANS = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
     private SvgWriter() {
     }
@@ -53,17 +54,31 @@ final class SvgWriter {
         writer.flush();
     }
 
-    /** A reader without DejaVu Sans should fall back to some sans-serif font, not to the viewer's serif default. */
+    /**
+     * Java's logical fonts ("Dialog", "SansSerif") mean nothing outside Java: ImageMagick drew such text as
+     * nothing at all. Every family names real fonts and ends with the generic sans-serif, so a reader without
+     * DejaVu Sans still shows the text in some sans-serif font.
+     */
     private static void addGenericFontFallback(Element element) {
         String family = element.getAttribute("font-family");
-        if (!family.isEmpty() && !family.contains("sans-serif")) {
-            element.setAttribute("font-family", family + ", sans-serif");
+        if (!family.isEmpty()) {
+            element.setAttribute("font-family", portableFamily(family));
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
                 addGenericFontFallback(childElement);
             }
         }
+    }
+
+    static String portableFamily(String family) {
+        String first = family.split(",")[0].strip().replace("'", "").replace("\"", "");
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (lower.equals("dialog") || lower.equals("dialoginput") || lower.equals("sansserif")
+                || lower.equals("sans-serif") || lower.isEmpty()) {
+            return PORTABLE_SANS;
+        }
+        return "'" + first + "', " + PORTABLE_SANS;
     }
 
     private static String format(double value) {

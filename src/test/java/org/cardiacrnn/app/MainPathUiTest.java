@@ -120,6 +120,11 @@ class MainPathUiTest {
         robot.clickOn("#startTraining");
         TrainingViewModel training = workbench.trainingViewModel();
         UiTests.waitUntil(120, () -> training.curves().epochCount() >= 1);
+        robot.clickOn("#pauseTraining");
+        assertThat(training.statusProperty().get()).isEqualTo(TrainingViewModel.Status.PAUSED);
+        assertThat(training.progressTextProperty().get()).startsWith("Paused");
+        robot.clickOn("#pauseTraining");
+        assertThat(training.statusProperty().get()).isEqualTo(TrainingViewModel.Status.RUNNING);
         robot.clickOn("#stopTraining");
         UiTests.waitUntil(120, () -> training.statusProperty().get() == TrainingViewModel.Status.IDLE
                 && workbench.session().currentRunProperty().get() != null);
@@ -130,6 +135,8 @@ class MainPathUiTest {
         var summary = new RunStore(home).list().stream().filter(r -> r.id().equals(run.runId())).findFirst()
                 .orElseThrow();
         assertThat(summary.state()).isEqualTo(RunState.STOPPED);
+        assertThat(training.progressTextProperty().get()).startsWith("Stopped by you after");
+        assertThat(training.progressProperty().get()).isLessThan(1.0);
         assertThat(Files.exists(run.directory().resolve("model.zip"))).isTrue();
     }
 }

@@ -121,6 +121,44 @@ class ChartBuildersTest {
     }
 
     @Test
+    void longClassNamesAreAngledInsteadOfBrokenMidWord() {
+        Map<String, long[]> splits = new LinkedHashMap<>();
+        splits.put("train", new long[] {5, 7});
+        Figure figure = DataCharts.classBalance(List.of("cardiac_fibroblast", "atrial_cm"), splits);
+        var axis = figure.chart().getCategoryPlot().getDomainAxis();
+        assertThat(axis.getMaximumCategoryLabelLines()).isEqualTo(1);
+        assertThat(axis.getCategoryLabelPositions()).isEqualTo(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+    }
+
+    @Test
+    void confidenceHistogramBarsDoNotOverlapIntoAColourTheLegendLacks() {
+        Figure figure = CalibrationCharts.confidenceHistogram(new double[] {0.9, 0.8}, new double[] {0.85}, 10);
+        var renderer = figure.chart().getXYPlot().getRenderer();
+        assertThat(renderer).isInstanceOf(org.jfree.chart.renderer.xy.ClusteredXYBarRenderer.class);
+        for (int series = 0; series < 2; series++) {
+            assertThat(((java.awt.Color) renderer.getSeriesPaint(series)).getAlpha()).isEqualTo(255);
+        }
+    }
+
+    @Test
+    void geneOverTimeDrawsPureColoursAndNoBandBelowZero() {
+        TrajectoryStats low = new TrajectoryStats("a", new double[] {0, 1, 2}, new double[] {1, 2, 3},
+                new double[] {5, 5, 5});
+        TrajectoryStats same = new TrajectoryStats("b", new double[] {0, 1, 2}, new double[] {1, 2, 3},
+                new double[] {1, 1, 1});
+        Figure figure = DataCharts.geneOverTime("G", "day", List.of(low, same));
+        var plot = figure.chart().getXYPlot();
+        var bands = (org.jfree.data.xy.YIntervalSeriesCollection) plot.getDataset();
+        assertThat(bands.getStartYValue(0, 0)).isEqualTo(0.0);
+        assertThat(plot.getRenderer()).isNotInstanceOf(org.jfree.chart.renderer.xy.DeviationRenderer.class);
+        assertThat(plot.getRenderer().getSeriesShape(0)).isNotEqualTo(plot.getRenderer().getSeriesShape(1));
+        // Identical means must not sit exactly on top of each other.
+        assertThat(bands.getXValue(0, 1)).isNotEqualTo(bands.getXValue(1, 1));
+        assertThat(Double.parseDouble(figure.data().rows().get(1).get(1))).isEqualTo(1.0);
+        assertThat(plot.getLegendItems().getItemCount()).isEqualTo(2);
+    }
+
+    @Test
     void sequenceHeatmapPutsTheFirstGeneAtTheTop() {
         double[][] values = {{1, 2, 3}, {4, 5, 6}};
         Figure figure = DataCharts.sequenceHeatmap("s", values, List.of("A", "B"), List.of("d0", "d1", "d2"));

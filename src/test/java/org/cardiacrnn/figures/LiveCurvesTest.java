@@ -67,6 +67,13 @@ class LiveCurvesTest {
     }
 
     @Test
+    void learningRateTicksReadAsPlainDecimals() {
+        LogAxis axis = (LogAxis) new LiveCurves().learningRateFigure().chart().getXYPlot().getRangeAxis();
+        assertThat(axis.getNumberFormatOverride().format(0.01)).isEqualTo("0.01");
+        assertThat(axis.getNumberFormatOverride().format(0.0001)).isEqualTo("0.0001");
+    }
+
+    @Test
     void clearEmptiesEveryCurve() {
         LiveCurves curves = SampleFigures.trainingCurves(2, 3);
         curves.clear();

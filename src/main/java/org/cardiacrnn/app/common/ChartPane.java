@@ -10,8 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import org.cardiacrnn.figures.ExportFormat;
@@ -19,7 +17,6 @@ import org.cardiacrnn.figures.Figure;
 import org.cardiacrnn.figures.FigureExporter;
 import org.cardiacrnn.figures.FigureSize;
 import org.cardiacrnn.figures.FigureStyle;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -30,6 +27,8 @@ public final class ChartPane extends BorderPane {
 
     private final ChartViewer viewer = new ChartViewer();
     private final Label title = new Label();
+    /** Confirms the last export, so a researcher knows the file is there. */
+    private final Label saved = new Label();
     private final TaskExecutor executor;
     private final Consumer<UserError> errors;
     private final javafx.beans.property.BooleanProperty hasFigure =
@@ -52,10 +51,19 @@ public final class ChartPane extends BorderPane {
         export.setTooltip(new Tooltip(I18n.text("figure.export.tooltip")));
         export.setOnAction(event -> exportWithDialog());
         export.disableProperty().bind(hasFigure.not());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, export);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // In a narrow pane the title wraps and the button keeps its word, rather than "Class balance p…" and "…".
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        saved.setId(id + "-saved");
+        saved.getStyleClass().add("empty-hint");
+        saved.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8, saved, export);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        BorderPane header = new BorderPane(title);
+        header.setRight(actions);
+        BorderPane.setAlignment(title, Pos.CENTER_LEFT);
+        BorderPane.setMargin(actions, new javafx.geometry.Insets(0, 0, 0, 8));
         header.getStyleClass().add("chart-header");
         setTop(header);
         setCenter(viewer);
@@ -115,16 +123,11 @@ public final class ChartPane extends BorderPane {
     }
 
     private void export(ExportDialog.Choice choice, Path file) {
-        JFreeChart copy;
-        try {
-            copy = (JFreeChart) figure.chart().clone();
-        } catch (CloneNotSupportedException notCloneable) {
-            copy = figure.chart();
-        }
-        Figure snapshot = new Figure(copy, figure.data());
+        Figure snapshot = new Figure(FigureExporter.independentCopy(figure.chart()), figure.data());
         executor.submit(I18n.text("figure.exporting", file.getFileName()), progress -> {
             new FigureExporter().write(snapshot, choice.format(), choice.size(), choice.dpi(), file);
             return file;
-        }, written -> { }, failure -> errors.accept(UserError.of(I18n.text("figure.export.failed"), failure)));
+        }, written -> saved.setText(I18n.text("figure.export.saved", written.getFileName())),
+                failure -> errors.accept(UserError.of(I18n.text("figure.export.failed"), failure)));
     }
 }

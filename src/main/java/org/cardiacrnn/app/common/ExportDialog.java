@@ -23,16 +23,28 @@ final class ExportDialog {
     /** What the user chose. */
     record Choice(ExportFormat format, FigureSize size, int dpi) {
 
+        /** Asks where to save, starting in the folder of the last export (GTK's dialog confirms replacing). */
         File chooseFile(Window owner, String title) {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(I18n.text("figure.export.file"));
-            String base = title == null || title.isBlank() ? "figure" : title.replaceAll("[^A-Za-z0-9._-]+", "_");
-            chooser.setInitialFileName(base + "." + format.extension());
+            chooser.setInitialFileName(FigureExporter.suggestedFileName(title, format));
+            File folder = lastFolder;
+            if (folder != null && folder.isDirectory()) {
+                chooser.setInitialDirectory(folder);
+            }
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(),
                     "*." + format.extension()));
-            return chooser.showSaveDialog(owner);
+            File file = chooser.showSaveDialog(owner);
+            if (file != null) {
+                lastFolder = file.getParentFile();
+            }
+            return file;
         }
     }
+
+    /** The last export's choices, offered again: a paper's figures are usually all made the same way. */
+    private static Choice lastChoice = new Choice(ExportFormat.PDF, FigureSize.SINGLE_COLUMN, 300);
+    private static File lastFolder;
 
     private ExportDialog() {
     }
@@ -44,20 +56,22 @@ final class ExportDialog {
         dialog.setHeaderText(I18n.text("figure.export.header", figureTitle));
         ComboBox<ExportFormat> format = new ComboBox<>();
         format.getItems().setAll(ExportFormat.values());
-        format.setValue(ExportFormat.PDF);
+        format.setValue(lastChoice.format());
         ComboBox<String> width = new ComboBox<>();
         width.getItems().setAll(I18n.text("figure.size.single"), I18n.text("figure.size.double"),
                 I18n.text("figure.size.custom"));
-        width.getSelectionModel().select(0);
-        Spinner<Double> customWidth = new Spinner<>(20.0, 400.0, 120.0, 5.0);
-        Spinner<Double> customHeight = new Spinner<>(20.0, 400.0, 80.0, 5.0);
+        FigureSize lastSize = lastChoice.size();
+        width.getSelectionModel().select(lastSize.equals(FigureSize.SINGLE_COLUMN) ? 0
+                : lastSize.equals(FigureSize.DOUBLE_COLUMN) ? 1 : 2);
+        Spinner<Double> customWidth = new Spinner<>(20.0, 400.0, lastSize.widthMm(), 5.0);
+        Spinner<Double> customHeight = new Spinner<>(20.0, 400.0, lastSize.heightMm(), 5.0);
         customWidth.setEditable(true);
         customHeight.setEditable(true);
         customWidth.disableProperty().bind(width.getSelectionModel().selectedIndexProperty().isNotEqualTo(2));
         customHeight.disableProperty().bind(customWidth.disableProperty());
         ComboBox<Integer> dpi = new ComboBox<>();
         dpi.getItems().setAll(FigureExporter.STANDARD_DPI);
-        dpi.setValue(300);
+        dpi.setValue(lastChoice.dpi());
         dpi.disableProperty().bind(format.valueProperty().isNotEqualTo(ExportFormat.PNG));
 
         GridPane grid = new GridPane();
@@ -82,6 +96,8 @@ final class ExportDialog {
             };
             return new Choice(format.getValue(), size, dpi.getValue());
         });
-        return dialog.showAndWait();
+        Optional<Choice> choice = dialog.showAndWait();
+        choice.ifPresent(chosen -> lastChoice = chosen);
+        return choice;
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The settings forms' building blocks, so every page's form lines up and behaves the same. */
 public final class Forms {
@@ -33,8 +34,7 @@ public final class Forms {
 
     public static void row(GridPane grid, int row, String key, Node field) {
         Label label = new Label(I18n.text(key));
-        label.setMinWidth(130);
-        label.setPrefWidth(130);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         GridPane.setHgrow(field, Priority.ALWAYS);
         grid.addRow(row, label, field);
     }

@@ -35,6 +35,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import org.cardiacrnn.app.common.AppIcon;
+import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.data.ExpressionData;
@@ -112,6 +113,7 @@ public final class DataView extends BorderPane {
         side.setMinWidth(260);
 
         table.setId("dataTable");
+        ColumnWidths.fitToContent(table);
         table.setFixedCellSize(26);
         table.setPlaceholder(new Label(""));
         Button previous = new Button("‹");
@@ -152,6 +154,7 @@ public final class DataView extends BorderPane {
         name.getStyleClass().add("dataset-name");
         name.textProperty().bind(viewModel.session().datasetNameProperty());
         name.setWrapText(true);
+        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane grid = new GridPane();
         grid.setId("summaryGrid");
         grid.setHgap(12);

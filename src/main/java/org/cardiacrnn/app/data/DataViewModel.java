@@ -118,12 +118,16 @@ public final class DataViewModel {
                 recentFiles.remember(recentPath);
                 recent.setAll(recentFiles.list());
             }
+            // The role choices list the new columns before the roles are set: the other way round the
+            // drop-downs dropped roles the old list lacked, and the Data page lost Time/Class/Group.
+            metadataColumns.setAll(data.metadata().columnNames());
             session.useDataset(name, data, result.request());
             java.util.Collection<String> columns = data.metadata().columnNames();
             choose(session.timeColumnProperty(), chosen.time(), columns);
             choose(session.labelColumnProperty(), chosen.label(), columns);
             choose(session.groupColumnProperty(), chosen.group(), columns);
-            metadataColumns.setAll(data.metadata().columnNames());
+            // A search typed for the old genes would hide the new list.
+            geneQuery.set("");
             geneOffset.set(0);
             refreshSummary();
             refreshMatchingGenes();
@@ -241,8 +245,11 @@ public final class DataViewModel {
             geneTrend.set(null);
             return;
         }
-        geneTrend.set(GeneTrend.of(data, gene, session.timeColumnProperty().get(),
-                session.labelColumnProperty().get()));
+        // While a new dataset is being made current its roles and data change one after the other; a role naming
+        // a column of the other dataset shows no trend rather than failing.
+        String time = present(data, session.timeColumnProperty().get());
+        String label = present(data, session.labelColumnProperty().get());
+        geneTrend.set(GeneTrend.of(data, gene, time, label));
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -294,6 +301,10 @@ public final class DataViewModel {
                 progress -> TextPreview.firstLines(file, 14, 240),
                 whenRead,
                 failure -> whenRead.accept(List.of(UserError.of("", failure).message())));
+    }
+
+    private static String present(ExpressionData data, String column) {
+        return column != null && data.metadata().hasColumn(column) ? column : null;
     }
 
     private static void choose(javafx.beans.property.StringProperty role, String chosen,

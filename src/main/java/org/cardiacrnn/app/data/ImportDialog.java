@@ -59,6 +59,12 @@ final class ImportDialog {
         geneNames.setPromptText(I18n.text("import.optional"));
         TextField sampleNames = new TextField();
         sampleNames.setPromptText(I18n.text("import.optional"));
+        TextField annotations = new TextField();
+        annotations.setId("importAnnotations");
+        annotations.setPromptText(I18n.text("import.optional"));
+        TextField annotationNames = new TextField();
+        annotationNames.setId("importAnnotationNames");
+        annotationNames.setPromptText(I18n.text("import.annotationNames.prompt"));
         TextField sampleIdColumn = new TextField();
         sampleIdColumn.setPromptText(I18n.text("import.sampleId.prompt"));
 
@@ -71,13 +77,20 @@ final class ImportDialog {
         ComboBox<String> time = roleBox("importTimeColumn");
         ComboBox<String> label = roleBox("importClassColumn");
         ComboBox<String> group = roleBox("importGroupColumn");
+        List<String> header = new ArrayList<>();
+        Runnable offerRoles = () -> {
+            List<String> choices = roleChoices(header, annotationNames.getText());
+            for (ComboBox<String> role : List.of(time, label, group)) {
+                role.getItems().setAll(choices);
+            }
+        };
         viewModel.preview(matrix, lines -> {
             preview.setText(String.join("\n", lines));
-            List<String> header = lines.isEmpty() ? List.of() : headerCells(lines.get(0));
-            for (ComboBox<String> role : List.of(time, label, group)) {
-                role.getItems().setAll(header);
-            }
+            header.clear();
+            header.addAll(lines.isEmpty() ? List.of() : headerCells(lines.get(0)));
+            offerRoles.run();
         });
+        annotationNames.textProperty().addListener((obs, old, names) -> offerRoles.run());
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -91,12 +104,14 @@ final class ImportDialog {
         grid.addRow(1, new Label(I18n.text("import.metadata")), withBrowse(metadata, owner));
         grid.addRow(2, new Label(I18n.text("import.geneNames")), withBrowse(geneNames, owner));
         grid.addRow(3, new Label(I18n.text("import.sampleNames")), withBrowse(sampleNames, owner));
-        grid.addRow(4, new Label(I18n.text("import.sampleId")), sampleIdColumn);
-        grid.addRow(5, new Label(I18n.text("import.time")), time);
-        grid.addRow(6, new Label(I18n.text("import.class")), label);
-        grid.addRow(7, new Label(I18n.text("import.group")), group);
-        grid.add(new Label(I18n.text("import.preview")), 0, 8, 2, 1);
-        grid.add(preview, 0, 9, 2, 1);
+        grid.addRow(4, new Label(I18n.text("import.annotations")), withBrowse(annotations, owner));
+        grid.addRow(5, new Label(I18n.text("import.annotationNames")), annotationNames);
+        grid.addRow(6, new Label(I18n.text("import.sampleId")), sampleIdColumn);
+        grid.addRow(7, new Label(I18n.text("import.time")), time);
+        grid.addRow(8, new Label(I18n.text("import.class")), label);
+        grid.addRow(9, new Label(I18n.text("import.group")), group);
+        grid.add(new Label(I18n.text("import.preview")), 0, 10, 2, 1);
+        grid.add(preview, 0, 11, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(button -> {
@@ -110,6 +125,8 @@ final class ImportDialog {
             optionalPath(metadata).ifPresent(request::metadata);
             optionalPath(geneNames).ifPresent(request::geneNames);
             optionalPath(sampleNames).ifPresent(request::sampleNames);
+            optionalPath(annotations).ifPresent(file -> request.annotations(file,
+                    names(annotationNames.getText()).isEmpty() ? null : names(annotationNames.getText())));
             if (!sampleIdColumn.getText().isBlank()) {
                 request.sampleIdColumn(sampleIdColumn.getText().trim());
             }
@@ -131,6 +148,41 @@ final class ImportDialog {
     private static String text(ComboBox<String> box) {
         String value = box.getEditor().getText();
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * What the Time/Class/Group drop-downs offer: the names given to a headerless annotation file first (e.g.
+     * hours, pseudotime), then the matrix's header cells, unless that "header" is really a row of numbers.
+     */
+    static List<String> roleChoices(List<String> headerCells, String annotationNames) {
+        List<String> choices = new ArrayList<>(names(annotationNames));
+        long numeric = headerCells.stream().filter(ImportDialog::isNumber).count();
+        if (numeric * 2 <= headerCells.size()) {
+            headerCells.stream().filter(cell -> !choices.contains(cell)).forEach(choices::add);
+        }
+        return choices;
+    }
+
+    /** Comma-separated names, trimmed, blanks dropped. */
+    static List<String> names(String text) {
+        List<String> names = new ArrayList<>();
+        if (text != null) {
+            for (String name : text.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.strip());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean isNumber(String cell) {
+        try {
+            Double.parseDouble(cell);
+            return true;
+        } catch (NumberFormatException notNumber) {
+            return false;
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
@@ -71,8 +72,26 @@ public final class EvaluationView extends BorderPane {
         headline.setWrapText(true);
         Button exportAll = new Button(I18n.text("evaluation.exportAll"), AppIcon.EXPORT.node());
         exportAll.setId("exportAllFigures");
+        exportAll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        headline.setMinWidth(0);
         exportAll.disableProperty().bind(viewModel.runProperty().isNull());
-        exportAll.setOnAction(event -> viewModel.exportAllFigures());
+        exportAll.setOnAction(event -> {
+            // Forty files are not written anywhere without asking where.
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(I18n.text("evaluation.exportAll.folder"));
+            java.nio.file.Path suggested = viewModel.suggestedExportFolder();
+            if (suggested != null) {
+                java.nio.file.Path existing = java.nio.file.Files.isDirectory(suggested) ? suggested
+                        : suggested.getParent();
+                if (existing != null && java.nio.file.Files.isDirectory(existing)) {
+                    chooser.setInitialDirectory(existing.toFile());
+                }
+            }
+            java.io.File folder = chooser.showDialog(getScene().getWindow());
+            if (folder != null) {
+                viewModel.exportAllFigures(folder.toPath());
+            }
+        });
         Label exported = new Label();
         exported.getStyleClass().add("empty-hint");
         exported.textProperty().bind(viewModel.exportMessageProperty());
@@ -80,7 +99,12 @@ public final class EvaluationView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox headerRow = new HBox(12, headline, spacer, exported, exportAll);
         headerRow.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(headerRow);
+        Label shownRun = new Label();
+        shownRun.setId("evaluationRun");
+        shownRun.getStyleClass().add("empty-hint");
+        shownRun.setWrapText(true);
+        shownRun.textProperty().bind(viewModel.shownRunProperty());
+        VBox top = new VBox(2, shownRun, headerRow);
         top.setPadding(new Insets(12, 16, 4, 16));
         setTop(top);
 
@@ -164,8 +188,11 @@ public final class EvaluationView extends BorderPane {
         table.getColumns().add(numberColumn("evaluation.column.recall", EvaluationViewModel.ClassRow::recall));
         table.getColumns().add(numberColumn("evaluation.column.f1", EvaluationViewModel.ClassRow::f1));
         table.getColumns().add(textColumn("evaluation.column.support", EvaluationViewModel.ClassRow::support, 80));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(200);
+        ColumnWidths.fitToContent(table);
+        // Tall enough for every class and the macro and weighted averages: they hid below the scroll area.
+        table.setFixedCellSize(32);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(table.getItems()).multiply(32).add(48));
+        table.minHeightProperty().bind(table.prefHeightProperty());
 
         Label cell = new Label();
         cell.setId("cellDescription");

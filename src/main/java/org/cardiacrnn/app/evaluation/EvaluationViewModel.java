@@ -47,9 +47,11 @@ public final class EvaluationViewModel {
 
     private static final int HEATMAP_FEATURES = 25;
 
+    private Path lastExportFolder;
     private final WorkbenchSession session;
     private final ObjectProperty<ConfusionMode> confusionMode = new SimpleObjectProperty<>(ConfusionMode.COUNTS);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper shownRun = new ReadOnlyStringWrapper("");
     private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
     private final ObservableList<SequenceRow> cellSequences = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper cellDescription = new ReadOnlyStringWrapper("");
@@ -66,6 +68,11 @@ public final class EvaluationViewModel {
         refresh();
     }
 
+    /** Which run the page shows, by name and folder id, so two runs of one preset are not confused. */
+    public ReadOnlyStringProperty shownRunProperty() {
+        return shownRun.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<RunResult> runProperty() {
         return session.currentRunProperty();
     }
@@ -78,9 +85,11 @@ public final class EvaluationViewModel {
         RunResult run = session.currentRunProperty().get();
         if (run == null || run.report() == null) {
             headline.set("");
+            shownRun.set("");
             classRows.clear();
             return;
         }
+        shownRun.set(I18n.text("evaluation.shownRun", run.name(), run.runId()));
         EvaluationReport report = run.report();
         headline.set(I18n.text("evaluation.headline", percent(report.accuracy()),
                 percent(report.accuracyInterval().lower()), percent(report.accuracyInterval().upper()),
@@ -148,12 +157,22 @@ public final class EvaluationViewModel {
      * "Export all figures": every figure of the current run as PNG (300 dpi), SVG, PDF and CSV at single-column
      * width, into the run's {@code figures/} folder, in the background.
      */
-    public void exportAllFigures() {
+    /** Where "Export all figures" suggests writing: the folder chosen last time, else the run's figures folder. */
+    public Path suggestedExportFolder() {
         RunResult run = session.currentRunProperty().get();
-        if (run == null || run.report() == null || run.directory() == null) {
+        if (lastExportFolder != null) {
+            return lastExportFolder;
+        }
+        return run == null || run.directory() == null ? null : run.directory().resolve("figures");
+    }
+
+    /** Writes every figure of the current run, in every format, into the folder the user chose. */
+    public void exportAllFigures(Path folder) {
+        RunResult run = session.currentRunProperty().get();
+        if (run == null || run.report() == null || folder == null) {
             return;
         }
-        Path folder = run.directory().resolve("figures");
+        lastExportFolder = folder;
         executor.submit(I18n.text("evaluation.exporting"), progress -> new FigureExporter().exportAll(
                         RunFigures.all(run.report(), run.epochs()), folder, FigureSize.SINGLE_COLUMN, 300,
                         EnumSet.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.PDF, ExportFormat.CSV)),

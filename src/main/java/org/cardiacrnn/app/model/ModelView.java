@@ -10,7 +10,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.css.PseudoClass;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -29,6 +33,8 @@ import org.controlsfx.property.editor.PropertyEditor;
 
 /** The Model page: hyperparameters in a property sheet, presets, save/load, size of the network. */
 public final class ModelView extends BorderPane {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     public ModelView(ModelViewModel viewModel, Runnable trainNow) {
         setId("modelPage");
@@ -88,13 +94,25 @@ public final class ModelView extends BorderPane {
         problem.setWrapText(true);
         problem.textProperty().bind(viewModel.problemProperty());
         problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        // Always laid out, so an error appearing or going does not shift the form under the pointer.
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         VBox header = new VBox(6, size, problem);
         header.setPadding(new Insets(12, 16, 8, 16));
+        sheet.needsLayoutProperty().addListener((obs, old, needs) -> keepNamesWhole(sheet));
         VBox content = new VBox(header, sheet);
         javafx.scene.layout.VBox.setVgrow(sheet, javafx.scene.layout.Priority.ALWAYS);
         setCenter(content);
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
+    }
+
+    private static void keepNamesWhole(javafx.scene.Parent parent) {
+        for (javafx.scene.Node node : parent.getChildrenUnmodifiable()) {
+            if (node instanceof Label label && label.getMinWidth() != Region.USE_PREF_SIZE) {
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            } else if (node instanceof javafx.scene.Parent child) {
+                keepNamesWhole(child);
+            }
+        }
     }
 
     private static FileChooser chooser() {
@@ -111,8 +129,51 @@ public final class ModelView extends BorderPane {
             if (item.getType().isEnum()) {
                 return enumEditor(item);
             }
+            if (item instanceof FieldItem field && Number.class.isAssignableFrom(item.getType())) {
+                return numberEditor(field);
+            }
             return defaults.call(item);
         };
+    }
+
+    /**
+     * Numbers are typed as text and checked on every keystroke, so the parameter count follows the typing and
+     * "-5" or "12a" is reported at the field instead of being silently changed into something valid.
+     */
+    private static PropertyEditor<?> numberEditor(FieldItem item) {
+        TextField text = new TextField(String.valueOf(item.getValue()));
+        text.setId("hp-" + item.field.key());
+        ReadOnlyStringProperty problem = item.field.problemProperty();
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(problem);
+        problem.addListener((obs, old, now) -> {
+            text.pseudoClassStateChanged(INVALID, !now.isEmpty());
+            text.setTooltip(now.isEmpty() ? null : tip);
+        });
+        return new AbstractPropertyEditor<Object, TextField>(item, text) {
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            protected ObservableValue<Object> getObservableValue() {
+                return (ObservableValue) getEditor().textProperty();
+            }
+
+            @Override
+            public void setValue(Object value) {
+                String shown = String.valueOf(value);
+                // "1e-3" typed and 0.001 stored are the same number: keep what the user is typing.
+                if (value != null && !sameNumber(shown, getEditor().getText())) {
+                    getEditor().setText(shown);
+                }
+            }
+        };
+    }
+
+    private static boolean sameNumber(String a, String b) {
+        try {
+            return a.equals(b) || Double.parseDouble(a.strip()) == Double.parseDouble(b.strip());
+        } catch (NumberFormatException notNumbers) {
+            return false;
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

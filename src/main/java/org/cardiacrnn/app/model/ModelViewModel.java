@@ -134,15 +134,16 @@ public final class ModelViewModel {
             return;
         }
         Hyperparameters current = session.hyperparametersProperty().get();
-        String text = value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);
-        if (text.equals(String.valueOf(read(current, field.key())))) {
+        String text = value instanceof Enum<?> constant ? constant.name() : String.valueOf(value).strip();
+        if (sameValue(text, read(current, field.key()))) {
+            // Typing the last good value back must clear the error, not leave Train disabled.
             field.problem.set("");
+            refreshProblem();
             return;
         }
         try {
             Hyperparameters changed = current.withOverride(field.key(), text);
             field.problem.set("");
-            problem.set("");
             updatingFields = true;
             try {
                 session.hyperparametersProperty().set(changed);
@@ -151,9 +152,34 @@ public final class ModelViewModel {
             }
             refreshSize();
         } catch (WorkbenchException invalid) {
-            field.problem.set(invalid.getMessage());
-            problem.set(invalid.getMessage());
+            field.problem.set(inUserTerms(field.key(), invalid.getMessage()));
         }
+        refreshProblem();
+    }
+
+    private static boolean sameValue(String text, Object current) {
+        if (text.equals(String.valueOf(current))) {
+            return true;
+        }
+        if (current instanceof Number number && !text.isEmpty()) {
+            try {
+                return Double.parseDouble(text) == number.doubleValue();
+            } catch (NumberFormatException notANumber) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The engine names settings as in the JSON file; the page names them as its labels do. */
+    private static String inUserTerms(String key, String message) {
+        String label = I18n.text("hp." + key);
+        String named = message.replace("\"" + key + "\"", label).replaceAll("\\b" + key + "\\b", label);
+        return Character.toUpperCase(named.charAt(0)) + named.substring(1);
+    }
+
+    private void refreshProblem() {
+        problem.set(fields.stream().map(f -> f.problem.get()).filter(p -> !p.isEmpty()).findFirst().orElse(""));
     }
 
     private void refreshSize() {

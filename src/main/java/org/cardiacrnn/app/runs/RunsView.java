@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
@@ -44,7 +45,6 @@ public final class RunsView extends BorderPane {
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(I18n.text("runs.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(column("runs.column.date",
                 run -> run.startedAt() == null ? "" : WHEN.format(run.startedAt()), 140));
         table.getColumns().add(column("runs.column.name", RunSummary::name, 180));
@@ -55,6 +55,7 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(column("runs.column.test", run -> percent(run.testAccuracy()), 90));
         table.getColumns().add(column("runs.column.duration", run -> duration(run.duration()), 80));
         table.getColumns().add(column("runs.column.status", run -> Choices.label(run.state()), 100));
+        ColumnWidths.fitToContent(table);
         table.setRowFactory(view -> {
             var row = new javafx.scene.control.TableRow<RunSummary>();
             row.setOnMouseClicked(event -> {

@@ -18,11 +18,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.cardiacrnn.app.common.AppIcon;
@@ -48,8 +50,8 @@ public final class SequencesView extends BorderPane {
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         BorderPane settings = new BorderPane(scroller);
         settings.setBottom(prepareBar());
-        settings.setMinWidth(380);
-        settings.setPrefWidth(410);
+        settings.setMinWidth(460);
+        settings.setPrefWidth(470);
         SplitPane split = new SplitPane(settings, results(charts));
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(settings, false);
@@ -58,14 +60,23 @@ public final class SequencesView extends BorderPane {
     }
 
     private Node settings() {
-        Button published = new Button(I18n.text("sequences.protocol.published"));
+        // Toggle buttons that follow the settings: the active protocol stays pressed until a setting departs from it.
+        ToggleButton published = new ToggleButton(I18n.text("sequences.protocol.published"));
         published.setId("publishedProtocol");
         published.setMaxWidth(Double.MAX_VALUE);
         published.setOnAction(event -> viewModel.usePublishedProtocol());
-        Button leakageFree = new Button(I18n.text("sequences.protocol.leakageFree"));
+        ToggleButton leakageFree = new ToggleButton(I18n.text("sequences.protocol.leakageFree"));
         leakageFree.setId("leakageFreeProtocol");
         leakageFree.setMaxWidth(Double.MAX_VALUE);
         leakageFree.setOnAction(event -> viewModel.useLeakageFreeProtocol());
+        Runnable showProtocol = () -> {
+            published.setSelected(viewModel.protocolProperty().get() == SequencesViewModel.Protocol.PUBLISHED);
+            leakageFree.setSelected(viewModel.protocolProperty().get() == SequencesViewModel.Protocol.LEAKAGE_FREE);
+        };
+        viewModel.protocolProperty().addListener((obs, old, now) -> showProtocol.run());
+        published.selectedProperty().addListener((obs, old, now) -> showProtocol.run());
+        leakageFree.selectedProperty().addListener((obs, old, now) -> showProtocol.run());
+        showProtocol.run();
         Label protocolHint = new Label(I18n.text("sequences.protocol.hint"));
         protocolHint.setWrapText(true);
         protocolHint.getStyleClass().add("empty-hint");
@@ -170,7 +181,9 @@ public final class SequencesView extends BorderPane {
         index.setEditable(true);
         index.setPrefWidth(100);
         index.valueProperty().addListener((obs, old, value) -> viewModel.shownSequenceProperty().set(value - 1));
-        HBox heatBar = new HBox(8, new Label(I18n.text("sequences.heat.pick")), index);
+        Label pick = new Label(I18n.text("sequences.heat.pick"));
+        pick.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heatBar = new HBox(8, pick, index);
         heatBar.setAlignment(Pos.CENTER_LEFT);
         VBox heatBox = new VBox(4, heatBar, heat);
         VBox.setVgrow(heat, Priority.ALWAYS);

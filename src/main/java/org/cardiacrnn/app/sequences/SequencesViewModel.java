@@ -45,6 +45,8 @@ public final class SequencesViewModel {
 
     private static final int HEATMAP_FEATURES = 25;
 
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Protocol> protocol =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(Protocol.NONE);
     private final WorkbenchSession session;
     private final TaskExecutor executor;
 
@@ -88,6 +90,12 @@ public final class SequencesViewModel {
             useRecommended();
         }
         shownSequence.addListener((obs, old, index) -> refreshHeat());
+        for (javafx.beans.Observable setting : List.of(builder, windowLength, stride, splitKind, trainFraction,
+                validationFraction, testFraction, validationIsTest, session.timeColumnProperty(),
+                session.labelColumnProperty(), session.groupColumnProperty())) {
+            setting.addListener(changed -> refreshProtocol());
+        }
+        refreshProtocol();
     }
 
     /** Fills the settings with the published methodology: windows of 10, random 80/20, test = validation. */
@@ -121,6 +129,40 @@ public final class SequencesViewModel {
         }
     }
 
+    /** Which protocol the settings follow now, so its button can show it; NONE once a setting departs from both. */
+    public enum Protocol { PUBLISHED, LEAKAGE_FREE, NONE }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Protocol> protocolProperty() {
+        return protocol.getReadOnlyProperty();
+    }
+
+    private void refreshProtocol() {
+        protocol.set(matches(config -> config.sequences().builder() == builder.get()
+                        && config.sequences().windowLength() == windowLength.get()
+                        && config.sequences().stride() == stride.get()
+                        && config.split().kind() == splitKind.get()
+                        && config.split().trainFraction() == trainFraction.get()
+                        && config.split().validationFraction() == validationFraction.get()
+                        && config.split().testFraction() == testFraction.get()
+                        && config.split().validationIsTest() == validationIsTest.get()));
+    }
+
+    private Protocol matches(java.util.function.Predicate<PreparationConfig> same) {
+        String time = session.timeColumnProperty().get();
+        String label = session.labelColumnProperty().get();
+        try {
+            if (same.test(PreparationConfig.methodology(time, label))) {
+                return Protocol.PUBLISHED;
+            }
+            if (same.test(PreparationConfig.leakageFree(time, label, session.groupColumnProperty().get()))) {
+                return Protocol.LEAKAGE_FREE;
+            }
+        } catch (WorkbenchException | IllegalArgumentException rolesMissing) {
+            // Without time and class columns neither protocol can be built, so none is active.
+        }
+        return Protocol.NONE;
+    }
+
     private void apply(PreparationConfig config) {
         normalisation.set(config.preprocessing().libraryNormalisation());
         log1p.set(config.preprocessing().log1p());
@@ -134,6 +176,7 @@ public final class SequencesViewModel {
         validationFraction.set(config.split().validationFraction());
         testFraction.set(config.split().testFraction());
         validationIsTest.set(config.split().validationIsTest());
+        refreshProtocol();
     }
 
     /** The settings as the engine's configuration; throws with a field-naming message when one is invalid. */

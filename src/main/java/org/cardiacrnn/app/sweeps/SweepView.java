@@ -320,7 +320,10 @@ public final class SweepView extends BorderPane {
         table.setId("trialTable");
         table.setItems(viewModel.trials());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label(I18n.text("sweeps.table.empty")));
+        Label noTrials = new Label(I18n.text("sweeps.table.empty"));
+        noTrials.setWrapText(true);
+        noTrials.setPadding(new Insets(8));
+        table.setPlaceholder(noTrials);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(Trial trial, boolean empty) {

@@ -57,9 +57,10 @@ public final class TrainingView extends BorderPane {
         stop.setOnAction(event -> viewModel.stop());
         Label settings = new Label();
         settings.getStyleClass().add("empty-hint");
-        settings.textProperty().bind(Bindings.createStringBinding(() -> I18n.text("training.using",
+        settings.setId("trainingSettings");
+        settings.textProperty().bind(Bindings.createStringBinding(() -> TrainingViewModel.describeSettings(
                         viewModel.session().presetNameProperty().get(),
-                        viewModel.session().hyperparametersProperty().get().summary().values()),
+                        viewModel.session().hyperparametersProperty().get()),
                 viewModel.session().presetNameProperty(), viewModel.session().hyperparametersProperty()));
         ToolBar bar = new ToolBar(start, pause, stop, settings);
         bar.getStyleClass().add("page-toolbar");

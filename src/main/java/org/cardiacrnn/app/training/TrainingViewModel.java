@@ -144,6 +144,7 @@ public final class TrainingViewModel {
         if (running != null && status.get() == Status.RUNNING) {
             running.pause();
             status.set(Status.PAUSED);
+            progressText.set(I18n.text("training.pausedAt", progressText.get()));
             addLog(I18n.text("training.log.paused"));
         }
     }
@@ -219,9 +220,13 @@ public final class TrainingViewModel {
         } else if (event instanceof TrainingEvent.EarlyStopped stopped) {
             addLog(I18n.text("training.log.early", stopped.epoch(), stopped.bestEpoch()));
         } else if (event instanceof TrainingEvent.Finished finished) {
-            progress.set(1);
-            progressText.set(I18n.text("training.finished", finished.result().history().size(),
-                    finished.result().bestEpoch()));
+            // A stopped run did not finish: the bar stays where it was stopped and the text says so.
+            boolean stopped = finished.result().stopReason() == org.cardiacrnn.training.StopReason.STOPPED;
+            if (!stopped) {
+                progress.set(1);
+            }
+            progressText.set(I18n.text(stopped ? "training.stopped" : "training.finished",
+                    finished.result().history().size(), finished.result().bestEpoch()));
             addLog(I18n.text("training.log.finished", Choices.label(finished.result().stopReason())));
         } else if (event instanceof TrainingEvent.Failed failed) {
             addLog(I18n.text("training.log.failed", failed.message()));
@@ -278,5 +283,13 @@ public final class TrainingViewModel {
 
     public WorkbenchSession session() {
         return session;
+    }
+
+    /** "Preset quick: …", or "Preset quick, edited: …" once the settings no longer match the preset. */
+    public static String describeSettings(String preset, Hyperparameters settings) {
+        boolean asPreset = Hyperparameters.presetNames().contains(preset)
+                && Hyperparameters.preset(preset).equals(settings);
+        return I18n.text(asPreset ? "training.using" : "training.using.edited", preset,
+                settings.summary().values());
     }
 }

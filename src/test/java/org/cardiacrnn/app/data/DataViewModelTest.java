@@ -139,4 +139,56 @@ class DataViewModelTest {
         viewModel.preview(folder.resolve("missing.csv"), lines -> shown[0] = lines);
         assertThat(shown[0].get(0)).contains("missing.csv");
     }
+
+    @Test
+    void switchingBetweenDatasetsKeepsEachOnesRolesAndClearsTheOldSearch() throws Exception {
+        Path cardiac = writeMatrix("cardiac.csv");
+        Path hours = folder.resolve("endoderm.csv");
+        Files.writeString(hours, "sample_id,hours,pseudotime,SOX17,FOXA2\nE1,0,0.1,1,2\nE2,12,0.4,3,4\n"
+                + "E3,24,0.9,5,6\n");
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.currentThread().getUncaughtExceptionHandler();
+        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> uncaught.add(failure));
+        try {
+            viewModel.open(LoadRequest.of(cardiac));
+            viewModel.geneQueryProperty().set("TNNT");
+            viewModel.open(LoadRequest.of(hours));
+            assertThat(session.timeColumnProperty().get()).isEqualTo("hours");
+            assertThat(viewModel.geneQueryProperty().get()).isEmpty();
+            assertThat(viewModel.matchingGenes()).contains("SOX17", "FOXA2");
+
+            viewModel.open(LoadRequest.of(cardiac));
+            assertThat(session.timeColumnProperty().get()).isEqualTo("day");
+            assertThat(session.labelColumnProperty().get()).isEqualTo("trajectory");
+            assertThat(session.groupColumnProperty().get()).isEqualTo("donor");
+            assertThat(viewModel.geneTrendProperty().get()).isNotNull();
+            assertThat(viewModel.geneTrendProperty().get().lines()).isNotEmpty();
+        } finally {
+            Thread.currentThread().setUncaughtExceptionHandler(previous);
+        }
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void importRoleChoicesOfferAnnotationNamesAndNeverARowOfNumbers() {
+        List<String> numbers = ImportDialog.headerCells("0\t0\t0\t1.5\t2");
+        assertThat(ImportDialog.roleChoices(numbers, "")).isEmpty();
+        assertThat(ImportDialog.roleChoices(numbers, "hours, pseudotime")).containsExactly("hours", "pseudotime");
+        assertThat(ImportDialog.roleChoices(List.of("sample_id", "day"), "hours")).containsExactly("hours",
+                "sample_id", "day");
+    }
+
+    @Test
+    void headerlessAnnotationsOfTheEndodermDataGiveItsTimeColumn() {
+        Path endoderm = Path.of("..", "shared", "data", "chu2016-endoderm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(endoderm.resolve("time.txt")),
+                "the shared endoderm data is not here");
+        LoadRequest request = LoadRequest.builder(endoderm.resolve("data.txt"))
+                .geneNames(endoderm.resolve("tf.txt"))
+                .annotations(endoderm.resolve("time.txt"), ImportDialog.names("hours, pseudotime")).build();
+        viewModel.open(request, new ColumnRoles("hours", null, null));
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(session.timeColumnProperty().get()).isEqualTo("hours");
+        assertThat(session.datasetProperty().get().metadata().columnNames()).contains("hours", "pseudotime");
+    }
 }

@@ -80,18 +80,24 @@ class EvaluationViewModelTest {
     }
 
     @Test
-    void exportAllFiguresWritesEveryFigureIntoTheRunsFiguresFolder(@org.junit.jupiter.api.io.TempDir Path folder)
-            throws Exception {
+    void exportAllFiguresWritesEveryFigureIntoTheChosenFolderAndSuggestsItNextTime(
+            @org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
         WorkbenchSession session = new WorkbenchSession();
         EvaluationViewModel viewModel = new EvaluationViewModel(session, new CurrentThreadTaskExecutor());
         session.currentRunProperty().set(run(folder));
+        assertThat(viewModel.suggestedExportFolder()).isEqualTo(folder.resolve("figures"));
+        Path chosen = folder.resolve("paper");
 
-        viewModel.exportAllFigures();
+        viewModel.exportAllFigures(chosen);
 
         assertThat(viewModel.errorProperty().get()).isNull();
-        assertThat(folder.resolve("figures/confusion-matrix.pdf")).exists();
-        assertThat(folder.resolve("figures/roc.svg")).exists();
-        assertThat(folder.resolve("figures/reliability.csv")).exists();
+        assertThat(chosen.resolve("confusion-matrix.pdf")).exists();
+        assertThat(chosen.resolve("roc.svg")).exists();
+        assertThat(chosen.resolve("reliability.csv")).exists();
+        assertThat(folder.resolve("figures")).doesNotExist();
         assertThat(viewModel.exportMessageProperty().get()).contains("files written to");
+        assertThat(viewModel.suggestedExportFolder()).isEqualTo(chosen);
+        RunResult shown = session.currentRunProperty().get();
+        assertThat(viewModel.shownRunProperty().get()).contains(shown.name()).contains(shown.runId());
     }
 }

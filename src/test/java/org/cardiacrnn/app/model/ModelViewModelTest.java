@@ -41,8 +41,8 @@ class ModelViewModelTest {
         WorkbenchSession session = new WorkbenchSession();
         ModelViewModel viewModel = new ModelViewModel(session, new CurrentThreadTaskExecutor());
         field(viewModel, "dropout").valueProperty().set(1.2);
-        assertThat(field(viewModel, "dropout").problemProperty().get()).isEqualTo("dropout must be in [0, 1); got 1.2");
-        assertThat(viewModel.problemProperty().get()).contains("dropout");
+        assertThat(field(viewModel, "dropout").problemProperty().get()).isEqualTo("Dropout must be in [0, 1); got 1.2");
+        assertThat(viewModel.problemProperty().get()).contains("Dropout");
         assertThat(session.hyperparametersProperty().get().dropout()).isEqualTo(0.2);
         field(viewModel, "dropout").valueProperty().set(0.3);
         assertThat(viewModel.problemProperty().get()).isEmpty();
@@ -62,5 +62,46 @@ class ModelViewModelTest {
         assertThat(session.presetNameProperty().get()).isEqualTo("custom");
         viewModel.load(folder.resolve("missing.json"));
         assertThat(viewModel.errorProperty().get().message()).contains("missing.json");
+    }
+
+    @Test
+    void retypingTheLastGoodValueClearsTheError() {
+        WorkbenchSession session = new WorkbenchSession();
+        ModelViewModel viewModel = new ModelViewModel(session, new CurrentThreadTaskExecutor());
+        int units = session.hyperparametersProperty().get().hiddenUnits();
+        field(viewModel, "hiddenUnits").valueProperty().set("0");
+        assertThat(viewModel.problemProperty().get()).isNotEmpty();
+        field(viewModel, "hiddenUnits").valueProperty().set(Integer.toString(units));
+        assertThat(field(viewModel, "hiddenUnits").problemProperty().get()).isEmpty();
+        assertThat(viewModel.problemProperty().get()).isEmpty();
+
+        field(viewModel, "dropout").valueProperty().set("1.5");
+        field(viewModel, "dropout").valueProperty().set("0.20");
+        assertThat(viewModel.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void negativeNumbersAndLettersAreReportedInTheLabelsWordsNotChanged() {
+        WorkbenchSession session = new WorkbenchSession();
+        ModelViewModel viewModel = new ModelViewModel(session, new CurrentThreadTaskExecutor());
+        int units = session.hyperparametersProperty().get().hiddenUnits();
+        field(viewModel, "hiddenUnits").valueProperty().set("-5");
+        assertThat(session.hyperparametersProperty().get().hiddenUnits()).isEqualTo(units);
+        assertThat(field(viewModel, "hiddenUnits").problemProperty().get()).startsWith("Hidden units")
+                .doesNotContain("hiddenUnits");
+        field(viewModel, "hiddenUnits").valueProperty().set("12a");
+        assertThat(session.hyperparametersProperty().get().hiddenUnits()).isEqualTo(units);
+        assertThat(viewModel.problemProperty().get()).contains("12a").doesNotContain("hiddenUnits");
+    }
+
+    @Test
+    void theParameterCountFollowsEachValidKeystroke() {
+        WorkbenchSession session = new WorkbenchSession();
+        ModelViewModel viewModel = new ModelViewModel(session, new CurrentThreadTaskExecutor());
+        field(viewModel, "hiddenUnits").valueProperty().set("1");
+        String one = viewModel.sizeProperty().get();
+        field(viewModel, "hiddenUnits").valueProperty().set("12");
+        assertThat(viewModel.sizeProperty().get()).isNotEqualTo(one);
+        assertThat(session.hyperparametersProperty().get().hiddenUnits()).isEqualTo(12);
     }
 }

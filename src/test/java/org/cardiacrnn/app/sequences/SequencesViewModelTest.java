@@ -67,6 +67,19 @@ class SequencesViewModelTest {
     }
 
     @Test
+    void theActiveProtocolIsKnownUntilASettingDepartsFromIt() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.useDataset("toy", dataset());
+        SequencesViewModel viewModel = new SequencesViewModel(session, new CurrentThreadTaskExecutor());
+        viewModel.usePublishedProtocol();
+        assertThat(viewModel.protocolProperty().get()).isEqualTo(SequencesViewModel.Protocol.PUBLISHED);
+        viewModel.useLeakageFreeProtocol();
+        assertThat(viewModel.protocolProperty().get()).isEqualTo(SequencesViewModel.Protocol.LEAKAGE_FREE);
+        viewModel.windowLengthProperty().set(viewModel.windowLengthProperty().get() + 1);
+        assertThat(viewModel.protocolProperty().get()).isEqualTo(SequencesViewModel.Protocol.NONE);
+    }
+
+    @Test
     void leakageFreeProtocolKeepsDonorsApart() {
         WorkbenchSession session = new WorkbenchSession();
         session.useDataset("toy", dataset());

@@ -59,4 +59,12 @@ class TrainingViewModelTest {
         assertThat(viewModel.errorProperty().get().title()).contains("time and class");
         assertThat(viewModel.statusProperty().get()).isEqualTo(TrainingViewModel.Status.IDLE);
     }
+
+    @Test
+    void thePresetIsNamedAsEditedOnceTheSettingsDiffer() {
+        Hyperparameters quick = Hyperparameters.quick();
+        assertThat(TrainingViewModel.describeSettings("quick", quick)).startsWith("Preset quick:");
+        assertThat(TrainingViewModel.describeSettings("quick", quick.withOverride("epochs", "3")))
+                .startsWith("Preset quick, edited:");
+    }
 }

@@ -1,0 +1,264 @@
+package org.cardiacrnn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.imageio.ImageIO;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.image.WritableImage;
+import javafx.scene.robot.Robot;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+
+import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.data.RecentFiles;
+import org.cardiacrnn.app.session.RunResult;
+import org.cardiacrnn.app.shell.MainViewModel;
+import org.cardiacrnn.app.shell.Page;
+import org.cardiacrnn.app.shell.ThemeManager;
+import org.cardiacrnn.app.training.TrainingViewModel;
+import org.cardiacrnn.app.common.FxTaskExecutor;
+import org.cardiacrnn.figures.ExportFormat;
+import org.cardiacrnn.figures.FigureSize;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The researcher's main journey on a real X display with the GTK toolkit (run under xvfb-run, see README),
+ * where rendering differs from Monocle. Each step leaves a screenshot in target/screenshots/ and checks what
+ * a person would notice: a readable confusion matrix, no cut-off text, no uncaught exception.
+ */
+@Tag("display")
+@ExtendWith(ApplicationExtension.class)
+class RealDisplayJourneyUiTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final List<Throwable> UNCAUGHT = new CopyOnWriteArrayList<>();
+    private static Thread.UncaughtExceptionHandler previousHandler;
+
+    @TempDir
+    static Path home;
+
+    private Workbench workbench;
+    private Stage stage;
+    private int step;
+
+    @BeforeAll
+    static void requireRealDisplay() throws Exception {
+        assumeTrue("gtk".equalsIgnoreCase(System.getProperty("glass.platform")) && System.getenv("DISPLAY") != null,
+                "needs an X display and -Dglass.platform=gtk; the README's test command runs it under xvfb-run");
+        Files.createDirectories(SCREENSHOTS);
+        try (var old = Files.list(SCREENSHOTS)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> UNCAUGHT.add(error));
+    }
+
+    @AfterAll
+    static void restoreHandler() {
+        Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+    }
+
+    @Start
+    void start(Stage shown) {
+        stage = shown;
+        MainViewModel main = new MainViewModel(new FxTaskExecutor());
+        workbench = new Workbench(main, RecentFiles.inMemory(), home);
+        Scene scene = new Scene(workbench.mainView(), 1280, 800);
+        ThemeManager.apply(scene, false);
+        main.darkThemeProperty().addListener((obs, old, dark) -> ThemeManager.apply(scene, dark));
+        workbench.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+        workbench.afterShown();
+    }
+
+    @Test
+    void mainJourneyReadsWellOnARealDisplay(FxRobot robot) throws Exception {
+        UiTests.waitUntil(60, () -> workbench.session().datasetProperty().get() != null);
+        screenshot(robot, "data-light");
+
+        robot.clickOn("#nav-sequences");
+        robot.clickOn("#prepareSequences");
+        UiTests.waitUntil(60, () -> workbench.session().preparedDataProperty().get() != null);
+        screenshot(robot, "sequences-light");
+        // A researcher looks at the empty Evaluation page before training; its charts must still draw later.
+        robot.clickOn("#nav-evaluation");
+        screenshot(robot, "evaluation-empty-light");
+
+        robot.interact(() -> workbench.session().hyperparametersProperty().set(
+                Hyperparameters.quick().withOverride("epochs", "1")));
+        robot.clickOn("#nav-hyperparameters");
+        screenshot(robot, "model-light");
+        robot.clickOn("#nav-training");
+        robot.clickOn("#startTraining");
+        TrainingViewModel training = workbench.trainingViewModel();
+        UiTests.waitUntil(240, () -> workbench.session().currentRunProperty().get() != null
+                && training.statusProperty().get() == TrainingViewModel.Status.IDLE);
+        screenshot(robot, "training-light");
+
+        robot.clickOn("#nav-evaluation");
+        RunResult run = workbench.session().currentRunProperty().get();
+        screenshot(robot, "evaluation-light");
+        assertConfusionMatrixReadable(robot, run);
+        robot.clickOn("#confusionMode-row_percent");
+        screenshot(robot, "evaluation-row-percent-light");
+        assertConfusionMatrixReadable(robot, run);
+
+        exportOneFigureOfEachFormat(robot);
+        // Exports once restyled parts the shown chart shares, which blacked out its canvas on GTK.
+        screenshot(robot, "evaluation-after-export-light");
+        assertConfusionMatrixReadable(robot, run);
+
+        robot.interact(() -> workbench.mainViewModel().toggleTheme());
+        screenshot(robot, "evaluation-dark");
+        assertConfusionMatrixReadable(robot, run);
+        robot.interact(() -> workbench.mainViewModel().toggleTheme());
+        screenshot(robot, "evaluation-light-again");
+        assertConfusionMatrixReadable(robot, run);
+
+        // Every page in both themes at 1280 x 800: the README's gallery (docs/screenshots/) is taken from these.
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> workbench.mainViewModel().darkThemeProperty().set(dark));
+            for (Page page : Page.values()) {
+                robot.interact(() -> workbench.showPage(page));
+                screenshot(robot, page.name().toLowerCase() + (dark ? "-dark" : "-light") + "-1280");
+            }
+        }
+        robot.interact(() -> workbench.mainViewModel().darkThemeProperty().set(false));
+
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        List<String> cut = new ArrayList<>();
+        for (Page page : Page.values()) {
+            robot.interact(() -> workbench.showPage(page));
+            screenshot(robot, page.name().toLowerCase() + "-light-1024");
+            truncatedTexts(stage.getScene().getRoot()).forEach(text -> cut.add(page + ": " + text));
+        }
+        assertThat(cut).as("texts cut off at 1024 x 700").isEmpty();
+        assertThat(UNCAUGHT).as("uncaught exceptions").isEmpty();
+    }
+
+    private void exportOneFigureOfEachFormat(FxRobot robot) throws Exception {
+        ChartPane confusion = robot.lookup("#confusionChart").queryAs(ChartPane.class);
+        Path exports = Files.createDirectories(home.resolve("exports"));
+        List<Path> written = new ArrayList<>();
+        for (ExportFormat format : ExportFormat.values()) {
+            written.add(exports.resolve("confusion." + format.extension()));
+        }
+        robot.interact(() -> {
+            for (int i = 0; i < written.size(); i++) {
+                confusion.export(ExportFormat.values()[i], FigureSize.SINGLE_COLUMN, 150, written.get(i));
+            }
+        });
+        UiTests.waitUntil(60, () -> written.stream().allMatch(Files::exists));
+        for (Path file : written) {
+            assertThat(Files.size(file)).as(file.getFileName().toString()).isPositive();
+        }
+    }
+
+    /** Texts a Labeled shows cut short with an ellipsis, as "Name: shown text". */
+    static List<String> truncatedTexts(Parent root) {
+        List<String> cut = new ArrayList<>();
+        collectTruncated(root, cut);
+        return cut;
+    }
+
+    private static void collectTruncated(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
+            String ellipsis = labeled.getEllipsisString();
+            for (Node child : labeled.getChildrenUnmodifiable()) {
+                if (child instanceof Text text && text.getText() != null && !text.getText().equals(labeled.getText())
+                        && text.getText().contains(ellipsis.isEmpty() ? "\u2026" : ellipsis)) {
+                    cut.add(labeled.getId() + " " + labeled.getClass().getSimpleName() + ": " + text.getText()
+                            + " (of \"" + labeled.getText() + "\")");
+                }
+            }
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectTruncated(child, cut);
+            }
+        }
+    }
+
+    private void assertConfusionMatrixReadable(FxRobot robot, RunResult run) throws Exception {
+        ChartPane confusion = robot.lookup("#confusionChart").queryAs(ChartPane.class);
+        BufferedImage pixels = capture(robot, confusion);
+        long dark = 0;
+        for (int y = 0; y < pixels.getHeight(); y++) {
+            for (int x = 0; x < pixels.getWidth(); x++) {
+                int rgb = pixels.getRGB(x, y);
+                int luminance = ((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF);
+                if (luminance < 60) {
+                    dark++;
+                }
+            }
+        }
+        assertThat(dark).as("near-black pixels of the confusion matrix")
+                .isLessThan((long) pixels.getWidth() * pixels.getHeight() / 2);
+        JFreeChart chart = confusion.figure().chart();
+        XYPlot plot = chart.getXYPlot();
+        SymbolAxis predicted = (SymbolAxis) plot.getDomainAxis();
+        SymbolAxis actual = (SymbolAxis) plot.getRangeAxis();
+        assertThat(List.of(predicted.getSymbols())).containsExactlyElementsOf(run.report().classNames());
+        assertThat(List.of(actual.getSymbols())).containsExactlyInAnyOrderElementsOf(run.report().classNames());
+        assertThat(predicted.isTickLabelsVisible() && actual.isTickLabelsVisible()).isTrue();
+        assertThat(predicted.getTickLabelPaint()).as("class labels drawn in the background colour")
+                .isNotEqualTo(chart.getBackgroundPaint());
+        assertThat(chart.getTitle().getPaint()).isNotEqualTo(chart.getBackgroundPaint());
+    }
+
+    private BufferedImage capture(FxRobot robot, Node node) throws Exception {
+        BufferedImage[] image = new BufferedImage[1];
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+            WritableImage shot = new Robot().getScreenCapture(null, bounds.getMinX(), bounds.getMinY(),
+                    bounds.getWidth(), bounds.getHeight(), false);
+            image[0] = SwingFXUtils.fromFXImage(shot, null);
+        });
+        return image[0];
+    }
+
+    private void screenshot(FxRobot robot, String name) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(200);
+        BufferedImage image = capture(robot, stage.getScene().getRoot());
+        ImageIO.write(image, "png", SCREENSHOTS.resolve(String.format("%02d-%s.png", ++step, name)).toFile());
+    }
+}
