@@ -195,7 +195,6 @@ final class TrainCommand implements Callable<Integer> {
         } catch (NumberFormatException notANumber) {
             // falls through to the message below
         }
-        throw new org.cardiacrnn.WorkbenchException("--folds must be a number of folds (2 or more, 1 = none) or "
-                + "loo, not \"" + text + "\"");
+        throw new WorkbenchException("--folds must be 2 or more (k-fold cross-validation) or loo; got " + text);
     }
 }

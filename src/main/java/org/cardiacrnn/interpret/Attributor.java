@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.cardiacrnn.nn.InspectableNetwork;
 import org.cardiacrnn.nn.Tensors;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,5 +1,6 @@
 package org.cardiacrnn.interpret;
 
+import org.cardiacrnn.nn.InspectableNetwork;
 import org.cardiacrnn.nn.Tensors;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

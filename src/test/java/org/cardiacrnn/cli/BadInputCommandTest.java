@@ -155,7 +155,8 @@ class BadInputCommandTest {
         String text = Files.readString(data).replace("s3,d1,atrial,3", "s3,d1,,3").replace("s4,d1,atrial,4",
                 "s4,d1,atrial,NA");
         Files.writeString(data, text);
-        CliRun run = train(data, "--workspace", dir.resolve("ws"), "--set=hiddenUnits=4", "--split", "random");
+        CliRun run = train(data, "--workspace", dir.resolve("ws"), "--set=hiddenUnits=4", "--split", "random",
+                "--allow-missing-classes");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("note: left out 2 of 24 samples: 1 with no value in \"stage\" (a blank label "
                 + "or no metadata row), 1 with no value in \"day\"");

@@ -67,8 +67,8 @@ class TrainEvaluatePredictCommandTest {
 
         CliRun bad = CliRun.of("train", SAMPLE, "--folds", "some", "--workspace", workspace.toString());
         assertThat(bad.code()).isEqualTo(Main.EXIT_USER_ERROR);
-        assertThat(bad.err().strip()).isEqualTo("error: --folds must be a number of folds (2 or more, 1 = none) or "
-                + "loo, not \"some\"");
+        assertThat(bad.err().strip()).isEqualTo("error: --folds must be 2 or more (k-fold cross-validation) or loo; "
+                + "got some");
     }
 
     @Test

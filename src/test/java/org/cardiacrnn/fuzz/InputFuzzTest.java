@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.data.ExpressionLoader;
@@ -24,6 +25,7 @@ import org.cardiacrnn.hyperparameters.Hyperparameters;
  * its committed corpus (src/test/resources/org/cardiacrnn/fuzz/InputFuzzTestInputs/TARGET/), which holds the
  * seeds and every finding so far; with it, one target at a time fuzzes (docs/robustness.md says how).
  */
+@Tag("fuzz")
 class InputFuzzTest {
 
     /** Far above what any legitimate small input needs; a hang shows up as a failure, not a stuck build. */

@@ -204,9 +204,11 @@ public final class TrainingViewModel {
             double done = epochPosition / epochs;
             progress.set(done);
             double elapsed = (System.nanoTime() - startedNanos) / 1e9;
-            progressText.set(I18n.text("training.progress", iteration.epoch(), epochs,
+            String position = I18n.text("training.progress", iteration.epoch(), epochs,
                     (iteration.iteration() - 1) % iteration.iterationsPerEpoch() + 1, iteration.iterationsPerEpoch(),
-                    String.format(Locale.ROOT, "%.4f", iteration.loss()), eta(elapsed, done)));
+                    String.format(Locale.ROOT, "%.4f", iteration.loss()), eta(elapsed, done));
+            // The batch that was running when Pause was pressed still reports; the page must keep saying Paused.
+            progressText.set(status.get() == Status.PAUSED ? I18n.text("training.pausedAt", position) : position);
         } else if (event instanceof TrainingEvent.Epoch epoch) {
             curves.addEpoch(epoch.epoch(), epoch.trainLoss(), epoch.validationLoss(), epoch.trainAccuracy(),
                     epoch.validationAccuracy(), epoch.learningRate());

@@ -1,4 +1,4 @@
-package org.cardiacrnn.interpret;
+package org.cardiacrnn.nn;
 
 import java.util.ArrayList;
 import java.util.List;
