@@ -187,21 +187,26 @@ class SweepWorkerTest {
     }
 
     @Test
-    void tpeProposalsMadeByRacingWorkersAreEachTrainedOnceAndNeverRepeated() throws Exception {
+    void tpeTrialsClaimedByRacingWorkersAreEachTrainedOnceWithTheProposalMadeForThem() throws Exception {
         SweepSpec spec = new SweepSpec("tpe", "quick", Map.of(), List.of(ParameterSpace.range("learningRate", 1e-4,
                 1e-1, null, ParameterSpace.Scale.LOG)), SweepSpec.Strategy.TPE, 12, 3, Objective.VALIDATION_ACCURACY,
                 1, null).validated("test");
         SweepFolder created = new SweepStore(workspace).create(new SweepDefinition(spec, null, null,
                 Instant.now().toString(), null), new SweepPlanner(spec).plan());
+        Map<Integer, Map<String, String>> trained = new java.util.concurrent.ConcurrentHashMap<>();
+        Queue<Integer> order = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<Integer>> workers = new ArrayList<>();
         for (int w = 0; w < 3; w++) {
             workers.add(pool.submit(() -> {
                 SweepFolder own = SweepStore.openFolder(created.directory());
-                SweepRunner.TrialTrainer scored = (started, before) -> own.update(started.withResult(
-                        Trial.TrialState.FINISHED, List.of(), -Math.abs(Math.log10(Double.parseDouble(
-                                started.values().get("learningRate"))) + 2), List.of(), 1, 0, null),
-                        started.worker().token());
+                SweepRunner.TrialTrainer scored = (started, before) -> {
+                    order.add(started.number());
+                    trained.put(started.number(), started.values());
+                    double rate = Double.parseDouble(started.values().get("learningRate"));
+                    return own.update(started.withResult(Trial.TrialState.FINISHED, List.of(),
+                            -Math.abs(Math.log10(rate) + 2), List.of(), 1, 0, null), started.worker().token());
+                };
                 return new SweepWorker(own, Duration.ofMinutes(1)).work(scored, new SweepControl());
             }));
         }
@@ -210,8 +215,10 @@ class SweepWorkerTest {
         }
         pool.shutdown();
 
-        assertThat(created.trials()).hasSize(12).allMatch(trial -> trial.state() == Trial.TrialState.FINISHED);
-        assertThat(created.trials()).extracting(trial -> trial.values().get("learningRate")).doesNotHaveDuplicates()
-                .doesNotContainNull();
+        assertThat(order).hasSize(12).doesNotHaveDuplicates();
+        assertThat(created.trials()).hasSize(12).allSatisfy(trial -> {
+            assertThat(trial.state()).isEqualTo(Trial.TrialState.FINISHED);
+            assertThat(trial.values()).containsKey("learningRate").isEqualTo(trained.get(trial.number()));
+        });
     }
 }
