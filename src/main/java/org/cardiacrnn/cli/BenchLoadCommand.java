@@ -56,11 +56,31 @@ public final class BenchLoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--single-cell", description = "Instead: time single-cell reads into pseudobulk (line × day × "
+            + "branch, 4 replicates) of a generated 10x folder and, with --h5ad, of an .h5ad of the same cells.")
+    boolean singleCell;
+
+    @Option(names = "--cells", defaultValue = "230000", paramLabel = "N",
+            description = "With --single-cell: cells to generate (default: ${DEFAULT-VALUE}).")
+    int cells;
+
+    @Option(names = "--single-cell-genes", defaultValue = "24000", paramLabel = "N",
+            description = "With --single-cell: genes to generate (default: ${DEFAULT-VALUE}).")
+    int singleCellGenes;
+
+    @Option(names = "--h5ad", paramLabel = "FILE", description = "With --single-cell: also time this .h5ad (e.g. the "
+            + "generated folder written by anndata, see tools/single-cell-anndata-bench.py).")
+    Path h5ad;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (singleCell) {
+            return new SingleCellLoadBench(cells, singleCellGenes, seed, repetitions, out, h5ad)
+                    .run(spec.commandLine().getOut());
+        }
         if (samples < 1 || genes < 1 || repetitions < 1) {
             throw new WorkbenchException("--samples, --genes and --repetitions must be at least 1");
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,17 @@ public final class ExpressionLoader {
      * calling thread stops such a read with a {@link java.util.concurrent.CancellationException}.
      */
     public static LoadResult loadWithReport(LoadRequest request, LoadProgress progress) {
+        try {
+            return read(request, progress);
+        } catch (OutOfMemoryError e) {
+            throw new DataFormatException(request.matrix(), String.format(Locale.ROOT, "ran out of memory while "
+                    + "reading (this program may use %.1f GB); for single-cell data aggregate the cells with "
+                    + "--pseudobulk COLUMN,…, otherwise start the program with a larger -Xmx",
+                    Runtime.getRuntime().maxMemory() / 1e9));
+        }
+    }
+
+    private static LoadResult read(LoadRequest request, LoadProgress progress) {
         Path path = request.matrix();
         if (!Files.exists(path)) {
             throw new DataFormatException(path, "file not found (" + path.toAbsolutePath() + ")");

@@ -13,7 +13,7 @@ import io.jhdf.api.Dataset;
 final class HdfSparse {
 
     /** Non-zeros per slice: a few MB of data and indices, read and decompressed together. */
-    private static final int SLICE = 1 << 22;
+    private static final int SLICE = 1 << 20;
     private static final int PROGRESS_EVERY = 1 << 14;
 
     private HdfSparse() {

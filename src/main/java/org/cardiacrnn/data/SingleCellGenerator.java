@@ -59,14 +59,14 @@ public final class SingleCellGenerator {
         SplittableRandom random = new SplittableRandom(seed);
         programmeMean = new double[PROGRAMME_GENES];
         for (int g = 0; g < PROGRAMME_GENES; g++) {
-            programmeMean[g] = 0.4 * Math.exp(0.6 * random.nextGaussian());
+            programmeMean[g] = 1.0 * Math.exp(0.5 * random.nextGaussian());
         }
         int background = genes - PROGRAMME_GENES;
         backgroundCdf = new double[background];
         double total = 0;
         for (int g = 0; g < background; g++) {
             // a heavy-tailed spread of expression, as real genes have
-            total += Math.exp(1.5 * random.nextGaussian());
+            total += Math.exp(1.0 * random.nextGaussian());
             backgroundCdf[g] = total;
         }
         for (int g = 0; g < background; g++) {

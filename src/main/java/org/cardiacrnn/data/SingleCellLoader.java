@@ -91,10 +91,6 @@ final class SingleCellLoader {
             warnings.addAll(report.warnings(options));
             return new Read(new MatrixRead(aggregator.matrix(source.geneNames()), aggregator.sampleColumns(),
                     Orientation.SAMPLES_BY_GENES, false, source.format() + ", pseudobulk", warnings), join, report);
-        } catch (OutOfMemoryError e) {
-            throw new DataFormatException(path, "ran out of memory while reading (this program may use "
-                    + String.format(java.util.Locale.ROOT, "%.1f GB", Runtime.getRuntime().maxMemory() / 1e9)
-                    + "); aggregate the cells with --pseudobulk COLUMN,… or start it with a larger -Xmx");
         }
     }
 }

@@ -93,6 +93,11 @@ public final class DataViewModel {
         }, request.matrix().toString(), chosen);
     }
 
+    /** A fresh model for the single-cell aggregation dialog, running its reads on this page's executor. */
+    public AggregationViewModel aggregation() {
+        return new AggregationViewModel(executor);
+    }
+
     /** Loads the synthetic cardiac differentiation data bundled with the workbench. */
     public void openSampleData() {
         load(I18n.text("data.sample.name"), progress -> {
@@ -108,7 +113,7 @@ public final class DataViewModel {
         loading.set(true);
         runningLoad = executor.submit(I18n.text("data.loading", name), progress -> {
             LoadRequest request = locate.run(progress);
-            ExpressionData loaded = ExpressionLoader.load(request);
+            ExpressionData loaded = ExpressionLoader.loadWithReport(request, SingleCellProgress.to(progress)).data();
             return new Loaded(loaded, MatrixSummary.of(loaded.matrix()), request);
         }, result -> {
             loading.set(false);
