@@ -86,7 +86,8 @@ final class Workbench {
         PredictionsViewModel predictions = new PredictionsViewModel(executor);
         pages.put(Page.RUNS, () -> {
             RunsView view = new RunsView(runsViewModel, this::chartPane,
-                    () -> mainViewModel.navigateTo(Page.EVALUATION), () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS));
+                    () -> mainViewModel.navigateTo(Page.EVALUATION),
+                    () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS));
             view.setBottom(new PredictionsPane(predictions, this::chartPane, view.selectedRunProperty()));
             return view;
         });
