@@ -25,6 +25,8 @@ import org.cardiacrnn.app.common.UserError;
 import org.cardiacrnn.app.data.DataView;
 import org.cardiacrnn.app.data.DataViewModel;
 import org.cardiacrnn.app.data.RecentFiles;
+import org.cardiacrnn.app.evaluation.BaselinesPane;
+import org.cardiacrnn.app.evaluation.BaselinesViewModel;
 import org.cardiacrnn.app.evaluation.CrossValidationPane;
 import org.cardiacrnn.app.evaluation.CrossValidationViewModel;
 import org.cardiacrnn.app.evaluation.EvaluationView;
@@ -93,8 +95,12 @@ final class Workbench {
                 () -> mainViewModel.navigateTo(Page.MODEL)));
         SequencesViewModel sequencesViewModel = new SequencesViewModel(session, executor);
         pages.put(Page.SEQUENCES, () -> new SequencesView(sequencesViewModel, this::chartPane));
-        pages.put(Page.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(session, executor),
-                this::chartPane));
+        BaselinesViewModel baselines = new BaselinesViewModel(session, executor, store);
+        pages.put(Page.EVALUATION, () -> {
+            EvaluationView view = new EvaluationView(new EvaluationViewModel(session, executor), this::chartPane);
+            view.setBottom(new BaselinesPane(baselines));
+            return view;
+        });
         pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {
             ChartPane pane = chartPane("geneTrendChart");
             pane.show(I18n.text("data.trend.title", trend.gene()), DataCharts.geneOverTime(trend.gene(),

@@ -33,13 +33,9 @@ public final class StaticBaselines {
             this.label = label;
             this.description = description;
         }
-
-        public String label() {
-            return label;
-        }
     }
 
-    /** Fits each baseline on {@code train}, scores it on {@code test} and compares it with the network's predictions. */
+    /** Fits each baseline on {@code train}, scores it on {@code test}, compares it with the network's predictions. */
     public static BaselineComparison compare(SequenceDataset train, SequenceDataset test, int[] networkPredicted) {
         boolean[] networkCorrect = new boolean[test.sequenceCount()];
         int hits = 0;

@@ -116,7 +116,8 @@ public record Predictions(List<String> classNames, boolean labelled, List<Row> r
                 }
             }
             lines.add(new PredictionCharts.GroupLine(group, classNames.get(called),
-                    points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()));
+                    points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray()));
         });
         return PredictionCharts.probabilityOverTime(timeLabel, lines);
     }

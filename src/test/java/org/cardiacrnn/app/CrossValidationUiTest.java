@@ -10,6 +10,10 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.preprocessing.PreprocessingConfig;
+import org.cardiacrnn.sequences.DatasetPreparation;
+import org.cardiacrnn.sequences.PreparationConfig;
+import org.cardiacrnn.sequences.PreparedData;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +39,19 @@ class CrossValidationUiTest {
     @Test
     void leaveOneDonorOutRunsAsOneJobAndShowsFoldsAndPooledFigures(FxRobot robot) throws Exception {
         UiTests.waitUntil(60, () -> workbench.session().datasetProperty().get() != null);
-        robot.interact(() -> workbench.session().hyperparametersProperty().set(Hyperparameters.quick()
-                .withOverride("epochs", "1").withOverride("hiddenUnits", "4").withOverride("denseUnits", "4")));
+        // As if the Sequences page had built sequences from the 100 most variable genes: keeps the test short.
+        var session = workbench.session();
+        PreparationConfig recommended = session.effectivePreparation();
+        PreprocessingConfig pre = recommended.preprocessing();
+        PreparationConfig small = recommended.withPreprocessing(new PreprocessingConfig(pre.missingValues(),
+                pre.libraryNormalisation(), pre.log1p(), pre.scaling(), pre.clipZ(), 100));
+        PreparedData prepared = DatasetPreparation.prepare(session.datasetProperty().get(), small);
+        robot.interact(() -> {
+            session.hyperparametersProperty().set(Hyperparameters.quick().withOverride("epochs", "1")
+                    .withOverride("hiddenUnits", "4").withOverride("denseUnits", "4"));
+            session.preparationConfigProperty().set(small);
+            session.preparedDataProperty().set(prepared);
+        });
         robot.clickOn("#nav-training");
         robot.clickOn("#crossValidationPane .title");
         @SuppressWarnings("unchecked")

@@ -75,7 +75,8 @@ class PredictUnlabelledTest {
         Set<String> donors = new HashSet<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
-            Integer i = byWindow.get(cells[header.indexOf("first_sample")] + ".." + cells[header.indexOf("last_sample")]);
+            Integer i = byWindow.get(cells[header.indexOf("first_sample")] + ".."
+                    + cells[header.indexOf("last_sample")]);
             assertThat(i).as("window %s..%s", cells[2], cells[3]).isNotNull();
             assertThat(cells[header.indexOf("group")]).isEqualTo(cultureOf.get(dataset.groupIds().get(i)));
             for (int c = 0; c < dataset.classCount(); c++) {

@@ -48,7 +48,8 @@ class PredictionsViewModelTest {
 
         assertThat(viewModel.errorProperty().get()).isNull();
         assertThat(viewModel.rows()).hasSize(656);
-        assertThat(viewModel.rows().get(0).timeSpan()).as("the first window: ten samples of day 0").isEqualTo("0 – 0");
+        assertThat(viewModel.rows().get(0).timeSpan()).as("the first window: ten samples of day 0")
+                .isEqualTo("0 – 0");
         assertThat(viewModel.rows().get(0).samples()).isEqualTo(10);
         assertThat(viewModel.messageProperty().get()).startsWith("656 sequences of cardiac-differentiation.csv.gz "
                 + "predicted; the file also holds labels.");

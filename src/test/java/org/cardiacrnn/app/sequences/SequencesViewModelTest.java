@@ -107,4 +107,30 @@ class SequencesViewModelTest {
         assertThat(viewModel.validationMessageProperty().get()).containsIgnoringCase("window");
         assertThat(session.preparedDataProperty().get()).isNull();
     }
+
+    @Test
+    void theBannerIsGreenOnlyWhenNoSampleIsSharedAndTheClassesAreBalanced() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.useDataset("toy", dataset());
+        SequencesViewModel viewModel = new SequencesViewModel(session, new CurrentThreadTaskExecutor());
+        viewModel.windowLengthProperty().set(4);
+        viewModel.prepare();
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(viewModel.leaksProperty().get()).isFalse();
+        assertThat(viewModel.leakageProperty().get()).isEqualTo("No sample is shared between splits.");
+        assertThat(viewModel.warnings()).anyMatch(w -> w.startsWith("class counts: training atrial "));
+
+        // The day as the class without a group column: every trajectory is one day, so groups and classes
+        // coincide and whole-group splits are refused instead of shown green.
+        session.labelColumnProperty().set("day");
+        session.timeColumnProperty().set("day");
+        viewModel.prepare();
+        assertThat(viewModel.errorProperty().get().message()).contains("is also the time column");
+        viewModel.dismissError();
+        session.groupColumnProperty().set(null);
+        session.labelColumnProperty().set("donor");
+        viewModel.splitKindProperty().set(SplitConfig.Kind.GROUPED);
+        viewModel.prepare();
+        assertThat(viewModel.errorProperty().get().message()).contains("groups and classes coincide");
+    }
 }
