@@ -56,6 +56,7 @@ common=(
   --java-options "-Xss4m"
   --java-options "-XX:+UseParallelGC"
   --java-options "-Dprism.lcdtext=false"
+  --java-options "-XX:MaxRAMPercentage=50"
   --dest "$out"
 )
 
@@ -70,6 +71,7 @@ case "$type" in
       --linux-menu-group "Science;Biology;Education" \
       --linux-app-category science \
       --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libxtst6, libgl1" \
+      --linux-deb-maintainer "maintainers@cardiac-rnn-workbench.invalid" \
       --resource-dir jpackage/linux
     ;;
   *) echo "unknown --type $type (deb or app-image)" >&2; exit 2 ;;
