@@ -79,8 +79,14 @@ final class Workbench {
                 () -> mainViewModel.navigateTo(Page.HYPERPARAMETERS)));
         SequencesViewModel sequencesViewModel = new SequencesViewModel(session, executor);
         pages.put(Page.SEQUENCES, () -> new SequencesView(sequencesViewModel, this::chartPane));
-        pages.put(Page.EVALUATION, () -> new EvaluationView(new EvaluationViewModel(session, executor),
-                this::chartPane));
+        pages.put(Page.EVALUATION, () -> {
+            EvaluationViewModel evaluation = new EvaluationViewModel(session, executor);
+            evaluation.attributions().setGeneOpener(gene -> {
+                dataViewModel.selectedGeneProperty().set(gene);
+                mainViewModel.navigateTo(Page.DATA);
+            });
+            return new EvaluationView(evaluation, this::chartPane);
+        });
         pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {
             ChartPane pane = chartPane("geneTrendChart");
             pane.show(I18n.text("data.trend.title", trend.gene()), DataCharts.geneOverTime(trend.gene(),

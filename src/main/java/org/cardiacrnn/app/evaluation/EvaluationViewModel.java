@@ -58,12 +58,19 @@ public final class EvaluationViewModel {
     private final TaskExecutor executor;
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private final AttributionViewModel attributions;
 
     public EvaluationViewModel(WorkbenchSession session, TaskExecutor executor) {
         this.session = session;
         this.executor = executor;
+        this.attributions = new AttributionViewModel(session, executor);
         session.currentRunProperty().addListener((obs, old, run) -> refresh());
         refresh();
+    }
+
+    /** The attributions tab of this page (issue 17). */
+    public AttributionViewModel attributions() {
+        return attributions;
     }
 
     public ReadOnlyObjectProperty<RunResult> runProperty() {
