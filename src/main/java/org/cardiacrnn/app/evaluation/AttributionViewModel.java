@@ -1,5 +1,7 @@
 package org.cardiacrnn.app.evaluation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,6 +32,7 @@ import org.cardiacrnn.interpret.Attributor;
 import org.cardiacrnn.interpret.Baseline;
 import org.cardiacrnn.interpret.ClassAttribution;
 import org.cardiacrnn.interpret.GeneScore;
+import org.cardiacrnn.interpret.SequenceAttribution;
 import org.cardiacrnn.runs.SavedRun;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -60,6 +63,10 @@ public final class AttributionViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> sequenceClassChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<String> sequenceClass = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Figure> sequenceHeatmap = new ReadOnlyObjectWrapper<>();
+    private int sequenceIndex = -1;
     private TaskExecutor.Cancellable job;
     private Consumer<String> geneOpener = gene -> { };
 
@@ -75,6 +82,7 @@ public final class AttributionViewModel {
         this.executor = executor;
         this.networks = networks;
         session.currentRunProperty().addListener((obs, old, run) -> clear());
+        sequenceClass.addListener((obs, old, name) -> attributeSequence(sequenceIndex));
         selectedClass.addListener((obs, old, name) -> showClass());
         geneFilter.addListener((obs, old, text) -> {
             String query = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
@@ -111,6 +119,35 @@ public final class AttributionViewModel {
         });
     }
 
+    /**
+     * Attributes one test sequence for the class chosen in {@link #sequenceClassProperty()} (the predicted class
+     * when none or "predicted" is chosen) and shows its most important genes over time.
+     */
+    public void attributeSequence(int index) {
+        sequenceIndex = index;
+        RunResult run = session.currentRunProperty().get();
+        if (run == null || run.testSet() == null || index < 0 || index >= run.testSet().sequenceCount()) {
+            sequenceHeatmap.set(null);
+            return;
+        }
+        List<String> classes = run.testSet().classNames();
+        if (sequenceClassChoices.size() != classes.size() + 1) {
+            List<String> choices = new ArrayList<>(List.of(I18n.text("attribution.sequence.predicted")));
+            choices.addAll(classes);
+            sequenceClassChoices.setAll(choices);
+        }
+        int chosen = sequenceClass.get() == null ? -1 : classes.indexOf(sequenceClass.get());
+        executor.submit(I18n.text("attribution.sequence.running"), progress -> {
+            Attributor attributor = new Attributor(networks.apply(run));
+            int target = chosen >= 0 ? chosen
+                    : attributor.predict(run.testSet().subset(new int[] {index}))[0];
+            SequenceAttribution result = attributor.attribute(run.testSet(), index, target,
+                    Attributor.Settings.defaults(Baseline.zero(run.testSet().featureCount())));
+            return AttributionFigures.sequenceHeatmap(I18n.text("attribution.sequence.title", index + 1,
+                    classes.get(target)), result, run.testSet().featureNames(), TOP);
+        }, sequenceHeatmap::set, failure -> error.set(UserError.of(I18n.text("attribution.failed"), failure)));
+    }
+
     /** Asks a running attribution to stop after its current batch. */
     public void cancel() {
         if (job != null && running.get()) {
@@ -142,6 +179,8 @@ public final class AttributionViewModel {
 
     private void clear() {
         cancel();
+        sequenceIndex = -1;
+        sequenceHeatmap.set(null);
         report.set(null);
         classNames.clear();
         selectedClass.set(null);
@@ -166,6 +205,20 @@ public final class AttributionViewModel {
 
     private static GeneRow row(GeneScore score) {
         return new GeneRow(score.rank(), score.gene(), score.meanAttribution(), score.meanAbsoluteAttribution());
+    }
+
+    /** "predicted", then every class: which class a single sequence's attributions explain. */
+    public ObservableList<String> sequenceClassChoices() {
+        return sequenceClassChoices;
+    }
+
+    public ObjectProperty<String> sequenceClassProperty() {
+        return sequenceClass;
+    }
+
+    /** The attributions of the sequence last given to {@link #attributeSequence(int)}. */
+    public ReadOnlyObjectProperty<Figure> sequenceHeatmapProperty() {
+        return sequenceHeatmap.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<AttributionReport> reportProperty() {

@@ -189,10 +189,12 @@ public final class EvaluationView extends BorderPane {
         sequences.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 viewModel.showSequence(row.index());
+                viewModel.attributions().attributeSequence(row.index());
             }
         });
-        SplitPane drill = new SplitPane(sequences, sequence);
-        drill.setDividerPositions(0.3);
+        SplitPane drill = new SplitPane(sequences, sequence, new SequenceAttributionPane(viewModel.attributions(),
+                charts));
+        drill.setDividerPositions(0.2, 0.6);
         // Until a cell is chosen the list and heatmap would only be empty frames.
         drill.visibleProperty().bind(viewModel.cellDescriptionProperty().isNotEmpty());
         VBox box = new VBox(8, table, hint, cell, drill);

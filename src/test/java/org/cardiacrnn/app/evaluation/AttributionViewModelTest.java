@@ -49,6 +49,28 @@ class AttributionViewModelTest {
     }
 
     @Test
+    void explainsOneSequenceForThePredictedOrAChosenClass() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.currentRunProperty().set(AttributionFixtures.run());
+        var network = AttributionFixtures.network();
+        AttributionViewModel viewModel = new AttributionViewModel(session, new CurrentThreadTaskExecutor(),
+                run -> network);
+
+        viewModel.attributeSequence(2);
+
+        assertThat(viewModel.sequenceClassChoices()).containsExactly("predicted class", "early", "middle", "late");
+        var figure = viewModel.sequenceHeatmapProperty().get();
+        assertThat(figure.data().rows()).hasSize(5 * 4);
+        assertThat(figure.chart().getTitle().getText()).startsWith("Sequence 3");
+        viewModel.sequenceClassProperty().set("late");
+        assertThat(viewModel.sequenceHeatmapProperty().get().chart().getTitle().getText()).endsWith("late");
+        viewModel.sequenceClassProperty().set("middle");
+        assertThat(viewModel.sequenceHeatmapProperty().get().chart().getTitle().getText()).endsWith("middle");
+        session.currentRunProperty().set(null);
+        assertThat(viewModel.sequenceHeatmapProperty().get()).isNull();
+    }
+
+    @Test
     void aFailureBecomesAnErrorForTheUser() {
         WorkbenchSession session = new WorkbenchSession();
         session.currentRunProperty().set(AttributionFixtures.run());
