@@ -89,7 +89,8 @@ public final class EvaluationView extends BorderPane {
                 tab("evaluation.tab.curves", twoCharts(roc, precisionRecall)),
                 tab("evaluation.tab.calibration", twoCharts(reliability, histogram)),
                 tab("evaluation.tab.early", early),
-                tab("evaluation.tab.attributions", new AttributionPane(viewModel.attributions(), charts)));
+                tab("evaluation.tab.attributions", new AttributionPane(viewModel.attributions(), charts)),
+                tab("evaluation.tab.embedding", new EmbeddingMapPane(viewModel.embeddingMap(), charts)));
         tabs.setId("evaluationTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Label empty = new Label(I18n.text("evaluation.empty"));

@@ -59,11 +59,13 @@ public final class EvaluationViewModel {
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
     private final AttributionViewModel attributions;
+    private final EmbeddingMapViewModel embeddingMap;
 
     public EvaluationViewModel(WorkbenchSession session, TaskExecutor executor) {
         this.session = session;
         this.executor = executor;
         this.attributions = new AttributionViewModel(session, executor);
+        this.embeddingMap = new EmbeddingMapViewModel(session, executor);
         session.currentRunProperty().addListener((obs, old, run) -> refresh());
         refresh();
     }
@@ -71,6 +73,11 @@ public final class EvaluationViewModel {
     /** The attributions tab of this page (issue 17). */
     public AttributionViewModel attributions() {
         return attributions;
+    }
+
+    /** The embedding-map tab of this page (issue 17). */
+    public EmbeddingMapViewModel embeddingMap() {
+        return embeddingMap;
     }
 
     public ReadOnlyObjectProperty<RunResult> runProperty() {
