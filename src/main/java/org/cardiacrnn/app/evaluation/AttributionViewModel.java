@@ -34,6 +34,7 @@ import org.cardiacrnn.interpret.ClassAttribution;
 import org.cardiacrnn.interpret.GeneScore;
 import org.cardiacrnn.interpret.SequenceAttribution;
 import org.cardiacrnn.runs.SavedRun;
+import org.cardiacrnn.sequences.PreparedData;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -106,8 +107,7 @@ public final class AttributionViewModel {
         status.set(I18n.text("attribution.running"));
         job = executor.submit(I18n.text("attribution.running"), progress -> {
             Attributor attributor = new Attributor(networks.apply(run));
-            // Test sequences are z-scored with the training statistics by default, so zero is the training mean.
-            Attributor.Settings settings = Attributor.Settings.defaults(Baseline.zero(run.testSet().featureCount()));
+            Attributor.Settings settings = Attributor.Settings.defaults(trainingMean(run));
             return AttributionReport.compute(attributor, run.testSet(), true, settings,
                     (done, total) -> progress.update((double) done / total,
                             I18n.text("attribution.progress", done, total)),
@@ -142,10 +142,22 @@ public final class AttributionViewModel {
             int target = chosen >= 0 ? chosen
                     : attributor.predict(run.testSet().subset(new int[] {index}))[0];
             SequenceAttribution result = attributor.attribute(run.testSet(), index, target,
-                    Attributor.Settings.defaults(Baseline.zero(run.testSet().featureCount())));
+                    Attributor.Settings.defaults(trainingMean(run)));
             return AttributionFigures.sequenceHeatmap(I18n.text("attribution.sequence.title", index + 1,
                     classes.get(target)), result, run.testSet().featureNames(), TOP);
         }, sequenceHeatmap::set, failure -> error.set(UserError.of(I18n.text("attribution.failed"), failure)));
+    }
+
+    /**
+     * The training split's gene means when the prepared data of this session match the run's genes; otherwise
+     * zero, which is the training mean of z-scored data (the default preprocessing).
+     */
+    private Baseline trainingMean(RunResult run) {
+        PreparedData prepared = session.preparedDataProperty().get();
+        if (prepared != null && prepared.train().featureNames().equals(run.testSet().featureNames())) {
+            return Baseline.trainingMean(prepared.train());
+        }
+        return Baseline.zero(run.testSet().featureCount());
     }
 
     /** Asks a running attribution to stop after its current batch. */
