@@ -97,7 +97,12 @@ final class Workbench {
         pages.put(Page.SEQUENCES, () -> new SequencesView(sequencesViewModel, this::chartPane));
         BaselinesViewModel baselines = new BaselinesViewModel(session, executor, store);
         pages.put(Page.EVALUATION, () -> {
-            EvaluationView view = new EvaluationView(new EvaluationViewModel(session, executor), this::chartPane);
+            EvaluationViewModel evaluation = new EvaluationViewModel(session, executor);
+            evaluation.attributions().setGeneOpener(gene -> {
+                dataViewModel.selectedGeneProperty().set(gene);
+                mainViewModel.navigateTo(Page.DATA);
+            });
+            EvaluationView view = new EvaluationView(evaluation, this::chartPane);
             view.setBottom(new BaselinesPane(baselines));
             return view;
         });

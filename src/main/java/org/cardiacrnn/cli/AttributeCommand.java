@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.interpret.AttributionFiles;
 import org.cardiacrnn.interpret.AttributionMethod;
 import org.cardiacrnn.interpret.AttributionReport;
@@ -13,7 +14,6 @@ import org.cardiacrnn.interpret.Baseline;
 import org.cardiacrnn.interpret.ClassAttribution;
 import org.cardiacrnn.interpret.GeneScore;
 import org.cardiacrnn.runs.SavedRun;
-import org.cardiacrnn.WorkbenchException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
@@ -211,12 +213,12 @@ public final class SampleDataGenerator {
      * programme that includes it, and its lineage-specific background genes. Checks of what a network learned
      * (which genes it attributes a class to) compare against this.
      */
-    public static java.util.Set<String> programmeGenes(String trajectory, long seed) {
+    public static Set<String> programmeGenes(String trajectory, long seed) {
         int t = TRAJECTORIES.indexOf(trajectory);
         if (t < 0) {
             throw new IllegalArgumentException("no trajectory " + trajectory + " in the sample data");
         }
-        java.util.Set<String> genes = new java.util.LinkedHashSet<>();
+        Set<String> genes = new LinkedHashSet<>();
         for (Programme programme : PROGRAMMES) {
             if (programme.trajectories().contains(trajectory)) {
                 genes.addAll(programme.genes());

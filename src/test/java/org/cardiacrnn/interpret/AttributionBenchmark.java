@@ -13,7 +13,8 @@ import org.cardiacrnn.training.TrainedModel;
  * top 20 genes are the generator's programme genes for that class, for a network trained on the real labels and
  * one trained on shuffled labels. Not a unit test (minutes of training); run it after {@code mvn test-compile}:
  * {@code nice -n 19 java -Xmx6g -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.cardiacrnn.interpret.AttributionBenchmark [quick|methodology] [steps]}.
+ * org.cardiacrnn.interpret.AttributionBenchmark [quick|methodology|speed] [steps]}; {@code speed} times
+ * attribution alone on an untrained methodology network.
  */
 final class AttributionBenchmark {
 
@@ -22,6 +23,10 @@ final class AttributionBenchmark {
 
     public static void main(String[] args) {
         NativeThreads.configure();
+        if (args.length > 0 && args[0].equals("speed")) {
+            speed(args.length > 1 ? Integer.parseInt(args[1]) : 32);
+            return;
+        }
         Hyperparameters hp = Hyperparameters.preset(args.length > 0 ? args[0] : "methodology");
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         PreparedData data = ProgrammeRecall.honestSplit();
@@ -35,5 +40,32 @@ final class AttributionBenchmark {
                         + " test sequences"));
         TrainedModel shuffled = ProgrammeRecall.train(hp, data, true);
         System.out.print(ProgrammeRecall.measure(shuffled, data.test(), settings, 20).describe("shuffled labels"));
+    }
+
+    /**
+     * Speed alone, on an untrained methodology network (the arithmetic does not depend on the weights): wall time
+     * and the process's CPU time, which on a busy shared machine says more than the wall clock.
+     */
+    private static void speed(int steps) {
+        PreparedData data = ProgrammeRecall.honestSplit();
+        var network = org.cardiacrnn.nn.NetworkFactory.build(Hyperparameters.methodology(),
+                data.test().featureCount(), data.test().classCount(), null);
+        Attributor attributor = new Attributor(network);
+        Attributor.Settings settings = new Attributor.Settings(AttributionMethod.INTEGRATED_GRADIENTS, steps,
+                Baseline.zero(data.test().featureCount()));
+        int[] all = new int[data.test().sequenceCount()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        for (int round = 1; round <= 2; round++) {
+            long cpu = os.getProcessCpuTime();
+            long started = System.nanoTime();
+            attributor.attribute(data.test(), all, data.test().labels(), settings, (done, total) -> { }, () -> false);
+            System.out.printf(Locale.ROOT, "round %d: integrated gradients, %d steps, %d sequences: %.1f s wall, "
+                    + "%.1f s CPU%n", round, steps, all.length, (System.nanoTime() - started) / 1e9,
+                    (os.getProcessCpuTime() - cpu) / 1e9);
+        }
     }
 }

@@ -112,7 +112,9 @@ public final class EvaluationView extends BorderPane {
                 tab("evaluation.tab.overview", overview()),
                 tab("evaluation.tab.curves", twoCharts(roc, precisionRecall)),
                 tab("evaluation.tab.calibration", twoCharts(reliability, histogram)),
-                tab("evaluation.tab.early", early));
+                tab("evaluation.tab.early", early),
+                tab("evaluation.tab.attributions", new AttributionPane(viewModel.attributions(), charts)),
+                tab("evaluation.tab.embedding", new EmbeddingMapPane(viewModel.embeddingMap(), charts)));
         tabs.setId("evaluationTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Label empty = new Label(I18n.text("evaluation.empty"));
@@ -215,10 +217,12 @@ public final class EvaluationView extends BorderPane {
         sequences.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 viewModel.showSequence(row.index());
+                viewModel.attributions().attributeSequence(row.index());
             }
         });
-        SplitPane drill = new SplitPane(sequences, sequence);
-        drill.setDividerPositions(0.3);
+        SplitPane drill = new SplitPane(sequences, sequence, new SequenceAttributionPane(viewModel.attributions(),
+                charts));
+        drill.setDividerPositions(0.2, 0.6);
         // Until a cell is chosen the list and heatmap would only be empty frames.
         drill.visibleProperty().bind(viewModel.cellDescriptionProperty().isNotEmpty());
         VBox box = new VBox(8, table, hint, cell, drill);

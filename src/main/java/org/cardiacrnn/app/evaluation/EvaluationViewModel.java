@@ -60,10 +60,14 @@ public final class EvaluationViewModel {
     private final TaskExecutor executor;
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private final AttributionViewModel attributions;
+    private final EmbeddingMapViewModel embeddingMap;
 
     public EvaluationViewModel(WorkbenchSession session, TaskExecutor executor) {
         this.session = session;
         this.executor = executor;
+        this.attributions = new AttributionViewModel(session, executor);
+        this.embeddingMap = new EmbeddingMapViewModel(session, executor);
         session.currentRunProperty().addListener((obs, old, run) -> refresh());
         refresh();
     }
@@ -71,6 +75,16 @@ public final class EvaluationViewModel {
     /** Which run the page shows, by name and folder id, so two runs of one preset are not confused. */
     public ReadOnlyStringProperty shownRunProperty() {
         return shownRun.getReadOnlyProperty();
+    }
+
+    /** The attributions tab of this page (issue 17). */
+    public AttributionViewModel attributions() {
+        return attributions;
+    }
+
+    /** The embedding-map tab of this page (issue 17). */
+    public EmbeddingMapViewModel embeddingMap() {
+        return embeddingMap;
     }
 
     public ReadOnlyObjectProperty<RunResult> runProperty() {

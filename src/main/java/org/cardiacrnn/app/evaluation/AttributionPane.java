@@ -1,0 +1,100 @@
+package org.cardiacrnn.app.evaluation;
+
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.ErrorDialog;
+import org.cardiacrnn.app.common.I18n;
+
+/** The Evaluation page's attributions tab: per class, the signed top genes, when they matter, and the ranking. */
+public final class AttributionPane extends BorderPane {
+
+    /** @param charts makes an empty chart pane with the given id (export and theme wired in) */
+    public AttributionPane(AttributionViewModel viewModel, Function<String, ChartPane> charts) {
+        setId("attributionPane");
+        Button compute = new Button(I18n.text("attribution.compute"));
+        compute.setId("attributionCompute");
+        compute.disableProperty().bind(viewModel.runningProperty());
+        compute.setOnAction(event -> viewModel.computeAttributions());
+        Button cancel = new Button(I18n.text("attribution.cancel"));
+        cancel.setId("attributionCancel");
+        cancel.disableProperty().bind(viewModel.runningProperty().not());
+        cancel.setOnAction(event -> viewModel.cancel());
+        ComboBox<String> classes = new ComboBox<>(viewModel.classNames());
+        classes.setId("attributionClass");
+        classes.valueProperty().bindBidirectional(viewModel.selectedClassProperty());
+        Label status = new Label();
+        status.setId("attributionStatus");
+        status.textProperty().bind(viewModel.statusProperty());
+        HBox bar = new HBox(8, compute, cancel, new Label(I18n.text("attribution.class")), classes, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        setTop(bar);
+
+        ChartPane bars = charts.apply("attributionBars");
+        ChartPane overTime = charts.apply("attributionOverTime");
+        viewModel.rankedBarsProperty().addListener((obs, old, figure) -> bars.show(
+                figure == null ? "" : I18n.text("attribution.chart.bars"), figure));
+        viewModel.topGenesOverTimeProperty().addListener((obs, old, figure) -> overTime.show(
+                figure == null ? "" : I18n.text("attribution.chart.overTime"), figure));
+
+        TextField filter = new TextField();
+        filter.setId("attributionFilter");
+        filter.setPromptText(I18n.text("attribution.filter"));
+        filter.textProperty().bindBidirectional(viewModel.geneFilterProperty());
+        TableView<AttributionViewModel.GeneRow> table = new TableView<>(viewModel.genes());
+        table.setId("attributionGenes");
+        table.getColumns().add(column("attribution.column.rank", row -> Integer.toString(row.rank())));
+        table.getColumns().add(column("attribution.column.gene", AttributionViewModel.GeneRow::gene));
+        table.getColumns().add(column("attribution.column.mean",
+                row -> number(row.meanAttribution())));
+        table.getColumns().add(column("attribution.column.meanAbsolute",
+                row -> number(row.meanAbsoluteAttribution())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(view -> {
+            TableRow<AttributionViewModel.GeneRow> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.openGene(row.getItem());
+                }
+            });
+            return row;
+        });
+        Label hint = new Label(I18n.text("attribution.table.hint"));
+        hint.getStyleClass().add("empty-hint");
+        VBox ranking = new VBox(6, filter, table, hint);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        ranking.setPadding(new Insets(4));
+        SplitPane split = new SplitPane(bars, overTime, ranking);
+        split.setDividerPositions(0.36, 0.72);
+        setCenter(split);
+        ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
+    }
+
+    private static String number(double value) {
+        return String.format(java.util.Locale.ROOT, "%.4g", value);
+    }
+
+    private static TableColumn<AttributionViewModel.GeneRow, String> column(String key,
+            Function<AttributionViewModel.GeneRow, String> value) {
+        TableColumn<AttributionViewModel.GeneRow, String> column = new TableColumn<>(I18n.text(key));
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,276 @@
+package org.cardiacrnn.app.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.TaskExecutor;
+import org.cardiacrnn.app.common.UserError;
+import org.cardiacrnn.app.session.RunResult;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.figures.Figure;
+import org.cardiacrnn.interpret.AttributionFigures;
+import org.cardiacrnn.interpret.AttributionReport;
+import org.cardiacrnn.interpret.Attributor;
+import org.cardiacrnn.interpret.Baseline;
+import org.cardiacrnn.interpret.ClassAttribution;
+import org.cardiacrnn.interpret.GeneScore;
+import org.cardiacrnn.interpret.SequenceAttribution;
+import org.cardiacrnn.runs.SavedRun;
+import org.cardiacrnn.sequences.PreparedData;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Per-class attributions of the current run on its test split: integrated gradients run as a background job
+ * (progress, cancel); then a class's signed top genes, its top genes over time, and a searchable ranking whose
+ * rows open a gene's plot over time on the Data page.
+ */
+public final class AttributionViewModel {
+
+    /** One gene of the selected class's ranking. */
+    public record GeneRow(int rank, String gene, double meanAttribution, double meanAbsoluteAttribution) {
+    }
+
+    static final int TOP = 20;
+
+    private final WorkbenchSession session;
+    private final TaskExecutor executor;
+    private final Function<RunResult, MultiLayerNetwork> networks;
+    private final ReadOnlyObjectWrapper<AttributionReport> report = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> classNames = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedClass = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Figure> rankedBars = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Figure> topGenesOverTime = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<GeneRow> allGenes = FXCollections.observableArrayList();
+    private final FilteredList<GeneRow> genes = new FilteredList<>(allGenes);
+    private final StringProperty geneFilter = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> sequenceClassChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<String> sequenceClass = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Figure> sequenceHeatmap = new ReadOnlyObjectWrapper<>();
+    private int sequenceIndex = -1;
+    private TaskExecutor.Cancellable job;
+    private Consumer<String> geneOpener = gene -> { };
+
+    /** Reads the network of a run from its folder ({@code model.zip}). */
+    public AttributionViewModel(WorkbenchSession session, TaskExecutor executor) {
+        this(session, executor, run -> SavedRun.open(run.directory()).model().network());
+    }
+
+    /** @param networks how to get the trained network of a run (tests hand one in) */
+    public AttributionViewModel(WorkbenchSession session, TaskExecutor executor,
+                                Function<RunResult, MultiLayerNetwork> networks) {
+        this.session = session;
+        this.executor = executor;
+        this.networks = networks;
+        session.currentRunProperty().addListener((obs, old, run) -> clear());
+        sequenceClass.addListener((obs, old, name) -> attributeSequence(sequenceIndex));
+        selectedClass.addListener((obs, old, name) -> showClass());
+        geneFilter.addListener((obs, old, text) -> {
+            String query = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+            genes.setPredicate(row -> query.isEmpty() || row.gene().toUpperCase(Locale.ROOT).contains(query));
+        });
+    }
+
+    /** Where a gene row leads: the Data page's plot of the gene over time. */
+    public void setGeneOpener(Consumer<String> geneOpener) {
+        this.geneOpener = geneOpener;
+    }
+
+    /** Starts integrated gradients (32 steps, from the training mean) over the current run's test split. */
+    public void computeAttributions() {
+        RunResult run = session.currentRunProperty().get();
+        if (run == null || run.testSet() == null) {
+            status.set(I18n.text("attribution.noTestSet"));
+            return;
+        }
+        running.set(true);
+        status.set(I18n.text("attribution.running"));
+        job = executor.submit(I18n.text("attribution.running"), progress -> {
+            Attributor attributor = new Attributor(networks.apply(run));
+            Attributor.Settings settings = Attributor.Settings.defaults(trainingMean(run));
+            return AttributionReport.compute(attributor, run.testSet(), true, settings,
+                    (done, total) -> progress.update((double) done / total,
+                            I18n.text("attribution.progress", done, total)),
+                    progress::isCancelled);
+        }, this::show, failure -> {
+            running.set(false);
+            status.set("");
+            error.set(UserError.of(I18n.text("attribution.failed"), failure));
+        });
+    }
+
+    /**
+     * Attributes one test sequence for the class chosen in {@link #sequenceClassProperty()} (the predicted class
+     * when none or "predicted" is chosen) and shows its most important genes over time.
+     */
+    public void attributeSequence(int index) {
+        sequenceIndex = index;
+        RunResult run = session.currentRunProperty().get();
+        if (run == null || run.testSet() == null || index < 0 || index >= run.testSet().sequenceCount()) {
+            sequenceHeatmap.set(null);
+            return;
+        }
+        List<String> classes = run.testSet().classNames();
+        if (sequenceClassChoices.size() != classes.size() + 1) {
+            List<String> choices = new ArrayList<>(List.of(I18n.text("attribution.sequence.predicted")));
+            choices.addAll(classes);
+            sequenceClassChoices.setAll(choices);
+        }
+        int chosen = sequenceClass.get() == null ? -1 : classes.indexOf(sequenceClass.get());
+        executor.submit(I18n.text("attribution.sequence.running"), progress -> {
+            Attributor attributor = new Attributor(networks.apply(run));
+            int target = chosen >= 0 ? chosen
+                    : attributor.predict(run.testSet().subset(new int[] {index}))[0];
+            SequenceAttribution result = attributor.attribute(run.testSet(), index, target,
+                    Attributor.Settings.defaults(trainingMean(run)));
+            return AttributionFigures.sequenceHeatmap(I18n.text("attribution.sequence.title", index + 1,
+                    classes.get(target)), result, run.testSet().featureNames(), TOP);
+        }, sequenceHeatmap::set, failure -> error.set(UserError.of(I18n.text("attribution.failed"), failure)));
+    }
+
+    /**
+     * The training split's gene means when the prepared data of this session match the run's genes; otherwise
+     * zero, which is the training mean of z-scored data (the default preprocessing).
+     */
+    private Baseline trainingMean(RunResult run) {
+        PreparedData prepared = session.preparedDataProperty().get();
+        if (prepared != null && prepared.train().featureNames().equals(run.testSet().featureNames())) {
+            return Baseline.trainingMean(prepared.train());
+        }
+        return Baseline.zero(run.testSet().featureCount());
+    }
+
+    /** Asks a running attribution to stop after its current batch. */
+    public void cancel() {
+        if (job != null && running.get()) {
+            job.cancel();
+            running.set(false);
+            status.set(I18n.text("attribution.cancelled"));
+        }
+    }
+
+    /** Opens the gene of a ranking row on the Data page. */
+    public void openGene(GeneRow row) {
+        if (row != null) {
+            geneOpener.accept(row.gene());
+        }
+    }
+
+    public void dismissError() {
+        error.set(null);
+    }
+
+    private void show(AttributionReport result) {
+        running.set(false);
+        report.set(result);
+        status.set(I18n.text("attribution.done", result.sequences().size()));
+        classNames.setAll(result.classNames());
+        selectedClass.set(null);
+        selectedClass.set(result.classNames().get(0));
+    }
+
+    private void clear() {
+        cancel();
+        sequenceIndex = -1;
+        sequenceHeatmap.set(null);
+        report.set(null);
+        classNames.clear();
+        selectedClass.set(null);
+        status.set("");
+    }
+
+    private void showClass() {
+        AttributionReport current = report.get();
+        int index = current == null || selectedClass.get() == null ? -1
+                : current.classNames().indexOf(selectedClass.get());
+        if (index < 0) {
+            rankedBars.set(null);
+            topGenesOverTime.set(null);
+            allGenes.clear();
+            return;
+        }
+        ClassAttribution summary = current.classes().get(index);
+        rankedBars.set(AttributionFigures.rankedBars(summary, TOP));
+        topGenesOverTime.set(AttributionFigures.topGenesOverTime(summary, TOP));
+        allGenes.setAll(summary.ranking().stream().map(AttributionViewModel::row).toList());
+    }
+
+    private static GeneRow row(GeneScore score) {
+        return new GeneRow(score.rank(), score.gene(), score.meanAttribution(), score.meanAbsoluteAttribution());
+    }
+
+    /** "predicted", then every class: which class a single sequence's attributions explain. */
+    public ObservableList<String> sequenceClassChoices() {
+        return sequenceClassChoices;
+    }
+
+    public ObjectProperty<String> sequenceClassProperty() {
+        return sequenceClass;
+    }
+
+    /** The attributions of the sequence last given to {@link #attributeSequence(int)}. */
+    public ReadOnlyObjectProperty<Figure> sequenceHeatmapProperty() {
+        return sequenceHeatmap.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AttributionReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> classNames() {
+        return classNames;
+    }
+
+    public ObjectProperty<String> selectedClassProperty() {
+        return selectedClass;
+    }
+
+    public ReadOnlyObjectProperty<Figure> rankedBarsProperty() {
+        return rankedBars.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Figure> topGenesOverTimeProperty() {
+        return topGenesOverTime.getReadOnlyProperty();
+    }
+
+    /** The selected class's genes in rank order, narrowed by {@link #geneFilterProperty()}. */
+    public ObservableList<GeneRow> genes() {
+        return genes;
+    }
+
+    public StringProperty geneFilterProperty() {
+        return geneFilter;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserError> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,57 @@
+package org.cardiacrnn.app.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class AttributionPaneUiTest {
+
+    private final List<String> opened = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        WorkbenchSession session = new WorkbenchSession();
+        session.currentRunProperty().set(AttributionFixtures.run());
+        var network = AttributionFixtures.network();
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        AttributionViewModel viewModel = new AttributionViewModel(session, executor, run -> network);
+        viewModel.setGeneOpener(opened::add);
+        AttributionPane pane = new AttributionPane(viewModel,
+                id -> new ChartPane(id, executor, error -> { }, new SimpleBooleanProperty(false)));
+        stage.setScene(new Scene(pane, 1200, 700));
+        stage.show();
+    }
+
+    @Test
+    void computingShowsTheRankingWhoseRowsOpenTheirGene(FxRobot robot) {
+        robot.clickOn("#attributionCompute");
+
+        TableView<?> table = robot.lookup("#attributionGenes").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(5);
+        assertThat(robot.lookup("#attributionClass").queryAs(ComboBox.class).getValue()).isEqualTo("early");
+        assertThat(robot.lookup("#attributionBars").queryAs(ChartPane.class).figure()).isNotNull();
+        assertThat(robot.lookup("#attributionOverTime").queryAs(ChartPane.class).figure()).isNotNull();
+
+        robot.clickOn("#attributionFilter").write("GATA");
+        assertThat(table.getItems()).hasSize(1);
+        robot.doubleClickOn("GATA6");
+        assertThat(opened).containsExactly("GATA6");
+    }
+}

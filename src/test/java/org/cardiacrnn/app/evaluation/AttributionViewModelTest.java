@@ -1,0 +1,84 @@
+package org.cardiacrnn.app.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
+import org.cardiacrnn.app.session.WorkbenchSession;
+import org.junit.jupiter.api.Test;
+
+class AttributionViewModelTest {
+
+    @Test
+    void computesPerClassRankingsThatCanBeSearchedAndOpened() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.currentRunProperty().set(AttributionFixtures.run());
+        var network = AttributionFixtures.network();
+        AttributionViewModel viewModel = new AttributionViewModel(session, new CurrentThreadTaskExecutor(),
+                run -> network);
+        List<String> opened = new ArrayList<>();
+        viewModel.setGeneOpener(opened::add);
+
+        viewModel.computeAttributions();
+
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(viewModel.runningProperty().get()).isFalse();
+        assertThat(viewModel.reportProperty().get().sequences()).hasSize(6);
+        assertThat(viewModel.classNames()).containsExactly("early", "middle", "late");
+        assertThat(viewModel.selectedClassProperty().get()).isEqualTo("early");
+        assertThat(viewModel.genes()).hasSize(5);
+        assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::rank).containsExactly(1, 2, 3, 4, 5);
+        assertThat(viewModel.rankedBarsProperty().get().data().rows()).hasSize(5);
+        assertThat(viewModel.topGenesOverTimeProperty().get().data().rows()).hasSize(5 * 4);
+
+        viewModel.geneFilterProperty().set("sox");
+        assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::gene).containsExactly("SOX17");
+        viewModel.openGene(viewModel.genes().get(0));
+        assertThat(opened).containsExactly("SOX17");
+
+        viewModel.selectedClassProperty().set("late");
+        assertThat(viewModel.rankedBarsProperty().get().chart().getTitle().getText()).contains("late");
+
+        session.currentRunProperty().set(null);
+        assertThat(viewModel.reportProperty().get()).isNull();
+        assertThat(viewModel.classNames()).isEmpty();
+        viewModel.computeAttributions();
+        assertThat(viewModel.statusProperty().get()).contains("test sequences");
+    }
+
+    @Test
+    void explainsOneSequenceForThePredictedOrAChosenClass() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.currentRunProperty().set(AttributionFixtures.run());
+        var network = AttributionFixtures.network();
+        AttributionViewModel viewModel = new AttributionViewModel(session, new CurrentThreadTaskExecutor(),
+                run -> network);
+
+        viewModel.attributeSequence(2);
+
+        assertThat(viewModel.sequenceClassChoices()).containsExactly("predicted class", "early", "middle", "late");
+        var figure = viewModel.sequenceHeatmapProperty().get();
+        assertThat(figure.data().rows()).hasSize(5 * 4);
+        assertThat(figure.chart().getTitle().getText()).startsWith("Sequence 3");
+        viewModel.sequenceClassProperty().set("late");
+        assertThat(viewModel.sequenceHeatmapProperty().get().chart().getTitle().getText()).endsWith("late");
+        viewModel.sequenceClassProperty().set("middle");
+        assertThat(viewModel.sequenceHeatmapProperty().get().chart().getTitle().getText()).endsWith("middle");
+        session.currentRunProperty().set(null);
+        assertThat(viewModel.sequenceHeatmapProperty().get()).isNull();
+    }
+
+    @Test
+    void aFailureBecomesAnErrorForTheUser() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.currentRunProperty().set(AttributionFixtures.run());
+        AttributionViewModel viewModel = new AttributionViewModel(session, new CurrentThreadTaskExecutor());
+
+        viewModel.computeAttributions();
+
+        assertThat(viewModel.errorProperty().get().message()).contains("no-such-run");
+        assertThat(viewModel.runningProperty().get()).isFalse();
+    }
+}
