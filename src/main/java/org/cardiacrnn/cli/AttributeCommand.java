@@ -60,7 +60,8 @@ final class AttributeCommand implements Callable<Integer> {
             description = "Genes per class in top-genes.csv and the figures (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--overwrite", description = "Replace the files of an earlier report in --out.")
+    @Option(names = "--force", description = "Replace the files of an earlier report in --out (never an input, nor a "
+            + "file in a run or sweep folder).")
     boolean overwrite;
 
     @Override
@@ -68,6 +69,8 @@ final class AttributeCommand implements Callable<Integer> {
         if (top < 1) {
             throw new WorkbenchException("--top must be at least 1; got " + top);
         }
+        OutputGuard.requireWritable(out.resolve("top-genes.csv"), true, run, load.matrix, load.metadata,
+                load.geneNames, load.sampleNames, load.annotations);
         AttributionMethod chosen = AttributionMethod.parse(method);
         Baseline.Kind baselineKind = Baseline.Kind.parse(baseline);
         PrintWriter err = spec.commandLine().getErr();

@@ -44,7 +44,8 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--per-step", description = "The last recurrent layer's state at every time step instead.")
     boolean perStep;
 
-    @Option(names = "--overwrite", description = "Replace existing files.")
+    @Option(names = "--force", description = "Replace existing files (never an input, nor a file in a run or sweep "
+            + "folder).")
     boolean overwrite;
 
     @Override
@@ -53,6 +54,8 @@ final class EmbedCommand implements Callable<Integer> {
         if (!name.endsWith(".csv") && !name.endsWith(".npy")) {
             throw new WorkbenchException("--out must end in .csv or .npy; got " + out);
         }
+        OutputGuard.requireWritable(out, true, run, load.matrix, load.metadata, load.geneNames, load.sampleNames,
+                load.annotations);
         SavedRun saved = SavedRun.open(run);
         ExpressionData data = ExpressionLoader.load(load.toRequest());
         NewDataSequences sequences = saved.sequences(data);

@@ -3,6 +3,7 @@ package org.cardiacrnn.nn;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
 import org.cardiacrnn.nn.fast.FastBidirectionalLstmLayer;
 import org.deeplearning4j.nn.api.Layer;
@@ -39,7 +40,7 @@ public final class InspectableNetwork {
         this.network = network;
         this.outputIndex = network.getnLayers() - 1;
         if (!(network.getLayerWiseConfigurations().getConf(outputIndex).getLayer() instanceof BaseOutputLayer)) {
-            throw new InterpretException("the network does not end in an output layer, so there is no class score "
+            throw new WorkbenchException("the network does not end in an output layer, so there is no class score "
                     + "to attribute");
         }
         this.pooledIndex = outputIndex - 1 - denseLayersBeforeOutput(network);
@@ -131,7 +132,7 @@ public final class InspectableNetwork {
             Pair<Gradient, INDArray> step = network.getLayer(i).backpropGradient(epsilon,
                     LayerWorkspaceMgr.noWorkspaces());
             if (step.getSecond() == null) {
-                throw new InterpretException("layer " + i + " of the network gives no input gradient");
+                throw new WorkbenchException("layer " + i + " of the network gives no input gradient");
             }
             epsilon = backpropPreProcessor(i, step.getSecond(), batch);
         }
@@ -161,7 +162,7 @@ public final class InspectableNetwork {
         network.clearLayerMaskArrays();
         INDArray states = inputs.get(pooledIndex);
         if (states.rank() != 3) {
-            throw new InterpretException("this network reads only the last time step of its recurrent layers, "
+            throw new WorkbenchException("this network reads only the last time step of its recurrent layers, "
                     + "so it keeps no per-step states to export");
         }
         return states.castTo(DataType.FLOAT);

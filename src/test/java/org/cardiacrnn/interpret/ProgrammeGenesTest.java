@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 
-import org.cardiacrnn.sequences.SampleDataGenerator;
+import org.cardiacrnn.data.SampleDataGenerator;
 import org.junit.jupiter.api.Test;
 
 /** The gene lists the recall check compares attributions with. */

@@ -8,7 +8,7 @@ import java.util.Random;
 import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.nn.NetworkFactory;
 import org.cardiacrnn.sequences.SequenceDataset;
-import org.cardiacrnn.training.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** A run of a small untrained network over six test sequences of five genes (SOX17 among them). */
