@@ -13,6 +13,7 @@ import org.cardiacrnn.hyperparameters.Hyperparameters.Optimiser;
 import org.cardiacrnn.hyperparameters.Hyperparameters.Pooling;
 import org.cardiacrnn.hyperparameters.Hyperparameters.Scheduler;
 import org.cardiacrnn.hyperparameters.Hyperparameters.StoppingMetric;
+import org.cardiacrnn.hyperparameters.Hyperparameters.WeightInitialisation;
 
 /**
  * One hyperparameter, described once: its key (the record component, the JSON field, the CLI's {@code --set} name
@@ -113,6 +114,8 @@ public final class Hyperparameter<T> {
             Category.AUGMENTATION, new Range(0, true, 1, true), Hyperparameters::shuffleProbability);
     public static final Hyperparameter<Long> SEED = new Hyperparameter<>("seed", Long.class, "",
             Category.AUGMENTATION, Range.ANY, Hyperparameters::seed);
+    public static final Hyperparameter<WeightInitialisation> WEIGHT_INIT = choice("weightInit",
+            WeightInitialisation.class, Category.NETWORK, Hyperparameters::weightInit);
 
     private final String key;
     private final Class<T> type;

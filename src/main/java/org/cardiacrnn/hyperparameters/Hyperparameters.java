@@ -34,7 +34,7 @@ public record Hyperparameters(
         int batchSize, int epochs, double gradientClip, Loss loss, double focalAlpha, double focalGamma,
         Scheduler scheduler, double plateauFactor, int plateauPatience, double minLearningRate,
         int earlyStoppingPatience, StoppingMetric earlyStoppingMetric, double noiseSigma, double temporalDropout,
-        double shuffleProbability, long seed) {
+        double shuffleProbability, long seed, WeightInitialisation weightInit) {
 
     /** Recurrent cell. */
     public enum Cell { LSTM, SIMPLE_RNN }
@@ -54,6 +54,9 @@ public record Hyperparameters(
     /** What early stopping and the best-epoch choice watch. */
     public enum StoppingMetric { VALIDATION_LOSS, VALIDATION_ACCURACY }
 
+    /** How the weights are drawn before training: Xavier (Glorot) or He, scaled for ReLU layers. */
+    public enum WeightInitialisation { XAVIER, HE }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Checks every value against its {@link Hyperparameter} descriptor, then the one rule across two of them. */
@@ -63,7 +66,8 @@ public record Hyperparameters(
                            double gradientClip, Loss loss, double focalAlpha, double focalGamma, Scheduler scheduler,
                            double plateauFactor, int plateauPatience, double minLearningRate,
                            int earlyStoppingPatience, StoppingMetric earlyStoppingMetric, double noiseSigma,
-                           double temporalDropout, double shuffleProbability, long seed) {
+                           double temporalDropout, double shuffleProbability, long seed,
+                           WeightInitialisation weightInit) {
         this.cell = cell;
         this.bidirectional = bidirectional;
         this.layers = layers;
@@ -92,6 +96,8 @@ public record Hyperparameters(
         this.temporalDropout = temporalDropout;
         this.shuffleProbability = shuffleProbability;
         this.seed = seed;
+        // Runs saved before weightInit existed lack it in config.json; they were trained with Xavier.
+        this.weightInit = weightInit != null ? weightInit : WeightInitialisation.XAVIER;
         for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
             hyperparameter.validate(this);
         }
@@ -132,6 +138,7 @@ public record Hyperparameters(
                 .set(Hyperparameter.TEMPORAL_DROPOUT, 0.0)
                 .set(Hyperparameter.SHUFFLE_PROBABILITY, 0.0)
                 .set(Hyperparameter.SEED, 42L)
+                .set(Hyperparameter.WEIGHT_INIT, WeightInitialisation.XAVIER)
                 .build();
     }
 
@@ -230,7 +237,8 @@ public record Hyperparameters(
                     value(Hyperparameter.PLATEAU_PATIENCE), value(Hyperparameter.MIN_LEARNING_RATE),
                     value(Hyperparameter.EARLY_STOPPING_PATIENCE), value(Hyperparameter.EARLY_STOPPING_METRIC),
                     value(Hyperparameter.NOISE_SIGMA), value(Hyperparameter.TEMPORAL_DROPOUT),
-                    value(Hyperparameter.SHUFFLE_PROBABILITY), value(Hyperparameter.SEED));
+                    value(Hyperparameter.SHUFFLE_PROBABILITY), value(Hyperparameter.SEED),
+                    value(Hyperparameter.WEIGHT_INIT));
         }
 
         private <T> T value(Hyperparameter<T> hyperparameter) {
