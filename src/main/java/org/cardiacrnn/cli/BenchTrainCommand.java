@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.sequences.Augmentations;
 import org.cardiacrnn.sequences.SequenceDataset;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.Trainer;
 import org.cardiacrnn.training.TrainingControl;
@@ -93,8 +94,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     private Map<String, Object> measure(String name, int sequences, int batch) throws InterruptedException {
         SequenceDataset train = generated(sequences, 1);
         SequenceDataset validation = generated(32, 2);
-        Hyperparameters hp = Hyperparameters.methodology().withOverride("batchSize", Integer.toString(batch))
-                .withOverride("epochs", Integer.toString(epochs + 1)).withOverride("earlyStoppingPatience", "0");
+        Hyperparameters hp = Hyperparameters.methodology().toBuilder().set(Hyperparameter.BATCH_SIZE, batch)
+                .set(Hyperparameter.EPOCHS, epochs + 1).set(Hyperparameter.EARLY_STOPPING_PATIENCE, 0).build();
         List<Double> seconds = new ArrayList<>();
         MemoryProbe.resetPeakRss();
         MemoryProbe.HeapPoller poller = new MemoryProbe.HeapPoller();

@@ -21,6 +21,7 @@ import org.cardiacrnn.runs.RunFigures;
 import org.cardiacrnn.runs.RunLauncher;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.sequences.PreparationConfig;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingControl;
 import org.cardiacrnn.training.TrainingListener;
@@ -43,7 +44,7 @@ final class SelfCheck {
             ExpressionData data = ExpressionLoader.load(LoadRequest.of(sample));
             out.printf(Locale.ROOT, "loaded sample data: %d samples × %d genes%n", data.matrix().sampleCount(),
                     data.matrix().geneCount());
-            Hyperparameters hp = Hyperparameters.quick().withOverride("epochs", "1");
+            Hyperparameters hp = Hyperparameter.EPOCHS.with(Hyperparameters.quick(), 1);
             RunConfig config = new RunConfig("smoke-test", "quick", DataSpec.of(LoadRequest.of(sample)),
                     PreparationConfig.leakageFree("day", "trajectory", "donor"), hp);
             RunLauncher.CompletedRun run = new RunLauncher(new RunStore(home)).run(config, data,

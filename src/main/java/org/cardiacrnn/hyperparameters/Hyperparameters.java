@@ -3,13 +3,13 @@ package org.cardiacrnn.hyperparameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +19,9 @@ import org.cardiacrnn.io.AtomicFiles;
 
 /**
  * Every setting of the network and its training, as one immutable value saved with each run.
- * The constructor validates each field and says what is wrong in a biologist's words.
+ * Each component is described once in {@link Hyperparameter} (range, unit, category, label, help); the
+ * constructor checks every value against its descriptor and says what is wrong in a biologist's words.
+ * Build values with {@link #builder()} or {@link #toBuilder()}, never by position.
  *
  * @param dropout          fraction of inputs dropped (0 = none); DL4J's own setting is the fraction kept
  * @param gradientClip     element-wise absolute clipping of gradients (0 = none)
@@ -32,7 +34,7 @@ public record Hyperparameters(
         int batchSize, int epochs, double gradientClip, Loss loss, double focalAlpha, double focalGamma,
         Scheduler scheduler, double plateauFactor, int plateauPatience, double minLearningRate,
         int earlyStoppingPatience, StoppingMetric earlyStoppingMetric, double noiseSigma, double temporalDropout,
-        double shuffleProbability, long seed) {
+        double shuffleProbability, long seed, WeightInitialisation weightInit) {
 
     /** Recurrent cell. */
     public enum Cell { LSTM, SIMPLE_RNN }
@@ -52,55 +54,113 @@ public record Hyperparameters(
     /** What early stopping and the best-epoch choice watch. */
     public enum StoppingMetric { VALIDATION_LOSS, VALIDATION_ACCURACY }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** How the weights are drawn before training: Xavier (Glorot) or He, scaled for ReLU layers. */
+    public enum WeightInitialisation { XAVIER, HE }
 
-    public Hyperparameters {
-        require(cell != null, "cell must be LSTM or SIMPLE_RNN");
-        require(pooling != null, "pooling must be MEAN, MAX or LAST");
-        require(optimiser != null, "optimiser must be ADAM, ADAMW or SGD");
-        require(loss != null, "loss must be FOCAL, CROSS_ENTROPY or WEIGHTED_CROSS_ENTROPY");
-        require(scheduler != null, "scheduler must be NONE or REDUCE_ON_PLATEAU");
-        require(earlyStoppingMetric != null, "earlyStoppingMetric must be VALIDATION_LOSS or VALIDATION_ACCURACY");
-        range("layers", layers, 1, 10);
-        range("hiddenUnits", hiddenUnits, 1, 4096);
-        range("denseUnits", denseUnits, 0, 4096);
-        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1); got " + format(dropout));
-        positive("learningRate", learningRate);
-        require(weightDecay >= 0, "weightDecay must be 0 or more; got " + format(weightDecay));
-        require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1); got " + format(momentum));
-        require(l2 >= 0, "l2 must be 0 or more; got " + format(l2));
-        range("batchSize", batchSize, 1, 100_000);
-        range("epochs", epochs, 1, 100_000);
-        require(gradientClip >= 0, "gradientClip must be 0 (off) or more; got " + format(gradientClip));
-        require(focalAlpha > 0, "focalAlpha must be above 0; got " + format(focalAlpha));
-        require(focalGamma >= 0, "focalGamma must be 0 or more; got " + format(focalGamma));
-        require(plateauFactor > 0 && plateauFactor < 1,
-                "plateauFactor must be in (0, 1); got " + format(plateauFactor));
-        range("plateauPatience", plateauPatience, 1, 10_000);
-        require(minLearningRate >= 0 && minLearningRate <= learningRate,
-                "minLearningRate must be between 0 and learningRate; got " + format(minLearningRate));
-        range("earlyStoppingPatience", earlyStoppingPatience, 0, 100_000);
-        require(noiseSigma >= 0, "noiseSigma must be 0 or more; got " + format(noiseSigma));
-        require(temporalDropout >= 0 && temporalDropout < 1,
-                "temporalDropout must be in [0, 1); got " + format(temporalDropout));
-        require(shuffleProbability >= 0 && shuffleProbability <= 1,
-                "shuffleProbability must be in [0, 1]; got " + format(shuffleProbability));
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Checks every value against its {@link Hyperparameter} descriptor, then the one rule across two of them. */
+    public Hyperparameters(Cell cell, boolean bidirectional, int layers, int hiddenUnits, double dropout,
+                           Pooling pooling, int denseUnits, Optimiser optimiser, double learningRate,
+                           double weightDecay, double momentum, double l2, int batchSize, int epochs,
+                           double gradientClip, Loss loss, double focalAlpha, double focalGamma, Scheduler scheduler,
+                           double plateauFactor, int plateauPatience, double minLearningRate,
+                           int earlyStoppingPatience, StoppingMetric earlyStoppingMetric, double noiseSigma,
+                           double temporalDropout, double shuffleProbability, long seed,
+                           WeightInitialisation weightInit) {
+        this.cell = cell;
+        this.bidirectional = bidirectional;
+        this.layers = layers;
+        this.hiddenUnits = hiddenUnits;
+        this.dropout = dropout;
+        this.pooling = pooling;
+        this.denseUnits = denseUnits;
+        this.optimiser = optimiser;
+        this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
+        this.momentum = momentum;
+        this.l2 = l2;
+        this.batchSize = batchSize;
+        this.epochs = epochs;
+        this.gradientClip = gradientClip;
+        this.loss = loss;
+        this.focalAlpha = focalAlpha;
+        this.focalGamma = focalGamma;
+        this.scheduler = scheduler;
+        this.plateauFactor = plateauFactor;
+        this.plateauPatience = plateauPatience;
+        this.minLearningRate = minLearningRate;
+        this.earlyStoppingPatience = earlyStoppingPatience;
+        this.earlyStoppingMetric = earlyStoppingMetric;
+        this.noiseSigma = noiseSigma;
+        this.temporalDropout = temporalDropout;
+        this.shuffleProbability = shuffleProbability;
+        this.seed = seed;
+        // Runs saved before weightInit existed lack it in config.json; they were trained with Xavier.
+        this.weightInit = weightInit != null ? weightInit : WeightInitialisation.XAVIER;
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            hyperparameter.validate(this);
+        }
+        if (minLearningRate > learningRate) {
+            throw new ConfigException("minLearningRate must be between 0 and learningRate; got "
+                    + Hyperparameter.format(minLearningRate));
+        }
     }
 
     /** The published methodology: BiLSTM 3 × 256, focal loss, Adam 1e-3, 30 epochs, batch 16. */
     public static Hyperparameters methodology() {
-        return new Hyperparameters(Cell.LSTM, true, 3, 256, 0.5, Pooling.MEAN, 128, Optimiser.ADAM, 1e-3, 0, 0.9,
-                1e-3, 16, 30, 0.5, Loss.FOCAL, 1.0, 3.0, Scheduler.REDUCE_ON_PLATEAU, 0.3, 4, 1e-7, 8,
-                StoppingMetric.VALIDATION_LOSS, 0.01, 0, 0, 42);
+        return builder()
+                .set(Hyperparameter.CELL, Cell.LSTM)
+                .set(Hyperparameter.BIDIRECTIONAL, true)
+                .set(Hyperparameter.LAYERS, 3)
+                .set(Hyperparameter.HIDDEN_UNITS, 256)
+                .set(Hyperparameter.DROPOUT, 0.5)
+                .set(Hyperparameter.POOLING, Pooling.MEAN)
+                .set(Hyperparameter.DENSE_UNITS, 128)
+                .set(Hyperparameter.OPTIMISER, Optimiser.ADAM)
+                .set(Hyperparameter.LEARNING_RATE, 1e-3)
+                .set(Hyperparameter.WEIGHT_DECAY, 0.0)
+                .set(Hyperparameter.MOMENTUM, 0.9)
+                .set(Hyperparameter.L2, 1e-3)
+                .set(Hyperparameter.BATCH_SIZE, 16)
+                .set(Hyperparameter.EPOCHS, 30)
+                .set(Hyperparameter.GRADIENT_CLIP, 0.5)
+                .set(Hyperparameter.LOSS, Loss.FOCAL)
+                .set(Hyperparameter.FOCAL_ALPHA, 1.0)
+                .set(Hyperparameter.FOCAL_GAMMA, 3.0)
+                .set(Hyperparameter.SCHEDULER, Scheduler.REDUCE_ON_PLATEAU)
+                .set(Hyperparameter.PLATEAU_FACTOR, 0.3)
+                .set(Hyperparameter.PLATEAU_PATIENCE, 4)
+                .set(Hyperparameter.MIN_LEARNING_RATE, 1e-7)
+                .set(Hyperparameter.EARLY_STOPPING_PATIENCE, 8)
+                .set(Hyperparameter.EARLY_STOPPING_METRIC, StoppingMetric.VALIDATION_LOSS)
+                .set(Hyperparameter.NOISE_SIGMA, 0.01)
+                .set(Hyperparameter.TEMPORAL_DROPOUT, 0.0)
+                .set(Hyperparameter.SHUFFLE_PROBABILITY, 0.0)
+                .set(Hyperparameter.SEED, 42L)
+                .set(Hyperparameter.WEIGHT_INIT, WeightInitialisation.XAVIER)
+                .build();
     }
 
-    /** A small network for a first look in seconds. */
+    /** A small network for a first look in seconds: the methodology with these changes. */
     public static Hyperparameters quick() {
-        return new Hyperparameters(Cell.LSTM, true, 1, 32, 0.2, Pooling.MEAN, 32, Optimiser.ADAM, 3e-3, 0, 0.9,
-                1e-4, 32, 8, 1.0, Loss.CROSS_ENTROPY, 1.0, 2.0, Scheduler.REDUCE_ON_PLATEAU, 0.5, 3, 1e-6, 4,
-                StoppingMetric.VALIDATION_LOSS, 0.01, 0, 0, 42);
+        return methodology().toBuilder()
+                .set(Hyperparameter.LAYERS, 1)
+                .set(Hyperparameter.HIDDEN_UNITS, 32)
+                .set(Hyperparameter.DROPOUT, 0.2)
+                .set(Hyperparameter.DENSE_UNITS, 32)
+                .set(Hyperparameter.LEARNING_RATE, 3e-3)
+                .set(Hyperparameter.L2, 1e-4)
+                .set(Hyperparameter.BATCH_SIZE, 32)
+                .set(Hyperparameter.EPOCHS, 8)
+                .set(Hyperparameter.GRADIENT_CLIP, 1.0)
+                .set(Hyperparameter.LOSS, Loss.CROSS_ENTROPY)
+                .set(Hyperparameter.FOCAL_GAMMA, 2.0)
+                .set(Hyperparameter.PLATEAU_FACTOR, 0.5)
+                .set(Hyperparameter.PLATEAU_PATIENCE, 3)
+                .set(Hyperparameter.MIN_LEARNING_RATE, 1e-6)
+                .set(Hyperparameter.EARLY_STOPPING_PATIENCE, 4)
+                .build();
     }
 
     /** Names of the presets. */
@@ -117,72 +177,94 @@ public record Hyperparameters(
         };
     }
 
-    /** The field names that {@link #withOverride} accepts. */
+    /** The keys that {@link #withOverride} accepts: those of {@link Hyperparameter#all()}. */
     public static List<String> keys() {
-        List<String> keys = new ArrayList<>();
-        for (var component : Hyperparameters.class.getRecordComponents()) {
-            keys.add(component.getName());
-        }
-        return keys;
+        return Hyperparameter.keys();
     }
 
     /** A copy with one field changed, from text (the CLI's {@code --set key=value}). */
     public Hyperparameters withOverride(String key, String value) {
-        if (!keys().contains(key)) {
-            throw new ConfigException("unknown hyperparameter \"" + key + "\"; valid names are " + keys());
-        }
-        ObjectNode tree = JSON.valueToTree(this);
-        JsonNode original = tree.get(key);
-        String text = value.trim();
-        try {
-            if (original.isBoolean()) {
-                if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-                    throw new IllegalArgumentException("expected true or false");
-                }
-                tree.put(key, Boolean.parseBoolean(text));
-            } else if (original.isIntegralNumber()) {
-                tree.put(key, Long.parseLong(text));
-            } else if (original.isNumber()) {
-                tree.put(key, Double.parseDouble(text));
-            } else {
-                tree.put(key, text.toUpperCase(Locale.ROOT));
-            }
-            return JSON.treeToValue(tree, Hyperparameters.class);
-        } catch (ConfigException invalid) {
-            throw invalid;
-        } catch (IllegalArgumentException | IOException badValue) {
-            Throwable cause = badValue.getCause();
-            if (cause instanceof ConfigException invalid) {
-                throw invalid;
-            }
-            throw new ConfigException("\"" + value + "\" is not a valid value for " + key
-                    + (original.isTextual() ? " (" + choicesOf(key) + ")" : ""), badValue);
-        }
+        return Hyperparameter.byKey(key).withText(this, value);
     }
 
-    private static String choicesOf(String key) {
-        for (var component : Hyperparameters.class.getRecordComponents()) {
-            if (component.getName().equals(key) && component.getType().isEnum()) {
-                return "one of " + List.of(component.getType().getEnumConstants());
-            }
+    /** An empty builder: every hyperparameter must be set before {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these values. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            builder.values.put(hyperparameter, hyperparameter.get(this));
         }
-        return "text";
+        return builder;
+    }
+
+    /** Collects values by descriptor and checks them all at once, so rules across two values see both. */
+    public static final class Builder {
+
+        private final Map<Hyperparameter<?>, Object> values = new HashMap<>();
+
+        private Builder() {
+        }
+
+        public <T> Builder set(Hyperparameter<T> hyperparameter, T value) {
+            values.put(hyperparameter, value);
+            return this;
+        }
+
+        /** Sets a value from text, as {@link Hyperparameter#parse} reads it. */
+        public Builder setText(Hyperparameter<?> hyperparameter, String text) {
+            values.put(hyperparameter, hyperparameter.parse(text));
+            return this;
+        }
+
+        public Hyperparameters build() {
+            for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+                if (!values.containsKey(hyperparameter)) {
+                    throw new ConfigException(hyperparameter.key() + " is not set");
+                }
+            }
+            return new Hyperparameters(value(Hyperparameter.CELL), value(Hyperparameter.BIDIRECTIONAL),
+                    value(Hyperparameter.LAYERS), value(Hyperparameter.HIDDEN_UNITS), value(Hyperparameter.DROPOUT),
+                    value(Hyperparameter.POOLING), value(Hyperparameter.DENSE_UNITS), value(Hyperparameter.OPTIMISER),
+                    value(Hyperparameter.LEARNING_RATE), value(Hyperparameter.WEIGHT_DECAY),
+                    value(Hyperparameter.MOMENTUM), value(Hyperparameter.L2), value(Hyperparameter.BATCH_SIZE),
+                    value(Hyperparameter.EPOCHS), value(Hyperparameter.GRADIENT_CLIP), value(Hyperparameter.LOSS),
+                    value(Hyperparameter.FOCAL_ALPHA), value(Hyperparameter.FOCAL_GAMMA),
+                    value(Hyperparameter.SCHEDULER), value(Hyperparameter.PLATEAU_FACTOR),
+                    value(Hyperparameter.PLATEAU_PATIENCE), value(Hyperparameter.MIN_LEARNING_RATE),
+                    value(Hyperparameter.EARLY_STOPPING_PATIENCE), value(Hyperparameter.EARLY_STOPPING_METRIC),
+                    value(Hyperparameter.NOISE_SIGMA), value(Hyperparameter.TEMPORAL_DROPOUT),
+                    value(Hyperparameter.SHUFFLE_PROBABILITY), value(Hyperparameter.SEED),
+                    value(Hyperparameter.WEIGHT_INIT));
+        }
+
+        private <T> T value(Hyperparameter<T> hyperparameter) {
+            return hyperparameter.type().cast(values.get(hyperparameter));
+        }
     }
 
     /** The key settings in a few words, for run tables. */
     public Map<String, String> summary() {
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("cell", (bidirectional ? "Bi" : "") + cell + " " + layers + "×" + hiddenUnits);
-        summary.put("dropout", format(dropout));
-        summary.put("lr", format(learningRate));
+        summary.put("dropout", Hyperparameter.format(dropout));
+        summary.put("lr", Hyperparameter.format(learningRate));
         summary.put("batch", Integer.toString(batchSize));
         summary.put("loss", loss.name().toLowerCase(Locale.ROOT));
         return summary;
     }
 
+    /** The hyperparameters as a JSON object, one field per {@link Hyperparameter}, in the table's order. */
     public String toJson() {
+        ObjectNode tree = JSON.createObjectNode();
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            tree.set(hyperparameter.key(), JSON.valueToTree(hyperparameter.get(this)));
+        }
         try {
-            return JSON.writeValueAsString(this);
+            return JSON.writeValueAsString(tree);
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -190,29 +272,30 @@ public record Hyperparameters(
 
     /** Reads hyperparameters from JSON; fields left out keep the methodology's values. */
     public static Hyperparameters fromJson(String json, String source) {
+        JsonNode given;
         try {
-            ObjectNode tree = JSON.valueToTree(methodology());
-            JsonNode given = JSON.readTree(json);
-            if (given == null || !given.isObject()) {
-                throw new ConfigException(source + ": expected a JSON object of hyperparameters");
-            }
-            given.fields().forEachRemaining(field -> {
-                if (!tree.has(field.getKey())) {
-                    throw new ConfigException(source + ": unknown hyperparameter \"" + field.getKey()
-                            + "\"; valid names are " + keys());
-                }
-                tree.set(field.getKey(), field.getValue());
-            });
-            return JSON.treeToValue(tree, Hyperparameters.class);
-        } catch (ConfigException invalid) {
-            throw invalid;
-        } catch (IOException | IllegalArgumentException unreadable) {
-            Throwable cause = unreadable.getCause();
-            if (cause instanceof ConfigException invalid) {
-                throw new ConfigException(source + ": " + invalid.getMessage(), invalid);
-            }
+            given = JSON.readTree(json);
+        } catch (IOException unreadable) {
             throw new ConfigException(source + ": not valid hyperparameter JSON (" + unreadable.getMessage() + ")",
                     unreadable);
+        }
+        if (given == null || !given.isObject()) {
+            throw new ConfigException(source + ": expected a JSON object of hyperparameters");
+        }
+        try {
+            Builder builder = methodology().toBuilder();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = given.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                Hyperparameter<?> hyperparameter = Hyperparameter.byKey(field.getKey());
+                if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+                    throw new ConfigException("\"" + field.getValue() + "\" is not a valid value for "
+                            + hyperparameter.key());
+                }
+                builder.setText(hyperparameter, field.getValue().asText());
+            }
+            return builder.build();
+        } catch (ConfigException invalid) {
+            throw new ConfigException(source + ": " + invalid.getMessage(), invalid);
         }
     }
 
@@ -230,24 +313,5 @@ public record Hyperparameters(
         } catch (IOException failure) {
             throw new ConfigException(file + ": cannot be written (" + AtomicFiles.describe(failure) + ")", failure);
         }
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new ConfigException(message);
-        }
-    }
-
-    private static void range(String field, long value, long min, long max) {
-        require(value >= min && value <= max, field + " must be between " + min + " and " + max + "; got " + value);
-    }
-
-    private static void positive(String field, double value) {
-        require(value > 0 && Double.isFinite(value), field + " must be above 0; got " + format(value));
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e9 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%s", value);
     }
 }

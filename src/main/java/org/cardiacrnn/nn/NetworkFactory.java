@@ -69,7 +69,8 @@ public final class NetworkFactory {
                 .seed(hp.seed())
                 .dataType(DataType.FLOAT)
                 .updater(updater(hp))
-                .weightInit(WeightInit.XAVIER)
+                .weightInit(hp.weightInit() == Hyperparameters.WeightInitialisation.HE ? WeightInit.RELU
+                        : WeightInit.XAVIER)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
         if (hp.l2() > 0) {

@@ -39,7 +39,7 @@ public record ParameterSpace(String key, List<String> values, Double min, Double
         return values != null;
     }
 
-    /** The points a grid visits, as text ready for {@code Hyperparameters.withOverride}. */
+    /** The points a grid visits, as text ready for {@link org.cardiacrnn.hyperparameters.Hyperparameter#parse}. */
     public List<String> gridValues(boolean integer) {
         if (isList()) {
             return values;

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.io.AtomicFiles;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 /**
@@ -61,7 +62,7 @@ public record SweepSpec(String name, String basePreset, Map<String, String> fixe
     public Hyperparameters base() {
         Hyperparameters hp = Hyperparameters.preset(basePreset);
         for (Map.Entry<String, String> entry : fixed.entrySet()) {
-            hp = hp.withOverride(entry.getKey(), entry.getValue());
+            hp = Hyperparameter.byKey(entry.getKey()).withText(hp, entry.getValue());
         }
         return hp;
     }
@@ -70,7 +71,7 @@ public record SweepSpec(String name, String basePreset, Map<String, String> fixe
     public Hyperparameters hyperparameters(Map<String, String> values) {
         Hyperparameters hp = base();
         for (Map.Entry<String, String> entry : values.entrySet()) {
-            hp = hp.withOverride(entry.getKey(), entry.getValue());
+            hp = Hyperparameter.byKey(entry.getKey()).withText(hp, entry.getValue());
         }
         return hp;
     }
@@ -81,24 +82,24 @@ public record SweepSpec(String name, String basePreset, Map<String, String> fixe
      */
     public static Map<String, String> differences(String preset, Hyperparameters settings) {
         Map<String, String> fixed = new LinkedHashMap<>();
-        var base = JSON.valueToTree(Hyperparameters.preset(preset));
-        var wanted = JSON.valueToTree(settings);
-        wanted.fields().forEachRemaining(field -> {
-            if (!field.getValue().equals(base.get(field.getKey()))) {
-                fixed.put(field.getKey(), field.getValue().asText());
-            }
-        });
+        Hyperparameters base = Hyperparameters.preset(preset);
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            difference(hyperparameter, base, settings, fixed);
+        }
         return fixed;
+    }
+
+    private static <T> void difference(Hyperparameter<T> hyperparameter, Hyperparameters base,
+                                       Hyperparameters settings, Map<String, String> fixed) {
+        T wanted = hyperparameter.get(settings);
+        if (!wanted.equals(hyperparameter.get(base))) {
+            fixed.put(hyperparameter.key(), hyperparameter.format(wanted));
+        }
     }
 
     /** Whether a hyperparameter takes whole numbers (ranges of it are rounded). */
     public static boolean isInteger(String key) {
-        for (var component : Hyperparameters.class.getRecordComponents()) {
-            if (component.getName().equals(key)) {
-                return component.getType() == int.class || component.getType() == long.class;
-            }
-        }
-        return false;
+        return Hyperparameter.keys().contains(key) && Hyperparameter.byKey(key).isWhole();
     }
 
     /** How many trials the sweep will run. */
@@ -155,9 +156,9 @@ public record SweepSpec(String name, String basePreset, Map<String, String> fixe
 
     private static void validate(String where, ParameterSpace parameter, Hyperparameters base, Set<String> seen) {
         String key = parameter.key();
-        if (key == null || !Hyperparameters.keys().contains(key)) {
+        if (key == null || !Hyperparameter.keys().contains(key)) {
             throw new SweepException(where + ".key: unknown hyperparameter \"" + key + "\"; valid names are "
-                    + Hyperparameters.keys());
+                    + Hyperparameter.keys());
         }
         if (!seen.add(key)) {
             throw new SweepException(where + ".key: " + key + " is listed twice");
@@ -192,7 +193,7 @@ public record SweepSpec(String name, String basePreset, Map<String, String> fixe
 
     private static void tryValue(String where, Hyperparameters base, String key, String value) {
         try {
-            base.withOverride(key, value);
+            Hyperparameter.byKey(key).withText(base, value);
         } catch (WorkbenchException invalid) {
             throw new SweepException(where + ": " + invalid.getMessage(), invalid);
         }

@@ -21,6 +21,7 @@ import org.cardiacrnn.figures.FigureSize;
 import org.cardiacrnn.runs.RunState;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.testfx.framework.junit5.Start;
  * figure exports as valid SVG, PDF and PNG. Also: a bad file leaves the dataset in place, and Stop during
  * training leaves a usable run.
  */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class MainPathUiTest {
 

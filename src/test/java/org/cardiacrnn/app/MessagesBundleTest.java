@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.shell.Page;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,13 @@ class MessagesBundleTest {
                 usedKeys.add(Choices.key(constant));
             }
         }
-        for (String key : Hyperparameters.keys()) {
-            usedKeys.add("hp." + key);
-            usedKeys.add("hp." + key + ".help");
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            usedKeys.add(hyperparameter.labelKey());
+            usedKeys.add(hyperparameter.helpKey());
+        }
+        // Model-page categories are looked up as "model." + the category's key.
+        for (Hyperparameter.Category category : Hyperparameter.Category.values()) {
+            usedKeys.add("model." + category.messageKey());
         }
         for (String preset : Hyperparameters.presetNames()) {
             usedKeys.add("model.preset." + preset);

@@ -10,12 +10,14 @@ import javafx.stage.Stage;
 import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
 import org.cardiacrnn.app.shell.MainViewModel;
 import org.cardiacrnn.app.shell.Page;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class ShellUiTest {
 

@@ -12,6 +12,7 @@ import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.sweeps.Trial;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.testfx.framework.junit5.Start;
  * two widths. The trial table fills with finished trials, the best is marked, the parallel-coordinates plot
  * draws one line per trial, and "Use this config" sends a trial's settings to the Model page.
  */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class SweepUiTest {
 

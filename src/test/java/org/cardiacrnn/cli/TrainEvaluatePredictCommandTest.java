@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The headless path a server or CI script takes: train, then evaluate and predict with the run. */
+@Tag("slow")
 class TrainEvaluatePredictCommandTest {
 
     private static final String SAMPLE = Path.of("sample-data", "cardiac-differentiation.csv.gz").toString();

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real Chu et al. 2016 subset: a headerless genes × cells matrix with separate names and times. */
+@Tag("real-data")
 class Chu2016DataTest {
 
     private static final Path CHU = Path.of("..", "shared", "data", "chu2016-endoderm");

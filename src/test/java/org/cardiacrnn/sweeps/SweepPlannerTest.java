@@ -93,4 +93,23 @@ class SweepPlannerTest {
         Trial fresh = Trial.pending(31, Map.of());
         assertThat(planner.choose(fresh, trials)).isEqualTo(new SweepPlanner(spec).choose(fresh, trials));
     }
+
+    @Test
+    void treeParzenSearchFavoursTheChoiceOfAListThatScoredBest() {
+        ParameterSpace pooling = ParameterSpace.of("pooling", "MEAN", "MAX", "LAST");
+        SweepSpec spec = spec(SweepSpec.Strategy.TPE, 30, 5, pooling);
+        SweepPlanner planner = new SweepPlanner(spec);
+        List<Trial> trials = new ArrayList<>(planner.plan());
+        // MAX scores 0.9, the others 0.3: after the random start the model should keep proposing MAX.
+        for (int i = 0; i < 30; i++) {
+            Trial next = trials.get(i);
+            Map<String, String> values = planner.choose(next, trials);
+            assertThat(values.get("pooling")).isIn("MEAN", "MAX", "LAST");
+            trials.set(i, new Trial(next.number(), values, Trial.TrialState.FINISHED, List.of(),
+                    values.get("pooling").equals("MAX") ? 0.9 : 0.3, List.of(), 1, 1, null));
+        }
+        long maxAfterStartup = trials.subList(15, 30).stream().filter(t -> t.values().get("pooling").equals("MAX"))
+                .count();
+        assertThat(maxAfterStartup).isGreaterThanOrEqualTo(12);
+    }
 }

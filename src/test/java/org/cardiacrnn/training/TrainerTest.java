@@ -99,16 +99,29 @@ class TrainerTest {
             }
         }, control));
         worker.start();
+        // Waits for the state itself (parked in awaitPermission), not for a guessed time.
         long deadline = System.currentTimeMillis() + 60_000;
-        while (iterations.get() < 3 && System.currentTimeMillis() < deadline) {
+        while (!parkedInAwaitPermission(worker) && worker.isAlive() && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
-        Thread.sleep(300);
+        assertThat(parkedInAwaitPermission(worker)).as("the worker waits for permission").isTrue();
         assertThat(iterations.get()).isEqualTo(3);
-        assertThat(worker.getState()).isEqualTo(Thread.State.WAITING);
         control.resume();
         worker.join(60_000);
         assertThat(iterations.get()).isEqualTo(4 * 6);
+    }
+
+    private static boolean parkedInAwaitPermission(Thread worker) {
+        if (worker.getState() != Thread.State.WAITING) {
+            return false;
+        }
+        for (StackTraceElement frame : worker.getStackTrace()) {
+            if (frame.getClassName().equals(TrainingControl.class.getName())
+                    && frame.getMethodName().equals("awaitPermission")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

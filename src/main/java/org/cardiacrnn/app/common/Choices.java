@@ -1,5 +1,6 @@
 package org.cardiacrnn.app.common;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +14,7 @@ import org.cardiacrnn.sequences.SplitConfig;
 import org.cardiacrnn.sweeps.Objective;
 import org.cardiacrnn.sweeps.SweepSpec;
 import org.cardiacrnn.sweeps.Trial;
-import org.cardiacrnn.hyperparameters.Hyperparameters;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.training.StopReason;
 
 /**
@@ -22,14 +23,24 @@ import org.cardiacrnn.training.StopReason;
  */
 public final class Choices {
 
-    /** The enums whose constants the GUI shows. */
-    public static final List<Class<? extends Enum<?>>> ENUMS = List.of(
+    /** The enums whose constants the GUI shows: these, and every choice of the hyperparameter table. */
+    public static final List<Class<? extends Enum<?>>> ENUMS = withHyperparameterChoices(
             SequenceConfig.Builder.class, SequenceConfig.MissingTimePoints.class, SplitConfig.Kind.class,
             PreprocessingConfig.LibraryNormalisation.class, PreprocessingConfig.Scaling.class, RunState.class,
-            ConfusionMode.class, Hyperparameters.Cell.class, Hyperparameters.Pooling.class,
-            Hyperparameters.Optimiser.class, Hyperparameters.Loss.class, Hyperparameters.Scheduler.class,
-            Hyperparameters.StoppingMetric.class, StopReason.class, Objective.class, SweepSpec.Strategy.class,
+            ConfusionMode.class, StopReason.class, Objective.class, SweepSpec.Strategy.class,
             Trial.TrialState.class);
+
+    @SafeVarargs
+    @SuppressWarnings("unchecked")
+    private static List<Class<? extends Enum<?>>> withHyperparameterChoices(Class<? extends Enum<?>>... others) {
+        List<Class<? extends Enum<?>>> all = new ArrayList<>(List.of(others));
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            if (hyperparameter.type().isEnum()) {
+                all.add((Class<? extends Enum<?>>) hyperparameter.type());
+            }
+        }
+        return List.copyOf(all);
+    }
 
     private Choices() {
     }

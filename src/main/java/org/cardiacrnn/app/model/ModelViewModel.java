@@ -21,6 +21,7 @@ import org.cardiacrnn.app.common.UserError;
 import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.nn.NetworkFactory;
 import org.cardiacrnn.sequences.PreparedData;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 
 /**
@@ -31,28 +32,26 @@ public final class ModelViewModel {
 
     /** One editable hyperparameter. Its value is the text or choice shown; invalid values keep the last good one. */
     public static final class Field {
-        private final String key;
-        private final String category;
-        private final Class<?> type;
+        private final Hyperparameter<?> hyperparameter;
         private final ObjectProperty<Object> value = new SimpleObjectProperty<>();
         private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-        Field(String key, String category, Class<?> type) {
-            this.key = key;
-            this.category = category;
-            this.type = type;
+        Field(Hyperparameter<?> hyperparameter) {
+            this.hyperparameter = hyperparameter;
         }
 
         public String key() {
-            return key;
+            return hyperparameter.key();
         }
 
+        /** The message key of the field's category, e.g. {@code category.network}. */
         public String category() {
-            return category;
+            return hyperparameter.category().messageKey();
         }
 
+        /** Boolean, Integer, Long, Double or the enum of the choices. */
         public Class<?> type() {
-            return type;
+            return hyperparameter.type();
         }
 
         public ObjectProperty<Object> valueProperty() {
@@ -63,16 +62,6 @@ public final class ModelViewModel {
             return problem.getReadOnlyProperty();
         }
     }
-
-    private static final List<List<String>> CATEGORIES = List.of(
-            List.of("category.network", "cell", "bidirectional", "layers", "hiddenUnits", "dropout", "pooling",
-                    "denseUnits"),
-            List.of("category.optimisation", "optimiser", "learningRate", "weightDecay", "momentum", "l2", "batchSize",
-                    "epochs", "gradientClip"),
-            List.of("category.loss", "loss", "focalAlpha", "focalGamma"),
-            List.of("category.schedule", "scheduler", "plateauFactor", "plateauPatience", "minLearningRate",
-                    "earlyStoppingPatience", "earlyStoppingMetric"),
-            List.of("category.augmentation", "noiseSigma", "temporalDropout", "shuffleProbability", "seed"));
 
     private final WorkbenchSession session;
     private final TaskExecutor executor;
@@ -85,11 +74,13 @@ public final class ModelViewModel {
     public ModelViewModel(WorkbenchSession session, TaskExecutor executor) {
         this.session = session;
         this.executor = executor;
-        for (List<String> category : CATEGORIES) {
-            for (String key : category.subList(1, category.size())) {
-                Field field = new Field(key, category.get(0), typeOf(key));
-                field.valueProperty().addListener((obs, old, value) -> edited(field, value));
-                fields.add(field);
+        for (Hyperparameter.Category category : Hyperparameter.Category.values()) {
+            for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+                if (hyperparameter.category() == category) {
+                    Field field = new Field(hyperparameter);
+                    field.valueProperty().addListener((obs, old, value) -> edited(field, value));
+                    fields.add(field);
+                }
             }
         }
         session.hyperparametersProperty().addListener((obs, old, hp) -> showValues(hp));
@@ -98,20 +89,11 @@ public final class ModelViewModel {
         showValues(session.hyperparametersProperty().get());
     }
 
-    private static Class<?> typeOf(String key) {
-        for (var component : Hyperparameters.class.getRecordComponents()) {
-            if (component.getName().equals(key)) {
-                return component.getType();
-            }
-        }
-        throw new IllegalArgumentException("no hyperparameter " + key);
-    }
-
     private void showValues(Hyperparameters hp) {
         updatingFields = true;
         try {
             for (Field field : fields) {
-                field.value.set(read(hp, field.key()));
+                field.value.set(field.hyperparameter.get(hp));
                 field.problem.set("");
             }
         } finally {
@@ -121,28 +103,20 @@ public final class ModelViewModel {
         refreshSize();
     }
 
-    private static Object read(Hyperparameters hp, String key) {
-        try {
-            return Hyperparameters.class.getMethod(key).invoke(hp);
-        } catch (ReflectiveOperationException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
     private void edited(Field field, Object value) {
         if (updatingFields || value == null) {
             return;
         }
         Hyperparameters current = session.hyperparametersProperty().get();
         String text = value instanceof Enum<?> constant ? constant.name() : String.valueOf(value).strip();
-        if (sameValue(text, read(current, field.key()))) {
+        if (sameValue(text, field.hyperparameter.get(current))) {
             // Typing the last good value back must clear the error, not leave Train disabled.
             field.problem.set("");
             refreshProblem();
             return;
         }
         try {
-            Hyperparameters changed = current.withOverride(field.key(), text);
+            Hyperparameters changed = field.hyperparameter.withText(current, text);
             field.problem.set("");
             updatingFields = true;
             try {
@@ -241,7 +215,9 @@ public final class ModelViewModel {
     /** Categories in display order (their bundle keys). */
     public List<String> categories() {
         List<String> keys = new ArrayList<>();
-        CATEGORIES.forEach(category -> keys.add(category.get(0)));
+        for (Hyperparameter.Category category : Hyperparameter.Category.values()) {
+            keys.add(category.messageKey());
+        }
         return keys;
     }
 

@@ -55,6 +55,7 @@ import org.cardiacrnn.sweeps.SweepStore;
 import org.cardiacrnn.sweeps.SweepSummary;
 import org.cardiacrnn.sweeps.SweepWatch;
 import org.cardiacrnn.sweeps.Trial;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainingEvent;
 import org.slf4j.Logger;
@@ -78,7 +79,7 @@ public final class SweepViewModel {
 
     /** One varied hyperparameter as the form edits it: a list of values, or a numeric range. */
     public static final class ParameterRow {
-        private final StringProperty key = new SimpleStringProperty("learningRate");
+        private final StringProperty key = new SimpleStringProperty(Hyperparameter.LEARNING_RATE.key());
         private final BooleanProperty range = new SimpleBooleanProperty(false);
         private final StringProperty values = new SimpleStringProperty("");
         private final StringProperty min = new SimpleStringProperty("");
@@ -185,15 +186,15 @@ public final class SweepViewModel {
         this.runStore = runStore;
         this.sweepStore = sweepStore;
         ParameterRow rate = new ParameterRow();
-        rate.show(ParameterSpace.range("learningRate", 0.001, 0.01, 2, ParameterSpace.Scale.LOG));
+        rate.show(ParameterSpace.range(Hyperparameter.LEARNING_RATE.key(), 0.001, 0.01, 2, ParameterSpace.Scale.LOG));
         ParameterRow units = new ParameterRow();
-        units.show(ParameterSpace.of("hiddenUnits", "16", "32"));
+        units.show(ParameterSpace.of(Hyperparameter.HIDDEN_UNITS.key(), "16", "32"));
         parameters.setAll(rate, units);
     }
 
     public void addParameter() {
         ParameterRow row = new ParameterRow();
-        row.keyProperty().set("dropout");
+        row.keyProperty().set(Hyperparameter.DROPOUT.key());
         row.valuesProperty().set("0.2, 0.5");
         parameters.add(row);
     }

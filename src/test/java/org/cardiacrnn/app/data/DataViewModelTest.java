@@ -191,4 +191,36 @@ class DataViewModelTest {
         assertThat(session.timeColumnProperty().get()).isEqualTo("hours");
         assertThat(session.datasetProperty().get().metadata().columnNames()).contains("hours", "pseudotime");
     }
+
+    @Test
+    void genePagingWalksPagesOfAMatrixWiderThanOnePage() throws IOException {
+        int genes = 2 * DataViewModel.GENES_PER_PAGE + 15;
+        StringBuilder csv = new StringBuilder("sample_id,donor,trajectory,day");
+        for (int g = 0; g < genes; g++) {
+            csv.append(",G").append(g);
+        }
+        csv.append('\n');
+        for (int sample = 0; sample < 6; sample++) {
+            csv.append('S').append(sample).append(",d").append(sample % 2).append(",atrial,").append(sample);
+            for (int g = 0; g < genes; g++) {
+                csv.append(',').append(sample + g);
+            }
+            csv.append('\n');
+        }
+        Path file = folder.resolve("wide.csv");
+        Files.writeString(file, csv);
+        viewModel.open(LoadRequest.of(file));
+
+        int page = DataViewModel.GENES_PER_PAGE;
+        viewModel.nextGenes();
+        assertThat(viewModel.geneOffsetProperty().get()).isEqualTo(page);
+        viewModel.nextGenes();
+        assertThat(viewModel.geneOffsetProperty().get()).isEqualTo(2 * page);
+        viewModel.nextGenes();
+        assertThat(viewModel.geneOffsetProperty().get()).as("the last page holds the last genes").isEqualTo(2 * page);
+        viewModel.previousGenes();
+        viewModel.previousGenes();
+        viewModel.previousGenes();
+        assertThat(viewModel.geneOffsetProperty().get()).isZero();
+    }
 }

@@ -17,9 +17,11 @@ import org.cardiacrnn.sweeps.SweepStore;
 import org.cardiacrnn.sweeps.Trial;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class SweepViewModelTest {
 
     @TempDir

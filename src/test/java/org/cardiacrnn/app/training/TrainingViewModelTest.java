@@ -12,9 +12,11 @@ import org.cardiacrnn.data.SampleData;
 import org.cardiacrnn.runs.RunState;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class TrainingViewModelTest {
 
     @TempDir

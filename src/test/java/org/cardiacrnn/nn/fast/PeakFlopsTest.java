@@ -2,8 +2,10 @@ package org.cardiacrnn.nn.fast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("hardware")
 class PeakFlopsTest {
 
     @Test

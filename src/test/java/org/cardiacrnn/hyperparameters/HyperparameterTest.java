@@ -1,0 +1,76 @@
+package org.cardiacrnn.hyperparameters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class HyperparameterTest {
+
+    @Test
+    void theTableDescribesEveryComponentOfTheRecordInItsOrder() {
+        List<String> components = Arrays.stream(Hyperparameters.class.getRecordComponents())
+                .map(component -> component.getName()).toList();
+
+        assertThat(Hyperparameter.keys()).containsExactlyElementsOf(components);
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            assertThat(hyperparameter.labelKey()).isEqualTo("hp." + hyperparameter.key());
+            assertThat(hyperparameter.helpKey()).isEqualTo("hp." + hyperparameter.key() + ".help");
+        }
+    }
+
+    @Test
+    void everyValueOfBothPresetsSurvivesFormattingAndParsing() {
+        for (Hyperparameters preset : List.of(Hyperparameters.methodology(), Hyperparameters.quick())) {
+            for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+                assertRoundTrip(hyperparameter, preset);
+            }
+        }
+    }
+
+    private static <T> void assertRoundTrip(Hyperparameter<T> hyperparameter, Hyperparameters hp) {
+        T value = hyperparameter.get(hp);
+        assertThat(hyperparameter.parse(hyperparameter.format(value))).as(hyperparameter.key()).isEqualTo(value);
+        assertThat(hyperparameter.with(hp, value)).isEqualTo(hp);
+    }
+
+    @Test
+    void copyWithChangesOneValueAndChecksItAgainstItsRange() {
+        Hyperparameters quick = Hyperparameters.quick();
+
+        Hyperparameters wider = Hyperparameter.HIDDEN_UNITS.with(quick, 48);
+
+        assertThat(wider.hiddenUnits()).isEqualTo(48);
+        assertThat(wider.toBuilder().set(Hyperparameter.HIDDEN_UNITS, quick.hiddenUnits()).build()).isEqualTo(quick);
+        assertThatThrownBy(() -> Hyperparameter.PLATEAU_FACTOR.with(quick, 1.0)).isInstanceOf(ConfigException.class)
+                .hasMessage("plateauFactor must be in (0, 1); got 1");
+        assertThatThrownBy(() -> Hyperparameter.LEARNING_RATE.with(quick, Double.NaN))
+                .hasMessage("learningRate must be above 0; got NaN");
+        assertThatThrownBy(() -> Hyperparameter.MIN_LEARNING_RATE.with(quick, 0.1))
+                .hasMessageContaining("minLearningRate must be between 0 and learningRate");
+        assertThatThrownBy(() -> Hyperparameter.BIDIRECTIONAL.withText(quick, "yes"))
+                .hasMessageContaining("\"yes\" is not a valid value for bidirectional");
+    }
+
+    @Test
+    void describesUnitsRangesAndCategories() {
+        assertThat(Hyperparameter.EPOCHS.unit()).isEqualTo("epochs");
+        assertThat(Hyperparameter.EPOCHS.isWhole()).isTrue();
+        assertThat(Hyperparameter.DROPOUT.isWhole()).isFalse();
+        assertThat(Hyperparameter.DROPOUT.range().contains(0.0)).isTrue();
+        assertThat(Hyperparameter.DROPOUT.range().contains(1.0)).isFalse();
+        assertThat(Hyperparameter.POOLING.choices()).containsExactly(Hyperparameters.Pooling.values());
+        assertThat(Hyperparameter.FOCAL_GAMMA.category()).isEqualTo(Hyperparameter.Category.LOSS);
+        assertThat(Hyperparameter.Category.SCHEDULE.messageKey()).isEqualTo("category.schedule");
+    }
+
+    @Test
+    void aBuilderNamesTheValueLeftOut() {
+        assertThatThrownBy(() -> Hyperparameters.builder().set(Hyperparameter.LAYERS, 2).build())
+                .isInstanceOf(ConfigException.class).hasMessage("cell is not set");
+        assertThatThrownBy(() -> Hyperparameter.byKey("hidden")).hasMessageContaining("hiddenUnits");
+    }
+}
