@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.evaluation.EvaluationReport;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunData;
 import org.cardiacrnn.runs.RunFolder;
@@ -44,7 +43,6 @@ final class ResumedTraining {
         if (loaded.changeNote() != null) {
             out.println("note: " + loaded.changeNote() + "; going on as --allow-changed-data asks");
         }
-        NativeThreads.configure();
         PreparedData prepared = DatasetPreparation.prepare(loaded.data(), config.preparation());
         out.println("resuming run " + folder.id() + " from its last checkpoint");
         out.flush();

@@ -23,7 +23,6 @@ import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.evaluation.BaselineComparison;
 import org.cardiacrnn.evaluation.EvaluationReport;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.CrossValidation;
 import org.cardiacrnn.runs.RunConfig;
 import org.cardiacrnn.runs.RunStore;
@@ -100,7 +99,6 @@ public final class CrossValidationViewModel {
         progressText.set(I18n.text("crossValidation.preparing"));
         running.set(true);
         executor.submit(I18n.text("crossValidation.running"), job -> {
-            NativeThreads.configure();
             return new CrossValidation(store).run(config, data, fold -> event -> {
                 if (event instanceof TrainingEvent.Epoch epoch) {
                     executor.runOnUiThread(() -> progressText.set(I18n.text("crossValidation.epoch", fold + 1,

@@ -23,7 +23,6 @@ import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.figures.Figure;
 import org.cardiacrnn.io.AtomicFiles;
-import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.runs.Predictions;
 import org.cardiacrnn.runs.SavedRun;
 
@@ -63,7 +62,6 @@ public final class PredictionsViewModel {
         busy.set(true);
         message.set(I18n.text("predict.running", file.getFileName()));
         executor.submit(I18n.text("predict.running", file.getFileName()), job -> {
-            NativeThreads.configure();
             SavedRun saved = SavedRun.open(run);
             Predictions predictions = Predictions.of(saved, ExpressionLoader.load(LoadRequest.of(file)), null);
             Figure figure = predictions.probabilityOverTime(saved.config().preparation().sequences().timeColumn());
