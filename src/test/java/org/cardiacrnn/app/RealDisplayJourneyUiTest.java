@@ -117,7 +117,7 @@ class RealDisplayJourneyUiTest {
 
         robot.interact(() -> workbench.session().hyperparametersProperty().set(
                 Hyperparameters.quick().withOverride("epochs", "1")));
-        robot.clickOn("#nav-hyperparameters");
+        robot.clickOn("#nav-model");
         screenshot(robot, "model-light");
         robot.clickOn("#nav-training");
         robot.clickOn("#startTraining");
