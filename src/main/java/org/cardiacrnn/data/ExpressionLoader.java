@@ -26,6 +26,36 @@ public final class ExpressionLoader {
 
     /** Loads the matrix and also returns the metadata join report, when a metadata table was given. */
     public static LoadResult loadWithReport(LoadRequest request) {
+        Path original = request.matrix();
+        if (TextSources.isStream(original)) {
+            try (TextSources.Local spooled = TextSources.spool(original)) {
+                return loadLocal(request, original, spooled);
+            }
+        }
+        return loadLocal(request, original, new TextSources.Local(original, null));
+    }
+
+    private static boolean isHdf5File(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h5ad") || InputFiles.isHdf5(path);
+    }
+
+    /** Loads from {@code local}, a regular file or folder standing for {@code original}, which the report names. */
+    private static LoadResult loadLocal(LoadRequest request, Path original, TextSources.Local local) {
+        if (local.path() != null && Files.isRegularFile(local.path()) && !isHdf5File(local.path())) {
+            try (TextSources.Local text = TextSources.textMatrix(original, local)) {
+                return load(withMatrix(request, text.path()), original);
+            }
+        }
+        return load(withMatrix(request, local.path()), original);
+    }
+
+    private static LoadRequest withMatrix(LoadRequest request, Path matrix) {
+        return new LoadRequest(matrix, request.metadata(), request.geneNames(), request.sampleNames(),
+                request.annotations(), request.annotationNames(), request.orientation(), request.metadataColumns(),
+                request.sampleIdColumn());
+    }
+
+    private static LoadResult load(LoadRequest request, Path original) {
         Path path = request.matrix();
         if (!Files.exists(path)) {
             throw new DataFormatException(path, "file not found (" + path.toAbsolutePath() + ")");
@@ -74,7 +104,7 @@ public final class ExpressionLoader {
             }
         }
         SampleMetadata metadata = new SampleMetadata(matrix.sampleIds(), List.copyOf(columns.values()));
-        ExpressionData.LoadReport report = new ExpressionData.LoadReport(path.toString(), read.format(),
+        ExpressionData.LoadReport report = new ExpressionData.LoadReport(original.toString(), read.format(),
                 read.orientation(), read.orientationDetected(), warnings);
         return new LoadResult(new ExpressionData(matrix, metadata, report), Optional.ofNullable(join));
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.io.AtomicFiles;
+import org.cardiacrnn.io.JsonInput;
 import org.cardiacrnn.training.Hyperparameters;
 
 /**
@@ -208,6 +209,7 @@ public record SweepSpec(String name, String basePreset, Map<String, String> fixe
 
     /** Reads and validates a spec; messages name the source and the field. */
     public static SweepSpec fromJson(String json, String source) {
+        JsonInput.check(json, source, Set.of("trials", "seed", "folds", "minEpochs", "steps"));
         try {
             return JSON.readValue(json, SweepSpec.class).validated(source);
         } catch (UnrecognizedPropertyException unknown) {

@@ -1,13 +1,17 @@
 package org.cardiacrnn.training;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.cardiacrnn.io.AtomicFiles;
+import org.cardiacrnn.io.JsonInput;
 
 /**
  * Every setting of the network and its training, as one immutable value saved with each run.
@@ -55,6 +60,10 @@ public record Hyperparameters(
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final Set<String> WHOLE_NUMBER_KEYS = Arrays.stream(Hyperparameters.class.getRecordComponents())
+            .filter(component -> component.getType() == int.class || component.getType() == long.class)
+            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
 
     public Hyperparameters {
         require(cell != null, "cell must be LSTM or SIMPLE_RNN");
@@ -190,6 +199,7 @@ public record Hyperparameters(
 
     /** Reads hyperparameters from JSON; fields left out keep the methodology's values. */
     public static Hyperparameters fromJson(String json, String source) {
+        JsonInput.check(json, source, WHOLE_NUMBER_KEYS);
         try {
             ObjectNode tree = JSON.valueToTree(methodology());
             JsonNode given = JSON.readTree(json);
