@@ -12,6 +12,8 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 
+import org.cardiacrnn.WorkbenchException;
+
 /**
  * Reads an AnnData {@code .h5ad} file through jHDF: {@code X} dense or sparse (CSR/CSC group with data,
  * indices, indptr), {@code obs} columns (numbers, text and categoricals in both the old {@code __categories}
@@ -39,6 +41,13 @@ final class H5adReader {
                     List.of("orientation SAMPLES_BY_GENES: AnnData stores cells × genes")));
         } catch (HdfException | ClassCastException | IllegalArgumentException e) {
             throw new DataFormatException(file, "not a readable AnnData file: " + e.getMessage(), e);
+        } catch (WorkbenchException explained) {
+            throw explained;
+        } catch (RuntimeException damaged) {
+            // jHDF meets a damaged file with whatever its arithmetic throws (found by fuzzing): no parser of an
+            // untrusted binary file can promise a type, so anything here means the file is damaged.
+            throw new DataFormatException(file, "not a readable AnnData file: it looks damaged or is not HDF5 ("
+                    + damaged.getClass().getSimpleName() + ")", damaged);
         }
     }
 
@@ -69,7 +78,7 @@ final class H5adReader {
                     + cells + " cells and var " + genes + " genes");
         }
         Object rows = x.getData();
-        float[] values = new float[cells * genes];
+        float[] values = new float[denseSize(file, cells, genes)];
         for (int c = 0; c < cells; c++) {
             double[] row = numbers(Array.get(rows, c));
             for (int g = 0; g < genes; g++) {
@@ -97,8 +106,12 @@ final class H5adReader {
             throw new DataFormatException(file, "X (" + encoding + ") has indptr/indices/data arrays that do not fit "
                     + cells + " cells × " + genes + " genes");
         }
-        float[] values = new float[cells * genes];
+        float[] values = new float[denseSize(file, cells, genes)];
         for (int o = 0; o < outer; o++) {
+            if (pointers[o] < 0 || pointers[o] > pointers[o + 1] || pointers[o + 1] > data.length) {
+                throw new DataFormatException(file, "X (" + encoding + ") has indptr values that do not rise from 0 "
+                        + "to " + data.length + " (at position " + o + ")");
+            }
             for (int k = (int) pointers[o]; k < (int) pointers[o + 1]; k++) {
                 int i = (int) indices[k];
                 if (i < 0 || i >= inner) {
@@ -108,6 +121,15 @@ final class H5adReader {
             }
         }
         return values;
+    }
+
+    private static int denseSize(Path file, int cells, int genes) {
+        long size = (long) cells * genes;
+        if (size > FloatStore.MAX_ARRAY) {
+            throw new DataFormatException(file, "the dense matrix would hold " + size + " values, too many to hold "
+                    + "in memory as one table");
+        }
+        return (int) size;
     }
 
     private static List<SampleMetadata.Column> obsColumns(HdfFile hdf, int cells) {
@@ -149,6 +171,10 @@ final class H5adReader {
         double[] numbers = numbers(codes);
         List<String> values = new ArrayList<>(numbers.length);
         for (double code : numbers) {
+            if (code >= categories.length) {
+                throw new IllegalArgumentException("a categorical code " + (long) code + " has no category (there "
+                        + "are " + categories.length + ")");
+            }
             values.add(code < 0 ? "" : categories[(int) code]);
         }
         return values;
