@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 
 import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.startup.Startup;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Command;
                 AttributeCommand.class,
                 EmbedCommand.class,
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     public static final int EXIT_USER_ERROR = 2;
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -112,16 +113,15 @@ public final class Main implements Runnable {
 
     /** With no command the workbench window opens; the CLI itself never links against JavaFX. */
     @Override
-    public void run() {
+    public Integer call() {
         if (smokeTest) {
-            int code = SelfCheck.run(spec.commandLine().getOut());
-            spec.commandLine().setExecutionResult(code);
-            return;
+            return SelfCheck.run(spec.commandLine().getOut());
         }
         try {
             Class.forName("org.cardiacrnn.app.WorkbenchApp")
                     .getMethod("launchWorkbench", String[].class)
                     .invoke(null, (Object) new String[0]);
+            return 0;
         } catch (ReflectiveOperationException | LinkageError noGui) {
             LOG.warn("The graphical workbench cannot start", noGui);
             Throwable reason = noGui.getCause() == null ? noGui : noGui.getCause();
@@ -129,7 +129,7 @@ public final class Main implements Runnable {
             err.println("error: the graphical workbench cannot start here (" + firstLine(String.valueOf(reason))
                     + "); run 'cardiac-rnn --help' for the commands that need no display");
             err.flush();
-            spec.commandLine().setExecutionResult(EXIT_USER_ERROR);
+            return EXIT_USER_ERROR;
         }
     }
 

@@ -1,9 +1,5 @@
 package org.cardiacrnn.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,11 +107,16 @@ record DelimitedLayout(char delimiter, List<String> header, int textColumns, int
         return text;
     }
 
+    /** "1,5": a decimal comma, as spreadsheets in many locales write (quoted in a comma CSV). */
+    static boolean isDecimalComma(String token) {
+        return token.matches("[+-]?\\d*,\\d+");
+    }
+
     /** A number, or a token the numeric parser accepts as missing or rejects as infinite. */
     static boolean isNumberLike(String cell) {
         String token = unquote(cell.trim()).toLowerCase(Locale.ROOT);
         if (token.isEmpty() || token.equals("na") || token.equals("nan") || token.equals("n/a")
-                || token.equals("null") || token.matches("[+-]?inf(inity)?")) {
+                || token.equals("null") || token.matches("[+-]?inf(inity)?") || isDecimalComma(token)) {
             return true;
         }
         try {
@@ -188,22 +189,14 @@ record DelimitedLayout(char delimiter, List<String> header, int textColumns, int
 
     private static List<String> firstLines(Path file) {
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8))) {
-            String line;
-            while (lines.size() < SNIFF_LINES && (line = reader.readLine()) != null) {
-                if (lines.isEmpty() && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.endsWith("\r")) {
-                    line = line.substring(0, line.length() - 1);
-                }
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
+        // Blank lines do not count towards the sniffed ones; a few dozen of them are allowed for.
+        for (String line : InputFiles.readLines(file, SNIFF_LINES + 64)) {
+            if (lines.isEmpty() && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
             }
-        } catch (IOException e) {
-            throw InputFiles.failure(file, lines.size() + 1L, e);
+            if (!line.isBlank() && lines.size() < SNIFF_LINES) {
+                lines.add(line);
+            }
         }
         return lines;
     }

@@ -35,7 +35,13 @@ public final class ExpressionLoader {
      */
     public static LoadResult loadWithReport(LoadRequest request, LoadProgress progress) {
         try {
-            return read(request, progress);
+            Path original = request.matrix();
+            if (TextSources.isStream(original)) {
+                try (TextSources.Local spooled = TextSources.spool(original)) {
+                    return loadLocal(request, original, spooled, progress);
+                }
+            }
+            return loadLocal(request, original, new TextSources.Local(original, null), progress);
         } catch (OutOfMemoryError e) {
             throw new DataFormatException(request.matrix(), String.format(Locale.ROOT, "ran out of memory while "
                     + "reading (this program may use %.1f GB); for single-cell data aggregate the cells with "
@@ -44,7 +50,28 @@ public final class ExpressionLoader {
         }
     }
 
-    private static LoadResult read(LoadRequest request, LoadProgress progress) {
+    private static boolean isHdf5File(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h5ad") || InputFiles.isHdf5(path);
+    }
+
+    /** Loads from {@code local}, a regular file or folder standing for {@code original}, which the report names. */
+    private static LoadResult loadLocal(LoadRequest request, Path original, TextSources.Local local,
+                                        LoadProgress progress) {
+        if (local.path() != null && Files.isRegularFile(local.path()) && !isHdf5File(local.path())) {
+            try (TextSources.Local text = TextSources.textMatrix(original, local)) {
+                return read(withMatrix(request, text.path()), original, progress);
+            }
+        }
+        return read(withMatrix(request, local.path()), original, progress);
+    }
+
+    private static LoadRequest withMatrix(LoadRequest request, Path matrix) {
+        return new LoadRequest(matrix, request.metadata(), request.geneNames(), request.sampleNames(),
+                request.annotations(), request.annotationNames(), request.orientation(), request.metadataColumns(),
+                request.sampleIdColumn(), request.singleCell());
+    }
+
+    private static LoadResult read(LoadRequest request, Path original, LoadProgress progress) {
         Path path = request.matrix();
         if (!Files.exists(path)) {
             throw new DataFormatException(path, "file not found (" + path.toAbsolutePath() + ")");
@@ -94,7 +121,7 @@ public final class ExpressionLoader {
             }
         }
         SampleMetadata metadata = new SampleMetadata(matrix.sampleIds(), List.copyOf(columns.values()));
-        ExpressionData.LoadReport report = new ExpressionData.LoadReport(path.toString(), read.format(),
+        ExpressionData.LoadReport report = new ExpressionData.LoadReport(original.toString(), read.format(),
                 read.orientation(), read.orientationDetected(), warnings);
         return new LoadResult(new ExpressionData(matrix, metadata, report), Optional.ofNullable(join),
                 Optional.ofNullable(cells == null ? null : cells.aggregation()));

@@ -15,6 +15,8 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 
+import org.cardiacrnn.WorkbenchException;
+
 /**
  * Opens an AnnData {@code .h5ad} file through jHDF for streaming: {@code X} (or {@code layers/NAME} or
  * {@code raw/X}) dense, CSR or CSC; {@code obs} columns in every encoding anndata has used (numbers, strings,
@@ -64,6 +66,13 @@ final class H5adReader implements CellSource {
             return new H5adReader(file, hdf, layer);
         } catch (HdfException | ClassCastException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new DataFormatException(file, "not a readable AnnData file: " + e.getMessage(), e);
+        } catch (WorkbenchException explained) {
+            throw explained;
+        } catch (RuntimeException damaged) {
+            // jHDF meets a damaged file with whatever its arithmetic throws (found by fuzzing): no parser of an
+            // untrusted binary file can promise a type, so anything here means the file is damaged.
+            throw new DataFormatException(file, "not a readable AnnData file: it looks damaged or is not HDF5 ("
+                    + damaged.getClass().getSimpleName() + ")", damaged);
         }
     }
 

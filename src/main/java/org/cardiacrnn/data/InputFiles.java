@@ -1,11 +1,16 @@
 package org.cardiacrnn.data;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,6 +55,11 @@ final class InputFiles {
         }
     }
 
+    static DataFormatException notUtf8(Path file, long line, Exception cause) {
+        return new DataFormatException(file, line, 0, "this line is not UTF-8 text (was the file saved as "
+                + "Windows-1252 or Latin-1, e.g. by Excel?); save it as UTF-8 and load it again", cause);
+    }
+
     static boolean isGzip(Path file) {
         byte[] head = head(file, 2);
         return head.length == 2 && head[0] == (byte) 0x1f && head[1] == (byte) 0x8b;
@@ -69,16 +79,49 @@ final class InputFiles {
 
     /** All lines of a small text file (gzip allowed), without line terminators. */
     static List<String> readLines(Path file) {
+        return readLines(file, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code maxLines} lines (LF, CRLF or CR ends), each decoded as UTF-8 on its own so that text in
+     * another encoding is reported with its exact line.
+     */
+    static List<String> readLines(Path file, int maxLines) {
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = open(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int previous = -1;
+            int b;
+            while (lines.size() < maxLines && (b = in.read()) >= 0) {
+                if (b == '\n' && previous == '\r') {
+                    previous = b;
+                    continue;
+                }
+                if (b == '\n' || b == '\r') {
+                    lines.add(decode(decoder, line, file, lines.size() + 1L));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+                previous = b;
+            }
+            if (line.size() > 0 && lines.size() < maxLines) {
+                lines.add(decode(decoder, line, file, lines.size() + 1L));
             }
         } catch (IOException e) {
             throw failure(file, lines.size() + 1L, e);
         }
         return lines;
+    }
+
+    private static String decode(CharsetDecoder decoder, ByteArrayOutputStream line, Path file, long number) {
+        try {
+            return decoder.decode(ByteBuffer.wrap(line.toByteArray())).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw notUtf8(file, number, notUtf8);
+        }
     }
 
     /** Lines of a small file with blank lines dropped and the byte-order mark removed. */
@@ -93,8 +136,21 @@ final class InputFiles {
         return lines;
     }
 
+    /**
+     * A reader that refuses bytes that are not UTF-8 rather than turning them into U+FFFD: the workbench reads
+     * text as UTF-8 (ASCII included) and names the line of any other encoding, so a Windows-1252 label never
+     * becomes a different class name unnoticed.
+     */
+    static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
     /** Turns an I/O failure into a message a researcher can act on. */
     static DataFormatException failure(Path file, long line, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return notUtf8(file, line, e);
+        }
         if (e instanceof NoSuchFileException) {
             return new DataFormatException(file, "file not found", e);
         }

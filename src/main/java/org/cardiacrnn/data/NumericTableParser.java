@@ -2,6 +2,10 @@ package org.cardiacrnn.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +24,10 @@ final class NumericTableParser {
     record Body(int rows, int numericColumns, float[] values, List<List<String>> textColumns, int[] lineNumbers,
                 long missingCount, long firstMissingLine, int firstMissingColumn) {
     }
+
+    private static final ThreadLocal<CharsetDecoder> STRICT_UTF8 = ThreadLocal.withInitial(() ->
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
 
     private final Path file;
     private final byte delimiter;
@@ -143,10 +151,7 @@ final class NumericTableParser {
             if (p > end) {
                 throw ragged(start, end);
             }
-            int q = p;
-            while (q < end && buf[q] != delimiter) {
-                q++;
-            }
+            int q = cellEnd(p, end);
             store.add(number(p, q, textColumns + j + 1));
             p = q + 1;
         }
@@ -157,6 +162,24 @@ final class NumericTableParser {
             lineNumbers = Arrays.copyOf(lineNumbers, rows * 2);
         }
         lineNumbers[rows++] = (int) Math.min(line, Integer.MAX_VALUE);
+    }
+
+    /** Where the cell starting at {@code p} ends: the next delimiter outside double quotes. */
+    private int cellEnd(int p, int end) {
+        int q = p;
+        while (q < end && buf[q] == ' ') {
+            q++;
+        }
+        if (q < end && buf[q] == '"') {
+            q++;
+            while (q < end && buf[q] != '"') {
+                q++;
+            }
+        }
+        while (q < end && buf[q] != delimiter) {
+            q++;
+        }
+        return q;
     }
 
     private boolean isBlank(int start, int end) {
@@ -186,7 +209,7 @@ final class NumericTableParser {
                     while (i < end && buf[i] != '"') {
                         i++;
                     }
-                    quoted.append(new String(buf, from, i - from, StandardCharsets.UTF_8));
+                    quoted.append(utf8(from, i));
                 }
             }
             value = quoted.toString();
@@ -199,10 +222,18 @@ final class NumericTableParser {
             while (next < end && buf[next] != delimiter) {
                 next++;
             }
-            value = new String(buf, p, next - p, StandardCharsets.UTF_8).trim();
+            value = utf8(p, next).trim();
         }
         text.get(column).add(value);
         return next + 1;
+    }
+
+    private String utf8(int from, int to) {
+        try {
+            return STRICT_UTF8.get().decode(ByteBuffer.wrap(buf, from, to - from)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw InputFiles.notUtf8(file, line, notUtf8);
+        }
     }
 
     private float number(int p, int q, int column) {
@@ -215,6 +246,7 @@ final class NumericTableParser {
         if (q - p >= 2 && buf[p] == '"' && buf[q - 1] == '"') {
             p++;
             q--;
+            return quotedNumber(new String(buf, p, q - p, StandardCharsets.ISO_8859_1), column);
         }
         if (p == q) {
             return missingAt(column);
@@ -224,6 +256,15 @@ final class NumericTableParser {
             return fast;
         }
         return slowNumber(new String(buf, p, q - p, StandardCharsets.UTF_8), column);
+    }
+
+    /** A quoted cell may hold a decimal comma ("1,5"): that is why a spreadsheet quoted it in a comma CSV. */
+    private float quotedNumber(String token, int column) {
+        String trimmed = token.trim();
+        if (trimmed.isEmpty()) {
+            return missingAt(column);
+        }
+        return slowNumber(trimmed, column);
     }
 
     private float slowNumber(String token, int column) {
@@ -238,7 +279,7 @@ final class NumericTableParser {
         }
         float value;
         try {
-            value = Float.parseFloat(token);
+            value = Float.parseFloat(DelimitedLayout.isDecimalComma(token) ? token.replace(',', '.') : token);
         } catch (NumberFormatException notNumber) {
             throw new DataFormatException(file, line, column, "\"" + token + "\" is not a number (text in a numeric "
                     + "cell)");

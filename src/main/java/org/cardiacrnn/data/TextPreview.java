@@ -2,8 +2,6 @@ package org.cardiacrnn.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ public final class TextPreview {
         }
         List<String> result = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8))) {
+                InputFiles.utf8(InputFiles.open(file)))) {
             String line;
             while (result.size() < lines && (line = reader.readLine()) != null) {
                 result.add(line.length() > maxCharacters ? line.substring(0, maxCharacters) + " …" : line);

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.cardiacrnn.io.AtomicFiles;
+import org.cardiacrnn.io.JsonInput;
 
 /**
  * Every setting of the network and its training, as one immutable value saved with each run.
@@ -35,6 +38,10 @@ public record Hyperparameters(
         Scheduler scheduler, double plateauFactor, int plateauPatience, double minLearningRate,
         int earlyStoppingPatience, StoppingMetric earlyStoppingMetric, double noiseSigma, double temporalDropout,
         double shuffleProbability, long seed, WeightInitialisation weightInit) {
+
+    private static final Set<String> WHOLE_NUMBER_KEYS = Hyperparameter.all().stream()
+            .filter(Hyperparameter::isWhole)
+            .map(Hyperparameter::key).collect(Collectors.toUnmodifiableSet());
 
     /** Recurrent cell. */
     public enum Cell { LSTM, SIMPLE_RNN }
@@ -272,6 +279,8 @@ public record Hyperparameters(
 
     /** Reads hyperparameters from JSON; fields left out keep the methodology's values. */
     public static Hyperparameters fromJson(String json, String source) {
+        // Syntax errors and fractions given for whole numbers, named by line and column without Jackson's words.
+        JsonInput.check(json, source, WHOLE_NUMBER_KEYS);
         JsonNode given;
         try {
             given = JSON.readTree(json);

@@ -91,8 +91,7 @@ public final class RunLauncher {
             return finishRun(folder, config, prepared, training, exportFigures);
         } catch (RuntimeException failure) {
             LOG.error("Run {} failed", folder.directory(), failure);
-            folder.logEvent("failed: " + failure.getMessage());
-            folder.finish(RunState.FAILED, failure.getMessage());
+            recordFailure(folder, failure);
             throw failure;
         }
     }
@@ -120,9 +119,21 @@ public final class RunLauncher {
                     checkpoints);
             return finishRun(folder, config, prepared, training, exportFigures);
         } catch (RuntimeException failure) {
+            recordFailure(folder, failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * Notes the failure in the run folder when the disk still allows it. On a full disk that note fails too, and
+     * its error (naming run.json) must not replace the one that names the file that could not be written first.
+     */
+    private static void recordFailure(RunFolder folder, RuntimeException failure) {
+        try {
             folder.logEvent("failed: " + failure.getMessage());
             folder.finish(RunState.FAILED, failure.getMessage());
-            throw failure;
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
         }
     }
 

@@ -19,6 +19,7 @@ import org.cardiacrnn.WorkbenchException;
 import org.cardiacrnn.io.AtomicFiles;
 import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
+import org.cardiacrnn.io.JsonInput;
 
 /**
  * What a sweep tries: a base preset with some fields fixed, the hyperparameters that vary, how the next
@@ -209,6 +210,7 @@ public record SweepSpec(String name, String basePreset, Map<String, String> fixe
 
     /** Reads and validates a spec; messages name the source and the field. */
     public static SweepSpec fromJson(String json, String source) {
+        JsonInput.check(json, source, Set.of("trials", "seed", "folds", "minEpochs", "steps"));
         try {
             return JSON.readValue(json, SweepSpec.class).validated(source);
         } catch (UnrecognizedPropertyException unknown) {

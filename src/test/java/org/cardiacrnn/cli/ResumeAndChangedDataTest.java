@@ -122,6 +122,41 @@ class ResumeAndChangedDataTest {
     }
 
     @Test
+    void aFailedWriteNamesTheFileThatCouldNotBeWrittenNotALaterOne() throws IOException {
+        Path data = TinyTimeCourse.write(dir.resolve("tiny.csv"), 7);
+        RunConfig config = TinyTimeCourse.config(data, EPOCHS);
+        ExpressionData loaded = ExpressionLoader.load(LoadRequest.of(data));
+        RunStore store = new RunStore(dir.resolve("ws"));
+        Path[] folder = new Path[1];
+        // After epoch 1 the run folder becomes a plain file: every later write fails, as on a full disk. The first
+        // to fail is epoch 1's checkpoint; noting the failure in events.log and run.json fails too, unseen.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunLauncher(store).run(config, loaded,
+                        DatasetPreparationAccess.prepare(loaded, config), event -> {
+                            if (event instanceof TrainingEvent.Epoch epoch && epoch.epoch() == 1) {
+                                breakFolder(folder[0]);
+                            }
+                        }, new TrainingControl(), false, created -> folder[0] = created.directory()))
+                .hasMessageContaining("checkpoints: the checkpoint could not be written")
+                .hasMessageNotContaining("run.json").hasMessageNotContaining("events.log");
+    }
+
+    private static void breakFolder(Path directory) {
+        try {
+            Files.move(directory, directory.resolveSibling("moved-away"));
+            Files.writeString(directory, "not a folder");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Prepares as the launcher's one-call entry point would. */
+    private static final class DatasetPreparationAccess {
+        static org.cardiacrnn.sequences.PreparedData prepare(ExpressionData data, RunConfig config) {
+            return org.cardiacrnn.sequences.DatasetPreparation.prepare(data, config.preparation());
+        }
+    }
+
+    @Test
     void resumeRefusesNewSettings() throws IOException {
         Path data = TinyTimeCourse.write(dir.resolve("tiny.csv"), 7);
         CliRun run = CliRun.of("train", "--resume", dir.toString(), "--set", "epochs=9");

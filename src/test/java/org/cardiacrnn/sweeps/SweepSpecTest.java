@@ -56,7 +56,7 @@ class SweepSpecTest {
                 + "[\"0.1\"]}], \"strategie\": \"GRID\"}", "e.json"))
                 .hasMessageContaining("unknown field \"strategie\"");
         assertThatThrownBy(() -> SweepSpec.fromJson("{\"parameters\": [\n  {\"key\": }]}", "f.json"))
-                .hasMessageContaining("f.json: not a valid sweep spec at line 2");
+                .hasMessage("f.json, line 2, column 11: not valid JSON: Unexpected character ('}'): expected a value");
         assertThatThrownBy(() -> SweepSpec.fromJson("{\"parameters\": [{\"key\": \"dropout\", \"values\": "
                 + "[\"0.1\"]}], \"medianStopping\": {\"minEpochs\": 50}}", "g.json"))
                 .hasMessageContaining("medianStopping.minEpochs");
