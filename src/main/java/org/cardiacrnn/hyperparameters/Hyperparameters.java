@@ -300,7 +300,11 @@ public record Hyperparameters(
                     throw new ConfigException("\"" + field.getValue() + "\" is not a valid value for "
                             + hyperparameter.key());
                 }
-                builder.setText(hyperparameter, field.getValue().asText());
+                JsonNode value = field.getValue();
+                // 16.0 is the whole number 16 (JsonInput has already refused 16.7).
+                boolean wholeNumber = hyperparameter.isWhole() && value.isNumber()
+                        && value.asDouble() == Math.rint(value.asDouble());
+                builder.setText(hyperparameter, wholeNumber ? Long.toString(value.longValue()) : value.asText());
             }
             return builder.build();
         } catch (ConfigException invalid) {

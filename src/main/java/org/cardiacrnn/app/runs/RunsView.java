@@ -99,7 +99,26 @@ public final class RunsView extends BorderPane {
             confirm.setHeaderText(I18n.text("runs.delete.header"));
             confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.delete(run));
         });
-        ToolBar bar = new ToolBar(refresh, open, compare, useSettings, delete);
+        javafx.beans.binding.BooleanBinding finished = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !RunsViewModel.isUnfinished(table.getSelectionModel().getSelectedItem()),
+                table.getSelectionModel().selectedItemProperty());
+        Button resume = new Button(I18n.text("runs.resume"), AppIcon.START.node());
+        resume.setId("resumeRun");
+        resume.setTooltip(new javafx.scene.control.Tooltip(I18n.text("runs.resume.tooltip")));
+        resume.disableProperty().bind(finished);
+        resume.setOnAction(event -> viewModel.resume(table.getSelectionModel().getSelectedItem()));
+        Button bestSoFar = new Button(I18n.text("runs.bestSoFar"), AppIcon.EVALUATION.node());
+        bestSoFar.setId("evaluateBestSoFar");
+        bestSoFar.setTooltip(new javafx.scene.control.Tooltip(I18n.text("runs.bestSoFar.tooltip")));
+        bestSoFar.disableProperty().bind(finished);
+        bestSoFar.setOnAction(event -> {
+            viewModel.evaluateBestSoFar(table.getSelectionModel().getSelectedItem());
+            afterOpen.run();
+        });
+        javafx.scene.control.Label notice = new javafx.scene.control.Label();
+        notice.setId("runsNotice");
+        notice.textProperty().bind(viewModel.noticeProperty());
+        ToolBar bar = new ToolBar(refresh, open, compare, useSettings, delete, resume, bestSoFar, notice);
         bar.getStyleClass().add("page-toolbar");
         setTop(bar);
 

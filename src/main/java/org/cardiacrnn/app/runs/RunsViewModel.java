@@ -6,6 +6,8 @@ import java.util.List;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -18,16 +20,22 @@ import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.evaluation.EvaluationReport;
+import org.cardiacrnn.evaluation.Evaluator;
 import org.cardiacrnn.figures.RunCurve;
 import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.EpochMetrics;
 import org.cardiacrnn.runs.RunConfig;
+import org.cardiacrnn.runs.RunData;
 import org.cardiacrnn.runs.RunFolder;
+import org.cardiacrnn.runs.RunLauncher;
+import org.cardiacrnn.runs.RunState;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.runs.RunSummary;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
+import org.cardiacrnn.training.TrainingControl;
+import org.cardiacrnn.training.TrainingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +57,7 @@ public final class RunsViewModel {
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Overlay> overlay = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
     public RunsViewModel(WorkbenchSession session, TaskExecutor executor, RunStore store) {
         this.session = session;
@@ -115,6 +124,68 @@ public final class RunsViewModel {
             }
         }
         return true;
+    }
+
+    /** Whether a run ended before it saved a model (killed, crashed, stopped early) and can go on or be judged. */
+    public static boolean isUnfinished(RunSummary summary) {
+        return summary != null && summary.state() != RunState.FINISHED && summary.state() != RunState.UNREADABLE
+                && RunData.unfinished(summary.directory());
+    }
+
+    /** One line about the last Resume or Evaluate-best action, for the page's status line. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /**
+     * Opens an unfinished run at its best checkpoint, evaluated on its own test split, so the Evaluation page shows
+     * what it had learnt when it stopped.
+     */
+    public void evaluateBestSoFar(RunSummary summary) {
+        executor.submit(I18n.text("runs.opening", summary.name()), progress -> {
+            RunData.BestSoFar best = RunData.bestSoFar(summary.directory(), false);
+            EvaluationReport report = Evaluator.evaluate(best.run().model(), best.prepared().test());
+            RunFolder folder = RunData.folder(summary.directory());
+            List<EpochMetrics> metrics = Files.exists(folder.metricsFile()) ? folder.readMetrics() : List.of();
+            notice.set(best.note());
+            return new RunResult(summary.id(), I18n.text("runs.bestSoFar.name", summary.name()),
+                    folder.directory(), report, metrics, best.prepared().test());
+        }, session.currentRunProperty()::set,
+                failure -> error.set(UserError.of(I18n.text("runs.error.bestSoFar", summary.name()), failure)));
+    }
+
+    /**
+     * Continues an unfinished run from its last checkpoint in the background, exactly as if it had not stopped;
+     * when it ends, the run opens like any finished one.
+     */
+    public void resume(RunSummary summary) {
+        executor.submit(I18n.text("runs.resuming", summary.name()), progress -> {
+            RunFolder folder = RunData.folder(summary.directory());
+            RunConfig config = folder.readConfig(RunConfig.class);
+            RunData.Loaded loaded = RunData.load(folder, config, false);
+            var prepared = DatasetPreparation.prepare(loaded.data(), config.preparation());
+            TrainingControl control = new TrainingControl();
+            int epochs = config.hyperparameters().epochs();
+            RunLauncher.CompletedRun run = new RunLauncher(store).resume(folder, config, prepared, event -> {
+                if (progress.isCancelled()) {
+                    control.stop();
+                }
+                if (event instanceof TrainingEvent.Epoch epoch) {
+                    progress.update((double) epoch.epoch() / epochs, I18n.text("runs.resumingEpoch", summary.name(),
+                            epoch.epoch(), epochs));
+                }
+            }, control, true);
+            List<EpochMetrics> metrics = run.folder().readMetrics();
+            notice.set(I18n.text("runs.resumed", summary.name(), metrics.size()));
+            return new RunResult(summary.id(), summary.name(), run.folder().directory(), run.evaluation(), metrics,
+                    prepared.test());
+        }, result -> {
+            session.currentRunProperty().set(result);
+            refresh();
+        }, failure -> {
+            error.set(UserError.of(I18n.text("runs.error.resume", summary.name()), failure));
+            refresh();
+        });
     }
 
     /** Sends a run's hyperparameters to the Model page's editor, to train a variant of it. */

@@ -117,4 +117,44 @@ class RunsViewModelTest {
         assertThat(opened.testSet()).isNotNull();
         assertThat(opened.testSet().sequenceCount()).isEqualTo(opened.report().sampleCount());
     }
+
+    @Test
+    void anInterruptedRunIsEvaluatedAtItsBestCheckpointAndResumedToTheEnd() throws Exception {
+        RunStore store = new RunStore(workspace);
+        LoadRequest request = LoadRequest.of(Path.of("sample-data", SampleData.FILE_NAME));
+        ExpressionData data = ExpressionLoader.load(request);
+        Hyperparameters hp = Hyperparameters.quick().withOverride("epochs", "3").withOverride("hiddenUnits", "8")
+                .withOverride("denseUnits", "8").withOverride("earlyStoppingPatience", "0");
+        PreparationConfig preparation = PreparationConfig.leakageFree("day", "trajectory", "donor");
+        TrainingControl control = new TrainingControl();
+        RunLauncher.CompletedRun stopped = new RunLauncher(store).run(new RunConfig("cut short", "quick",
+                DataSpec.of(request), preparation, hp), data, event -> {
+                    if (event instanceof org.cardiacrnn.training.TrainingEvent.Epoch) {
+                        control.stop();
+                    }
+                }, control, false);
+        // As if the process had been killed before it saved a model: only its checkpoints remain.
+        java.nio.file.Files.delete(stopped.folder().modelFile());
+        WorkbenchSession session = new WorkbenchSession();
+        RunsViewModel viewModel = new RunsViewModel(session, new CurrentThreadTaskExecutor(), store);
+        viewModel.refresh();
+        var summary = viewModel.runs().get(0);
+        assertThat(RunsViewModel.isUnfinished(summary)).isTrue();
+
+        viewModel.evaluateBestSoFar(summary);
+
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(session.currentRunProperty().get().name()).isEqualTo("cut short (best so far)");
+        assertThat(session.currentRunProperty().get().report().sampleCount())
+                .isEqualTo(session.currentRunProperty().get().testSet().sequenceCount());
+        assertThat(viewModel.noticeProperty().get()).contains("best checkpoint");
+
+        viewModel.resume(summary);
+
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(session.currentRunProperty().get().epochs()).hasSize(3);
+        assertThat(viewModel.runs().get(0).state()).isEqualTo(RunState.FINISHED);
+        assertThat(RunsViewModel.isUnfinished(viewModel.runs().get(0))).isFalse();
+        assertThat(viewModel.noticeProperty().get()).contains("resumed");
+    }
 }
