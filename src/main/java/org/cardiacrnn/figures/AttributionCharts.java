@@ -6,18 +6,11 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * Figures of input attributions (which genes, at which time steps, moved a class's probability): a signed
@@ -36,58 +29,8 @@ public final class AttributionCharts {
      * @param timeLabels one per time step
      */
     public static Figure heatmap(String title, double[][] values, List<String> geneNames, List<String> timeLabels) {
-        int genes = geneNames.size();
-        int steps = timeLabels.size();
-        if (values.length != genes) {
-            throw new IllegalArgumentException(values.length + " rows of values for " + genes + " genes");
-        }
-        double[][] xyz = new double[3][genes * steps];
-        double largest = 0;
-        FigureData.Builder data = FigureData.builder("gene", "time", "attribution");
-        for (int g = 0; g < genes; g++) {
-            if (values[g].length != steps) {
-                throw new IllegalArgumentException(geneNames.get(g) + " has " + values[g].length
-                        + " values for " + steps + " time steps");
-            }
-            for (int t = 0; t < steps; t++) {
-                int k = g * steps + t;
-                xyz[0][k] = t;
-                xyz[1][k] = genes - 1 - g;
-                xyz[2][k] = values[g][t];
-                largest = Math.max(largest, Math.abs(values[g][t]));
-                data.row(geneNames.get(g), timeLabels.get(t), values[g][t]);
-            }
-        }
-        DefaultXYZDataset dataset = new DefaultXYZDataset();
-        dataset.addSeries("attribution", xyz);
-        DivergingPaintScale scale = new DivergingPaintScale(largest);
-        XYBlockRenderer renderer = new XYBlockRenderer();
-        renderer.setPaintScale(scale);
-        String[] reversed = new String[genes];
-        for (int g = 0; g < genes; g++) {
-            reversed[g] = geneNames.get(genes - 1 - g);
-        }
-        SymbolAxis time = new SymbolAxis("Time", timeLabels.toArray(String[]::new));
-        SymbolAxis gene = new SymbolAxis("Gene", reversed);
-        time.setGridBandsVisible(false);
-        gene.setGridBandsVisible(false);
-        time.setRange(-0.5, steps - 0.5);
-        gene.setRange(-0.5, genes - 0.5);
-        time.setVerticalTickLabels(steps > 8);
-        XYPlot plot = Charts.plot(dataset, time, gene, renderer);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        JFreeChart chart = new JFreeChart(title, plot);
-        chart.removeLegend();
-        NumberAxis scaleAxis = new NumberAxis("Attribution");
-        scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
-        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setStripWidth(6);
-        legend.setStripOutlineVisible(false);
-        legend.setMargin(new RectangleInsets(10, 2, 10, 2));
-        chart.addSubtitle(legend);
-        return new Figure(Charts.finish(chart), data.build());
+        return GeneTimeHeatmap.draw(title, values, geneNames, timeLabels, "attribution", "Attribution",
+                spread -> new DivergingPaintScale(spread.largestMagnitude()));
     }
 
     /**
