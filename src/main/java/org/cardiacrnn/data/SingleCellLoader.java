@@ -6,9 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 
 import io.jhdf.HdfFile;
 import io.jhdf.exceptions.HdfException;
+
+import org.cardiacrnn.WorkbenchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads single-cell data (10x folder, AnnData .h5ad, Cell Ranger .h5) in one streaming pass, either into
@@ -16,6 +22,8 @@ import io.jhdf.exceptions.HdfException;
  * A cell-metadata table is joined on barcode before aggregation, so its columns can be grouped by.
  */
 final class SingleCellLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SingleCellLoader.class);
 
     /** What was read, with the aggregation report when cells were aggregated. */
     record Read(MatrixRead matrix, JoinReport join, SingleCellReport aggregation) {
@@ -60,7 +68,32 @@ final class SingleCellLoader {
         }
     }
 
+    /**
+     * Runs a read of {@code path}; a damaged HDF5 file makes jHDF (or our reading of what it returns) fail in many
+     * ways, from negative sizes to indices past an array, and each becomes one message naming the file.
+     */
+    static <T> T guarded(Path path, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (WorkbenchException | CancellationException expected) {
+            throw expected;
+        } catch (RuntimeException damaged) {
+            if (Files.isDirectory(path)) {
+                throw damaged;
+            }
+            LOG.warn("Reading {} failed inside the HDF5 reader", path, damaged);
+            throw new DataFormatException(path, "the HDF5 file is damaged or not laid out as AnnData or Cell Ranger "
+                    + "write it (" + damaged.getClass().getSimpleName() + (damaged.getMessage() == null ? ""
+                    : ": " + damaged.getMessage().lines().findFirst().orElse("")) + ")", damaged);
+        }
+    }
+
     static Read read(Path path, Path metadata, String idColumn, SingleCellOptions options, LoadProgress progress) {
+        return guarded(path, () -> readUnguarded(path, metadata, idColumn, options, progress));
+    }
+
+    private static Read readUnguarded(Path path, Path metadata, String idColumn, SingleCellOptions options,
+                                      LoadProgress progress) {
         try (CellSource source = open(path, options.countsLayer())) {
             Map<String, List<String>> cellColumns = new LinkedHashMap<>(source.cellColumns());
             JoinReport join = null;

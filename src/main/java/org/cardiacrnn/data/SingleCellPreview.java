@@ -35,6 +35,10 @@ public final class SingleCellPreview {
 
     /** Reads names and annotations (and joins {@code metadata} on barcode when given); no values are read. */
     public static SingleCellPreview read(Path path, Path metadata) {
+        return SingleCellLoader.guarded(path, () -> readUnguarded(path, metadata));
+    }
+
+    private static SingleCellPreview readUnguarded(Path path, Path metadata) {
         try (CellSource source = SingleCellLoader.open(path, null)) {
             Map<String, List<String>> columns = new LinkedHashMap<>(source.cellColumns());
             if (metadata != null) {
