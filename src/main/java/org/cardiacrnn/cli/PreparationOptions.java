@@ -46,6 +46,10 @@ final class PreparationOptions {
     @Option(names = "--split", paramLabel = "KIND", description = "random, grouped, stratified or blocked.")
     String split;
 
+    @Option(names = "--missing-values", paramLabel = "HOW", description = "interpolate (along each trajectory, the "
+            + "default) or drop-genes (leave out every gene with a missing value among the training samples).")
+    String missingValues;
+
     @Option(names = "--top-genes", paramLabel = "N", description = "Keep the N most variable genes (default 2000; "
             + "0 = all).")
     Integer topGenes;
@@ -88,7 +92,10 @@ final class PreparationOptions {
         splitConfig = splitConfig.allowingMissingClasses(allowMissingClasses);
         PreprocessingConfig pre = base.preprocessing();
         boolean normalise = cpm != null ? cpm : pre.log1p();
-        pre = new PreprocessingConfig(pre.missingValues(), normalise ? PreprocessingConfig.LibraryNormalisation.CPM
+        PreprocessingConfig.MissingValues missing = missingValues == null ? pre.missingValues()
+                : PreprocessingConfig.MissingValues.valueOf(enumName("--missing-values", missingValues,
+                        PreprocessingConfig.MissingValues.class));
+        pre = new PreprocessingConfig(missing, normalise ? PreprocessingConfig.LibraryNormalisation.CPM
                 : PreprocessingConfig.LibraryNormalisation.NONE, normalise, pre.scaling(), pre.clipZ(),
                 topGenes != null ? topGenes : pre.topVariableGenes());
         return new PreparationConfig(pre, sequences, splitConfig);

@@ -36,7 +36,8 @@ public final class Preprocessor {
             genes = genesWithoutMissing(training);
             if (genes.isEmpty()) {
                 throw new PreprocessingException("every gene has a missing value among the training samples, "
-                        + "so dropping genes leaves nothing; use missing values INTERPOLATE");
+                        + "so dropping genes leaves nothing; interpolate them instead (missing values: interpolate; "
+                        + "--missing-values interpolate on the command line)");
             }
             training = training.selectGenes(genes.stream().mapToInt(training::geneIndex).toArray());
         }
@@ -75,7 +76,8 @@ public final class Preprocessor {
             int g = selected[i];
             if (Double.isNaN(mean[g])) {
                 throw new PreprocessingException("gene \"" + genes.get(g) + "\" has no value in any training sample "
-                        + "of some trajectory, so it cannot be interpolated; use missing values DROP_GENES");
+                        + "of some trajectory, so it cannot be interpolated; leave such genes out (missing values: drop "
+                        + "genes; --missing-values drop-genes on the command line)");
             }
             selectedGenes.add(genes.get(g));
             switch (config.scaling()) {

@@ -150,6 +150,19 @@ class BadInputCommandTest {
     }
 
     @Test
+    void aGeneMissingEverywhereNamesTheOptionThatLeavesItOut() throws IOException {
+        Path missing = matrix("missing-gene.csv", stage -> stage == 0 ? "atrial" : "ventricular",
+                (sample, gene, day, stage) -> gene == 2 ? "NA"
+                        : Integer.toString(1 + day * (gene + 1) + stage * 7 + sample % 3));
+        assertOneLineError(train(missing, "--workspace", dir.resolve("ws"), "--split", "random",
+                "--allow-missing-classes"), "\"g3\"", "--missing-values drop-genes");
+
+        CliRun dropped = train(missing, "--workspace", dir.resolve("ws"), "--split", "random",
+                "--allow-missing-classes", "--missing-values", "drop-genes", "--set=hiddenUnits=4");
+        assertThat(dropped.code()).as(dropped.err()).isZero();
+    }
+
+    @Test
     void droppedSamplesAreCountedInOneLineOfTheTrainReport() throws IOException {
         Path data = goodMatrix();
         String text = Files.readString(data).replace("s3,d1,atrial,3", "s3,d1,,3").replace("s4,d1,atrial,4",
