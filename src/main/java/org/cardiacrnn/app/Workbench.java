@@ -28,6 +28,7 @@ import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.evaluation.BaselinesPane;
 import org.cardiacrnn.app.evaluation.BaselinesViewModel;
 import org.cardiacrnn.app.evaluation.CrossValidationPane;
+import org.cardiacrnn.app.evaluation.CrossValidationResultsPane;
 import org.cardiacrnn.app.evaluation.CrossValidationViewModel;
 import org.cardiacrnn.app.evaluation.EvaluationView;
 import org.cardiacrnn.app.model.ModelView;
@@ -78,7 +79,7 @@ final class Workbench {
         CrossValidationViewModel crossValidation = new CrossValidationViewModel(session, executor, store);
         pages.put(Page.TRAINING, () -> {
             TrainingView view = new TrainingView(trainingViewModel(), this::chartPane);
-            view.setBottom(new CrossValidationPane(crossValidation, this::chartPane));
+            view.setBottom(new CrossValidationPane(crossValidation));
             return view;
         });
         // Built on first visit: its parameter count loads DL4J classes, which would delay the first window.
@@ -103,7 +104,8 @@ final class Workbench {
                 mainViewModel.navigateTo(Page.DATA);
             });
             EvaluationView view = new EvaluationView(evaluation, this::chartPane);
-            view.setBottom(new BaselinesPane(baselines));
+            view.setBottom(new javafx.scene.layout.VBox(new BaselinesPane(baselines),
+                    new CrossValidationResultsPane(crossValidation, this::chartPane)));
             return view;
         });
         pages.put(Page.DATA, () -> new DataView(dataViewModel, trend -> {

@@ -22,7 +22,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Leave-one-donor-out from the Training page as one job, with per-fold rows and pooled figures. */
+/**
+ * Leave-one-donor-out from the Training page as one job; its per-fold rows and pooled figures on the Evaluation
+ * page.
+ */
 @ExtendWith(ApplicationExtension.class)
 class CrossValidationUiTest {
 
@@ -59,12 +62,17 @@ class CrossValidationUiTest {
         assertThat(folds.getConverter().toString(folds.getValue())).isEqualTo("Leave one group out");
         robot.clickOn("#startCrossValidation");
 
-        TableView<?> perFold = robot.lookup("#crossValidationFoldTable").queryAs(TableView.class);
-        UiTests.waitUntil(300, () -> perFold.getItems().size() == 4
-                && robot.lookup("#startCrossValidation").queryButton().isDisabled() == false);
+        UiTests.waitUntil(300, () -> robot.lookup("#crossValidationProgress").queryAs(javafx.scene.control.ProgressBar.class)
+                        .getProgress() == 1.0
+                && !robot.lookup("#startCrossValidation").queryButton().isDisabled());
+        assertThat(robot.lookup("#crossValidationStatus").queryLabeled().getText()).startsWith("4 folds: ");
 
-        assertThat(robot.lookup("#crossValidationProgress").queryAs(javafx.scene.control.ProgressBar.class)
-                .getProgress()).isEqualTo(1.0);
+        // The results are read where every other result is: on the Evaluation page.
+        robot.clickOn("#nav-evaluation");
+        TableView<?> perFold = robot.lookup("#crossValidationFoldTable").queryAs(TableView.class);
+        assertThat(perFold.getItems()).hasSize(4);
+        assertThat(robot.lookup("#crossValidationResults").queryAs(javafx.scene.control.TitledPane.class)
+                .isExpanded()).isTrue();
         assertThat(robot.lookup("#crossValidationHeadline").queryLabeled().getText())
                 .startsWith("4 folds: accuracy ").contains("pooled out-of-fold accuracy").endsWith("on 656 sequences");
         assertThat(robot.lookup("#crossValidationMetrics").queryAs(TableView.class).getItems()).hasSize(10);
