@@ -103,6 +103,18 @@ public final class FigureExporter {
      * @return the files written, in map order then format order
      * @throws FigureException naming the first file that could not be written
      */
+    /** The files {@link #exportAll} would write for these figures, in the same order. */
+    public static List<Path> targets(Set<String> names, Path dir, Set<ExportFormat> formats) {
+        List<Path> files = new ArrayList<>();
+        Set<ExportFormat> ordered = formats.isEmpty() ? EnumSet.noneOf(ExportFormat.class) : EnumSet.copyOf(formats);
+        for (String name : names) {
+            for (ExportFormat format : ordered) {
+                files.add(dir.resolve(safeName(name) + "." + format.extension()));
+            }
+        }
+        return files;
+    }
+
     public List<Path> exportAll(Map<String, Figure> figures, Path dir, FigureSize size, int dpi,
                                 Set<ExportFormat> formats) {
         List<Path> written = new ArrayList<>();

@@ -92,6 +92,23 @@ public final class EvaluationView extends BorderPane {
                 viewModel.exportAllFigures(folder.toPath());
             }
         });
+        viewModel.replaceQuestionProperty().addListener((obs, old, question) -> {
+            if (question == null) {
+                return;
+            }
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    I18n.text("evaluation.exportAll.replace", question.files(), question.folder()),
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            ask.initOwner(getScene().getWindow());
+            ask.setHeaderText(I18n.text("evaluation.exportAll.replace.header"));
+            ask.getDialogPane().setId("replaceFiguresDialog");
+            if (ask.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent()) {
+                viewModel.exportAllFigures(question.folder(), true);
+            } else {
+                viewModel.dismissReplaceQuestion();
+            }
+        });
         Label exported = new Label();
         exported.getStyleClass().add("empty-hint");
         exported.textProperty().bind(viewModel.exportMessageProperty());

@@ -58,6 +58,7 @@ public final class EvaluationViewModel {
     private final ReadOnlyObjectWrapper<SequenceHeat> selectedSequence = new ReadOnlyObjectWrapper<>();
 
     private final TaskExecutor executor;
+    private final ReadOnlyObjectWrapper<ReplaceQuestion> replaceQuestion = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
     private final AttributionViewModel attributions;
@@ -180,18 +181,53 @@ public final class EvaluationViewModel {
         return run == null || run.directory() == null ? null : run.directory().resolve("figures");
     }
 
-    /** Writes every figure of the current run, in every format, into the folder the user chose. */
+    /** Files an "Export all" would replace in a folder, so the page can ask first. */
+    public record ReplaceQuestion(Path folder, int files) {
+    }
+
+    /**
+     * Writes every figure of the current run, in every format, into the folder the user chose. When that would
+     * replace files already there, nothing is written and {@link #replaceQuestionProperty()} asks first.
+     */
     public void exportAllFigures(Path folder) {
+        exportAllFigures(folder, false);
+    }
+
+    /** As {@link #exportAllFigures(Path)}; {@code replace} is the user's answer to the replace question. */
+    public void exportAllFigures(Path folder, boolean replace) {
         RunResult run = session.currentRunProperty().get();
         if (run == null || run.report() == null || folder == null) {
             return;
         }
         lastExportFolder = folder;
-        executor.submit(I18n.text("evaluation.exporting"), progress -> new FigureExporter().exportAll(
-                        RunFigures.all(run.report(), run.epochs()), folder, FigureSize.SINGLE_COLUMN, 300,
-                        EnumSet.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.PDF, ExportFormat.CSV)),
-                written -> exportMessage.set(I18n.text("evaluation.exported", written.size(), folder)),
-                failure -> error.set(UserError.of(I18n.text("evaluation.export.failed"), failure)));
+        replaceQuestion.set(null);
+        EnumSet<ExportFormat> formats = EnumSet.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.PDF,
+                ExportFormat.CSV);
+        executor.submit(I18n.text("evaluation.exporting"), progress -> {
+            var figures = RunFigures.all(run.report(), run.epochs());
+            long existing = FigureExporter.targets(figures.keySet(), folder, formats).stream()
+                    .filter(java.nio.file.Files::exists).count();
+            if (existing > 0 && !replace) {
+                return new ReplaceQuestion(folder, (int) existing);
+            }
+            return new FigureExporter().exportAll(figures, folder, FigureSize.SINGLE_COLUMN, 300, formats);
+        }, outcome -> {
+            if (outcome instanceof ReplaceQuestion question) {
+                replaceQuestion.set(question);
+            } else {
+                exportMessage.set(I18n.text("evaluation.exported", ((List<?>) outcome).size(), folder));
+            }
+        }, failure -> error.set(UserError.of(I18n.text("evaluation.export.failed"), failure)));
+    }
+
+    /** Set when an "Export all" would replace files; the page asks and answers through exportAllFigures. */
+    public ReadOnlyObjectProperty<ReplaceQuestion> replaceQuestionProperty() {
+        return replaceQuestion.getReadOnlyProperty();
+    }
+
+    /** The user declined to replace the files. */
+    public void dismissReplaceQuestion() {
+        replaceQuestion.set(null);
     }
 
     public ReadOnlyStringProperty exportMessageProperty() {

@@ -97,6 +97,15 @@ class EvaluationViewModelTest {
         assertThat(folder.resolve("figures")).doesNotExist();
         assertThat(viewModel.exportMessageProperty().get()).contains("files written to");
         assertThat(viewModel.suggestedExportFolder()).isEqualTo(chosen);
+
+        java.nio.file.Files.writeString(chosen.resolve("roc.csv"), "the author's own table");
+        viewModel.exportAllFigures(chosen);
+        assertThat(viewModel.replaceQuestionProperty().get()).isNotNull();
+        assertThat(viewModel.replaceQuestionProperty().get().files()).isGreaterThan(1);
+        assertThat(chosen.resolve("roc.csv")).hasContent("the author's own table");
+        viewModel.exportAllFigures(chosen, true);
+        assertThat(viewModel.replaceQuestionProperty().get()).isNull();
+        assertThat(chosen.resolve("roc.csv")).content().isNotEqualTo("the author's own table");
         RunResult shown = session.currentRunProperty().get();
         assertThat(viewModel.shownRunProperty().get()).contains(shown.name()).contains(shown.runId());
     }
