@@ -32,6 +32,9 @@ public final class ColumnWidths {
             fit.run();
         });
         table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> fit.run());
+        // Measured again once the table is skinned and styled: before that only the default font is known, which
+        // is narrower than the theme's, and rows set before the page was shown would stay cut off.
+        table.skinProperty().addListener((obs, old, skin) -> fit.run());
         fit(table);
     }
 

@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.ErrorDialog;
+import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.I18n;
 
 /** The Evaluation page's attributions tab: per class, the signed top genes, when they matter, and the ranking. */
@@ -66,7 +67,7 @@ public final class AttributionPane extends BorderPane {
                 row -> number(row.meanAttribution())));
         table.getColumns().add(column("attribution.column.meanAbsolute",
                 row -> number(row.meanAbsoluteAttribution())));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ColumnWidths.fitToContent(table);
         table.setRowFactory(view -> {
             TableRow<AttributionViewModel.GeneRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {

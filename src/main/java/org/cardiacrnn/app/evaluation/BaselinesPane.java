@@ -10,6 +10,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
 
+import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.I18n;
 
 /** The network beside the static baselines on the Evaluation page, with the margin in words. */
@@ -18,6 +19,8 @@ public final class BaselinesPane extends TitledPane {
     public BaselinesPane(BaselinesViewModel viewModel) {
         setId("baselinesPane");
         setText(I18n.text("baselines.title"));
+        // Folded at first: open, it would take half a small window from the confusion matrix.
+        setExpanded(false);
         Label summary = new Label();
         summary.setId("baselinesSummary");
         summary.setWrapText(true);
@@ -28,8 +31,9 @@ public final class BaselinesPane extends TitledPane {
         table.getColumns().add(column("baselines.column.accuracy", BaselinesViewModel.Row::accuracy));
         table.getColumns().add(column("baselines.column.auc", BaselinesViewModel.Row::macroAuc));
         table.getColumns().add(column("baselines.column.margin", BaselinesViewModel.Row::margin));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(120);
+        // Sized to their text, scrolling sideways in a narrow window: a cut-off model name reads as another model.
+        ColumnWidths.fitToContent(table);
+        table.setPrefHeight(130);
         VBox content = new VBox(6, summary, table);
         content.setPadding(new Insets(6));
         setContent(content);

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.evaluation.EvaluationReport;
 import org.cardiacrnn.runs.RunFigures;
@@ -51,7 +52,7 @@ public final class CrossValidationResultsPane extends TitledPane {
         perFold.getColumns().add(column("crossValidation.column.margin",
                 CrossValidationViewModel.FoldRow::marginOverBaseline));
         for (TableView<?> table : java.util.List.of(metrics, perFold)) {
-            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            ColumnWidths.fitToContent(table);
             table.setPrefHeight(220);
         }
         ChartPane confusion = charts.apply("crossValidationConfusionChart");

@@ -21,6 +21,7 @@ import javafx.stage.FileChooser;
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.ErrorDialog;
+import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.runs.RunSummary;
 
@@ -73,7 +74,7 @@ public final class PredictionsPane extends TitledPane {
         table.getColumns().add(column("predict.column.probabilities", PredictionsViewModel.Row::probabilities));
         table.getColumns().add(column("predict.column.missing", row -> row.genesPartlyMissing()
                 ? I18n.text("predict.missing.yes") : ""));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ColumnWidths.fitToContent(table);
         ChartPane figure = charts.apply("predictionsChart");
         viewModel.resultProperty().addListener((obs, old, result) -> figure.show(I18n.text("predict.chart"),
                 result == null ? null : result.figure()));
