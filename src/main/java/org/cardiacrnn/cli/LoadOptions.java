@@ -67,7 +67,8 @@ final class LoadOptions {
 
     @Option(names = "--branches", paramLabel = "NAME=STATE,…;…",
             description = "Lineages as lists of states; each cell counts toward every branch listing its state and "
-                    + "samples get a 'branch' column, e.g. \"cardiomyocyte=IPSC,MES,CMES,CM;fibroblast=IPSC,MES,PROG,CF\".")
+                    + "samples get a 'branch' column, e.g. "
+                    + "\"cardiomyocyte=IPSC,MES,CMES,CM;fibroblast=IPSC,MES,PROG,CF\".")
     String branches;
 
     @Option(names = "--counts-layer", paramLabel = "NAME",

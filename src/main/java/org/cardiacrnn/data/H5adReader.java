@@ -137,8 +137,9 @@ final class H5adReader implements CellSource {
 
     @Override
     public String format() {
-        return "AnnData .h5ad (" + (encoding.equals("dense") ? "dense" : "sparse " + encoding.substring(0, 3).toUpperCase(
-                java.util.Locale.ROOT)) + " " + xPath + ")";
+        String layout = encoding.equals("dense") ? "dense"
+                : "sparse " + encoding.substring(0, 3).toUpperCase(java.util.Locale.ROOT);
+        return "AnnData .h5ad (" + layout + " " + xPath + ")";
     }
 
     @Override

@@ -76,8 +76,8 @@ public final class Preprocessor {
             int g = selected[i];
             if (Double.isNaN(mean[g])) {
                 throw new PreprocessingException("gene \"" + genes.get(g) + "\" has no value in any training sample "
-                        + "of some trajectory, so it cannot be interpolated; leave such genes out (missing values: drop "
-                        + "genes; --missing-values drop-genes on the command line)");
+                        + "of some trajectory, so it cannot be interpolated; leave such genes out (missing values: "
+                        + "drop genes; --missing-values drop-genes on the command line)");
             }
             selectedGenes.add(genes.get(g));
             switch (config.scaling()) {

@@ -46,9 +46,9 @@ public final class RunData {
         String change = config.data().matrix() + " has changed since run " + folder.id() + " used it (fingerprint "
                 + "then " + recorded + ", now " + now + ")";
         if (!allowChanged) {
-            throw new RunStoreException(Path.of(config.data().matrix()), "has changed since run " + folder.id() + " used it "
-                    + "(fingerprint then " + recorded + ", now " + now + "); add --allow-changed-data to go on with "
-                    + "the data as they are now");
+            throw new RunStoreException(Path.of(config.data().matrix()), "has changed since run " + folder.id()
+                    + " used it (fingerprint then " + recorded + ", now " + now + "); add --allow-changed-data to go "
+                    + "on with the data as they are now");
         }
         folder.logEvent("data changed (--allow-changed-data): " + change);
         return new Loaded(data, change);

@@ -75,8 +75,8 @@ public record Trial(int number, Map<String, String> values, TrialState state, Li
     }
 
     /** The same trial with what a running or ended training measured; its worker and events stay. */
-    public Trial withResult(TrialState next, List<String> runs, Double result, List<List<Double>> measured, int epochsRun,
-                     double secondsRun, String why) {
+    public Trial withResult(TrialState next, List<String> runs, Double result, List<List<Double>> measured,
+                            int epochsRun, double secondsRun, String why) {
         return new Trial(number, values, next, runs, result, measured, epochsRun, secondsRun, why, worker, events);
     }
 

@@ -62,8 +62,8 @@ class CrossValidationUiTest {
         assertThat(folds.getConverter().toString(folds.getValue())).isEqualTo("Leave one group out");
         robot.clickOn("#startCrossValidation");
 
-        UiTests.waitUntil(300, () -> robot.lookup("#crossValidationProgress").queryAs(javafx.scene.control.ProgressBar.class)
-                        .getProgress() == 1.0
+        UiTests.waitUntil(300, () -> robot.lookup("#crossValidationProgress")
+                .queryAs(javafx.scene.control.ProgressBar.class).getProgress() == 1.0
                 && !robot.lookup("#startCrossValidation").queryButton().isDisabled());
         assertThat(robot.lookup("#crossValidationStatus").queryLabeled().getText()).startsWith("4 folds: ");
 

@@ -177,8 +177,9 @@ class SweepWorkerTest {
     @Test
     void aMissingSchedulerCommandIsOneClearLine() {
         assertThatThrownBy(() -> SlurmJob.command(List.of("cardiac-rnn-no-such-sbatch", "x.sbatch"), "submit x"))
-                .isInstanceOf(SweepException.class).hasMessageStartingWith("cannot submit x: cardiac-rnn-no-such-sbatch "
-                        + "is not installed here").hasMessageNotContaining("\n");
+                .isInstanceOf(SweepException.class)
+                .hasMessageStartingWith("cannot submit x: cardiac-rnn-no-such-sbatch is not installed here")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
