@@ -69,8 +69,7 @@ final class AttributeCommand implements Callable<Integer> {
         if (top < 1) {
             throw new WorkbenchException("--top must be at least 1; got " + top);
         }
-        OutputGuard.requireWritable(out.resolve("top-genes.csv"), true, run, load.matrix, load.metadata,
-                load.geneNames, load.sampleNames, load.annotations);
+        OutputGuard.requireWritable(out.resolve("top-genes.csv"), true, load.inputsWith(run));
         AttributionMethod chosen = AttributionMethod.parse(method);
         Baseline.Kind baselineKind = Baseline.Kind.parse(baseline);
         PrintWriter err = spec.commandLine().getErr();

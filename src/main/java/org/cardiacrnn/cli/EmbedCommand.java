@@ -54,8 +54,7 @@ final class EmbedCommand implements Callable<Integer> {
         if (!name.endsWith(".csv") && !name.endsWith(".npy")) {
             throw new WorkbenchException("--out must end in .csv or .npy; got " + out);
         }
-        OutputGuard.requireWritable(out, true, run, load.matrix, load.metadata, load.geneNames, load.sampleNames,
-                load.annotations);
+        OutputGuard.requireWritable(out, true, load.inputsWith(run));
         SavedRun saved = SavedRun.open(run);
         ExpressionData data = ExpressionLoader.load(load.toRequest());
         NewDataSequences sequences = saved.sequences(data);

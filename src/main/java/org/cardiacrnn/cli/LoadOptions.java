@@ -1,6 +1,8 @@
 package org.cardiacrnn.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -78,6 +80,13 @@ final class LoadOptions {
     @Option(names = "--replicate-seed", paramLabel = "SEED", defaultValue = "" + SingleCellOptions.DEFAULT_SEED,
             description = "Seed of the pseudo-replicate split (default: ${DEFAULT-VALUE}).")
     long replicateSeed;
+
+    /** Every file these options read, and {@code others}, which a command's output must never replace. */
+    Path[] inputsWith(Path... others) {
+        List<Path> inputs = new ArrayList<>(Arrays.asList(others));
+        inputs.addAll(Arrays.asList(matrix, metadata, geneNames, sampleNames, annotations));
+        return inputs.toArray(Path[]::new);
+    }
 
     LoadRequest toRequest() {
         if (matrix == null) {

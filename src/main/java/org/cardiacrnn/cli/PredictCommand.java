@@ -47,8 +47,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputGuard.requireWritable(out, force, run, load.matrix, load.metadata, load.geneNames, load.sampleNames,
-                load.annotations);
+        OutputGuard.requireWritable(out, force, load.inputsWith(run));
         SavedRun saved = openRun();
         ExpressionData data = ExpressionLoader.load(load.toRequest());
         Predictions predictions = Predictions.of(saved, data, groupColumn);
