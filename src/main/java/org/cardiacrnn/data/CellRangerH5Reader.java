@@ -129,6 +129,6 @@ final class CellRangerH5Reader implements CellSource {
 
     @Override
     public void close() {
-        hdf.close();
+        HdfFiles.close(hdf);
     }
 }

@@ -191,7 +191,7 @@ final class H5adReader implements CellSource {
 
     @Override
     public void close() {
-        hdf.close();
+        HdfFiles.close(hdf);
     }
 
     private List<String> index(HdfFile hdf, String groupName) {

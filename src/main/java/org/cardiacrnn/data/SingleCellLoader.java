@@ -1,5 +1,6 @@
 package org.cardiacrnn.data;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,9 @@ final class SingleCellLoader {
         InputFiles.requireReadableFile(path);
         HdfFile hdf;
         try {
-            hdf = new HdfFile(path);
+            hdf = HdfFiles.open(path);
+        } catch (IOException e) {
+            throw new DataFormatException(path, "cannot be read: " + e.getMessage(), e);
         } catch (HdfException | IllegalArgumentException e) {
             throw new DataFormatException(path, "not a readable HDF5 file: " + e.getMessage(), e);
         }
@@ -63,7 +66,7 @@ final class SingleCellLoader {
             }
             return H5adReader.open(path, hdf, countsLayer);
         } catch (RuntimeException e) {
-            hdf.close();
+            HdfFiles.close(hdf);
             throw e;
         }
     }
