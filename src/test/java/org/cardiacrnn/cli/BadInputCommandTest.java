@@ -142,6 +142,14 @@ class BadInputCommandTest {
     }
 
     @Test
+    void aWindowLongerThanEveryTrajectoryOfAClassIsRefusedWithTheReason() throws IOException {
+        CliRun run = CliRun.of("train", goodMatrix().toString(), "--window", "7", "--label-column", "stage",
+                "--time-column", "day", "--workspace", dir.resolve("ws").toString());
+        assertOneLineError(run, "class \"atrial\" is too short for a window of 7 samples", "\"atrial/d1\", has 6 "
+                + "sample(s) at 6 time point(s)", "repeat or invent time points", "lower --window to 6");
+    }
+
+    @Test
     void negativeValuesAreRefusedWhenCpmIsOn() throws IOException {
         Path negative = matrix("negative.csv", stage -> stage == 0 ? "a" : "b",
                 (sample, gene, day, stage) -> Integer.toString(day - 3 + gene));

@@ -185,6 +185,42 @@ class DatasetPreparationTest {
     }
 
     @Test
+    void aWindowLongerThanEveryTrajectoryOfAClassIsRefusedWithTheLongestItHas() {
+        ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 2, 6);
+        PreparationConfig methodology = PreparationConfig.methodology("time", "label");
+        assertThatThrownBy(() -> DatasetPreparation.prepare(data, withWindow(methodology, 13)))
+                .isInstanceOf(SequenceException.class)
+                .hasMessage("class \"A\" is too short for a window of 13 samples: it has 12 sample(s) at 6 time "
+                        + "point(s), so a window would have to repeat or invent time points; lower --window to 12 or "
+                        + "use --builder time-course");
+        PreparationConfig fits = withWindow(methodology, 12);
+        Trajectories trajectories = Trajectories.of(data.metadata(), fits.sequences(), null);
+        PreparationChecks.requireTrainable(data.matrix(), trajectories, fits);
+        assertThat(SlidingWindowBuilder.build(data.matrix(), trajectories, fits.sequences()).dataset()
+                .sequenceCount()).isEqualTo(2);
+        PreparationConfig byDonor = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 7);
+        assertThatThrownBy(() -> DatasetPreparation.prepare(data, byDonor))
+                .hasMessageStartingWith("class \"A\" is too short for a window of 7 samples: its longest trajectory, "
+                        + "\"A/d0\", has 6 sample(s) at 6 time point(s)");
+    }
+
+    @Test
+    void samplesSharingATimePointFillAWindowLongerThanTheTimePoints() {
+        // As in the bundled data (5 days, 40 samples per day and trajectory, windows of 10): windows step through
+        // samples in time order, so two time points with five replicates each fill a window of ten.
+        ExpressionData distinct = Fixtures.trajectories(new String[] {"A", "B"}, 1, 10);
+        List<String> twoDays = distinct.metadata().column("time").values().stream()
+                .map(t -> Integer.parseInt(t) < 5 ? "0" : "1").toList();
+        ExpressionData replicates = Fixtures.data(distinct.matrix(), List.of(SampleMetadata.Column.of("time", twoDays),
+                distinct.metadata().column("label")));
+        PreparationConfig config = withWindow(PreparationConfig.methodology("time", "label"), 10);
+        Trajectories trajectories = Trajectories.of(replicates.metadata(), config.sequences(), null);
+        PreparationChecks.requireTrainable(replicates.matrix(), trajectories, config);
+        assertThat(SlidingWindowBuilder.build(replicates.matrix(), trajectories, config.sequences()).dataset()
+                .sequenceCount()).isEqualTo(2);
+    }
+
+    @Test
     void chu2016WindowsAlongPseudotimeWithinEachHourWithoutLeakage() {
         Assumptions.assumeTrue(Files.isDirectory(CHU), "Chu 2016 data not found at " + CHU.toAbsolutePath()
                 + "; this test needs the shared data folder");
