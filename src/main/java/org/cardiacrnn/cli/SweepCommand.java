@@ -2,6 +2,7 @@ package org.cardiacrnn.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.cardiacrnn.sweeps.SweepControl;
 import org.cardiacrnn.sweeps.SweepDefinition;
 import org.cardiacrnn.sweeps.SweepEvent;
 import org.cardiacrnn.sweeps.SweepFolder;
+import org.cardiacrnn.sweeps.SweepRepair;
 import org.cardiacrnn.sweeps.SweepRunner;
 import org.cardiacrnn.sweeps.SweepSpec;
 import org.cardiacrnn.sweeps.SweepStore;
@@ -47,7 +49,7 @@ import picocli.CommandLine.Spec;
                 "Each trial is an ordinary run folder; the sweep folder links them and survives a restart.",
                 "Example: sweep --spec docs/configs/sweep-example.json",
                 "               --data sample-data/cardiac-differentiation.csv.gz",
-                "Resume: sweep --resume SWEEP_ID     List: sweep --list",
+                "Resume: sweep --resume SWEEP_ID     List: sweep --list     Repair: sweep --repair SWEEP_ID",
                 "On a SLURM cluster: sweep --spec FILE --data MATRIX --slurm --workers 8; then",
                 "sweep --follow SWEEP_ID, and sweep --stop SWEEP_ID to end it (see docs/cluster.md)."})
 final class SweepCommand implements Callable<Integer> {
@@ -78,6 +80,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the sweeps of the workspace and exit.")
     boolean list;
 
+    @Option(names = "--repair", paramLabel = "SWEEP_ID", description = "Rebuild a sweep's missing or damaged "
+            + "trials.json from its trials' run folders (the damaged file is kept beside it) and exit.")
+    String repair;
+
     @Option(names = "--workspace", paramLabel = "DIR", description = "Where run and sweep folders go (default: the "
             + "workbench's user data folder, shared with the GUI).")
     Path workspace;
@@ -98,7 +104,19 @@ final class SweepCommand implements Callable<Integer> {
         if (list) {
             Map<String, String> damaged = sweeps.damaged();
             printSweeps(out, sweeps.list(), damaged.isEmpty());
-            damaged.forEach((id, problem) -> out.println(id + "  damaged: " + problem));
+            damaged.forEach((id, problem) -> out.println(id + "  damaged: " + problem + "  (sweep --repair " + id
+                    + ")"));
+            return 0;
+        }
+        if (repair != null) {
+            SweepRepair.Result repaired = SweepRepair.repair(home, repair, Clock.systemDefaultZone());
+            out.printf(Locale.ROOT, "sweep %s: trials.json rebuilt from the run folders: %d of %d trials recovered "
+                    + "with their results, %d started but unfinished to run again, the rest not started%n", repair,
+                    repaired.recovered(), repaired.trials(), repaired.rerun());
+            if (repaired.keptAs() != null) {
+                out.println("the damaged table is kept as " + repaired.keptAs());
+            }
+            out.println("go on with: sweep --resume " + repair);
             return 0;
         }
         if (cluster.follow != null) {
@@ -112,6 +130,11 @@ final class SweepCommand implements Callable<Integer> {
         SweepFolder folder;
         ExpressionData expression;
         if (resume != null) {
+            String damage = sweeps.damaged().get(resume);
+            if (damage != null) {
+                throw new WorkbenchException("sweep " + resume + " cannot resume: " + damage + "; rebuild its trial "
+                        + "table with sweep --repair " + resume);
+            }
             folder = sweeps.open(resume);
             expression = ExpressionLoader.load(folder.definition().data().toRequest());
             requireSameData(out, new RunStore(home), folder, expression);
