@@ -83,7 +83,7 @@ public final class EmbeddingMapViewModel {
 
     /**
      * Embeds the current run's test split in the background and draws it on its first two principal components
-     * or on a t-SNE map (perplexity 30, 1,000 iterations, seed 42), as {@link #projectionProperty()} says.
+     * or on a t-SNE map ({@link Tsne.Settings#defaults()}), as {@link #projectionProperty()} says.
      */
     public void computeMap() {
         RunResult run = session.currentRunProperty().get();
@@ -97,18 +97,19 @@ public final class EmbeddingMapViewModel {
         job = executor.submit(I18n.text("embedding.running"), progress -> {
             float[][] embeddings = new Embedder(networks.apply(run)).pooled(run.testSet());
             if (chosen == Projection.PCA) {
-                return Pca.project(embeddings, 2);
+                return new Tsne.Result(Pca.project(embeddings, 2), 0, embeddings.length, 0);
             }
             return Tsne.map(embeddings, Tsne.Settings.defaults(),
                     (done, total) -> progress.update((double) done / total,
                             I18n.text("embedding.tsne.progress", done, total)),
-                    progress::isCancelled).points();
+                    progress::isCancelled);
         }, projected -> {
             running.set(false);
-            points = projected;
+            points = projected.points();
             shown = chosen;
-            status.set(I18n.text(chosen == Projection.PCA ? "embedding.done" : "embedding.tsne.done",
-                    projected.length));
+            status.set(chosen == Projection.PCA ? I18n.text("embedding.done", points.length)
+                    : I18n.text("embedding.tsne.done", points.length,
+                            String.format(Locale.ROOT, "%.3g", projected.perplexity())));
             redraw();
         }, failure -> {
             running.set(false);

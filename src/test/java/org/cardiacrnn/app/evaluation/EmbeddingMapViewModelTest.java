@@ -66,7 +66,8 @@ class EmbeddingMapViewModelTest {
         var figure = viewModel.mapProperty().get();
         assertThat(figure.data().rows()).hasSize(6);
         assertThat(figure.chart().getXYPlot().getDomainAxis().getLabel()).isEqualTo("t-SNE 1");
-        assertThat(viewModel.statusProperty().get()).contains("t-SNE");
+        // Six sequences leave room for a perplexity of 5 / 3 only.
+        assertThat(viewModel.statusProperty().get()).contains("t-SNE (perplexity 1.67");
         assertThat(messages).anyMatch(message -> message.startsWith("t-SNE: iteration"));
         viewModel.openPoint(2, 1);
         assertThat(viewModel.sequenceProperty().get().title()).contains("late");
