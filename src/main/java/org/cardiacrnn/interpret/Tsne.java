@@ -10,8 +10,8 @@ import java.util.function.BooleanSupplier;
  * map, and gradient descent with early exaggeration, momentum and per-coordinate gains. Every step costs
  * n² pairs, so a test split of a few hundred sequences takes well under a second; above {@link #EXACT_LIMIT}
  * rows a seeded random subset is mapped and every other row is placed at the mean position of its nearest
- * mapped neighbours in the original space (it shapes none of the map). Single-threaded and seeded: the same
- * rows and settings give the same map.
+ * mapped neighbours in the original space (it shapes none of the map). Single-threaded and seeded, and the
+ * calibration uses {@link StrictMath}, so the same rows and settings give the same map on any machine.
  */
 public final class Tsne {
 
@@ -112,7 +112,7 @@ public final class Tsne {
                 nearest = Math.min(nearest, squaredDistances[j]);
             }
         }
-        double target = Math.log(perplexity);
+        double target = StrictMath.log(perplexity);
         double beta = 1;
         double low = 0;
         double high = Double.POSITIVE_INFINITY;
@@ -145,14 +145,14 @@ public final class Tsne {
                 continue;
             }
             double shifted = squaredDistances[j] - nearest;
-            p[j] = Math.exp(-beta * shifted);
+            p[j] = StrictMath.exp(-beta * shifted);
             sum += p[j];
             weighted += p[j] * shifted;
         }
         for (int j = 0; j < p.length; j++) {
             p[j] /= sum;
         }
-        return Math.log(sum) + beta * weighted / sum;
+        return StrictMath.log(sum) + beta * weighted / sum;
     }
 
     static double entropy(double[] p) {
