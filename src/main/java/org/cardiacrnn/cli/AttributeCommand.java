@@ -2,10 +2,20 @@ package org.cardiacrnn.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.figures.ExportFormat;
+import org.cardiacrnn.figures.Figure;
+import org.cardiacrnn.figures.FigureExporter;
+import org.cardiacrnn.figures.FigureSize;
+import org.cardiacrnn.interpret.AttributionFigures;
 import org.cardiacrnn.interpret.AttributionFiles;
 import org.cardiacrnn.interpret.AttributionMethod;
 import org.cardiacrnn.interpret.AttributionReport;
@@ -13,7 +23,9 @@ import org.cardiacrnn.interpret.Attributor;
 import org.cardiacrnn.interpret.Baseline;
 import org.cardiacrnn.interpret.ClassAttribution;
 import org.cardiacrnn.interpret.GeneScore;
+import org.cardiacrnn.interpret.SequenceAttribution;
 import org.cardiacrnn.runs.SavedRun;
+import org.cardiacrnn.sequences.SequenceDataset;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +39,8 @@ import picocli.CommandLine.Spec;
                 + "gradients or gradient x input) over its test split or new labelled files; per class, the top "
                 + "genes over its correctly classified sequences.",
                 "Writes top-genes.csv, attribution-CLASS.csv (genes x time steps) and figures (PDF, SVG, PNG, "
-                        + "CSV) into --out.",
-                "Example: attribute --run RUN_FOLDER --out attributions"})
+                        + "CSV) into --out; with --sequence, also one sequence's gene x time heatmap.",
+                "Example: attribute --run RUN_FOLDER --out attributions --sequence 12"})
 final class AttributeCommand implements Callable<Integer> {
 
     @Spec
@@ -60,6 +72,11 @@ final class AttributeCommand implements Callable<Integer> {
             description = "Genes per class in top-genes.csv and the figures (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--sequence", paramLabel = "N", split = ",", description = "Also write the gene x time "
+            + "attribution heatmap of sequence N (1-based, as the Evaluation page numbers the test sequences) for "
+            + "its predicted class, as sequence-N.pdf/.svg/.png/.csv; repeatable.")
+    List<Integer> sequenceNumbers = new ArrayList<>();
+
     @Option(names = "--force", description = "Replace the files of an earlier report in --out (never an input, nor a "
             + "file in a run or sweep folder).")
     boolean overwrite;
@@ -78,13 +95,20 @@ final class AttributeCommand implements Callable<Integer> {
         if (sequences.dataset().sequenceCount() == 0) {
             throw new WorkbenchException("there are no sequences in " + sequences.what() + " to attribute");
         }
+        for (int number : sequenceNumbers) {
+            if (number < 1 || number > sequences.dataset().sequenceCount()) {
+                throw new WorkbenchException("--sequence " + number + ": " + sequences.what() + " has sequences 1 to "
+                        + sequences.dataset().sequenceCount());
+            }
+        }
         Baseline reference = baselineKind == Baseline.Kind.BLURRED ? Baseline.blurred()
                 : sequences.trainingMean(saved);
         Attributor.Settings settings = new Attributor.Settings(chosen, steps, reference);
         long started = System.nanoTime();
         int[] lastTenth = {-1};
-        AttributionReport report = AttributionReport.compute(new Attributor(saved.model().network()),
-                sequences.dataset(), sequences.labelled(), settings, (done, total) -> {
+        Attributor attributor = new Attributor(saved.model().network());
+        AttributionReport report = AttributionReport.compute(attributor, sequences.dataset(),
+                sequences.labelled(), settings, (done, total) -> {
                     int tenth = 10 * done / total;
                     if (tenth != lastTenth[0]) {
                         lastTenth[0] = tenth;
@@ -93,9 +117,29 @@ final class AttributeCommand implements Callable<Integer> {
                     }
                 }, () -> false);
         double seconds = (System.nanoTime() - started) / 1e9;
-        var written = AttributionFiles.write(report, out, top, overwrite);
+        List<Path> written = new ArrayList<>(AttributionFiles.write(report, out, top, overwrite));
+        written.addAll(sequenceHeatmaps(attributor, sequences.dataset(), report, settings));
         print(spec.commandLine().getOut(), sequences.what(), report, seconds, written.size());
         return 0;
+    }
+
+    /** Each --sequence's attributions for its predicted class, most important genes first. */
+    private List<Path> sequenceHeatmaps(Attributor attributor, SequenceDataset dataset, AttributionReport report,
+                                        Attributor.Settings settings) {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        for (int number : sequenceNumbers) {
+            SequenceAttribution explained = report.sequences().get(number - 1);
+            int predicted = explained.predictedClass();
+            if (explained.targetClass() != predicted) {
+                explained = attributor.attribute(dataset, number - 1, predicted, settings);
+            }
+            String title = String.format(Locale.ROOT, "Sequence %d (%s): attributions for %s", number,
+                    dataset.groupIds().get(number - 1), dataset.classNames().get(predicted));
+            figures.put("sequence-" + number, AttributionFigures.sequenceHeatmap(title, explained,
+                    dataset.featureNames(), top));
+        }
+        return new FigureExporter().exportAll(figures, out, FigureSize.SINGLE_COLUMN, 300,
+                EnumSet.allOf(ExportFormat.class));
     }
 
     private void print(PrintWriter out, String what, AttributionReport report, double seconds, int files) {

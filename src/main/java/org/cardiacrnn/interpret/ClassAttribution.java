@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * What a class's correctly classified sequences have in common: their mean attribution per gene and time step,
- * and the genes ranked by mean absolute attribution (a gene that pushes consistently against the class matters
- * as much as one that pushes for it; the sign is kept in {@link GeneScore#meanAttribution()}).
+ * and the genes ranked by their signed mean attribution, so the top genes are the evidence for the class (a gene
+ * whose low level argues for it counts as evidence too; genes that argued against it sink to the bottom, and
+ * {@link GeneScore#meanAbsoluteAttribution()} still says how much a gene mattered either way).
  *
  * @param meanAttribution mean over the sequences, {@code [gene * timeSteps + t]}
  */
@@ -63,7 +64,7 @@ public record ClassAttribution(int classIndex, String className, int sequences, 
             }
             scores.add(new GeneScore(0, genes.get(g), g, signed / n, absolute[g] / n));
         }
-        scores.sort(Comparator.comparingDouble(GeneScore::meanAbsoluteAttribution).reversed()
+        scores.sort(Comparator.comparingDouble(GeneScore::meanAttribution).reversed()
                 .thenComparing(GeneScore::geneIndex));
         List<GeneScore> ranked = new ArrayList<>(geneCount);
         for (int r = 0; r < scores.size(); r++) {

@@ -52,6 +52,19 @@ class AttributeEmbedCommandTest {
         CliRun badMethod = CliRun.of("attribute", "--run", run.toString(), "--out", out.toString(), "--method", "x");
         assertThat(badMethod.err()).contains("--method must be");
 
+        Path single = workspace.resolve("one-sequence");
+        CliRun oneSequence = CliRun.of("attribute", "--run", run.toString(), "--out", single.toString(), "--steps",
+                "4", "--top", "5", "--sequence", "3");
+        assertThat(oneSequence.code()).as(oneSequence.err()).isZero();
+        for (String ext : List.of("pdf", "svg", "png", "csv")) {
+            assertThat(single.resolve("sequence-3." + ext)).isNotEmptyFile();
+        }
+        assertThat(Files.readAllLines(single.resolve("sequence-3.csv"))).hasSize(1 + 5 * 10);
+        CliRun outOfRange = CliRun.of("attribute", "--run", run.toString(), "--out", workspace.resolve("x").toString(),
+                "--sequence", "100000");
+        assertThat(outOfRange.code()).isEqualTo(Main.EXIT_USER_ERROR);
+        assertThat(outOfRange.err()).contains("--sequence 100000").contains("sequences 1 to");
+
         Path npy = workspace.resolve("embeddings.npy");
         CliRun embedded = CliRun.of("embed", "--run", run.toString(), SAMPLE, "--out", npy.toString());
         assertThat(embedded.code()).as(embedded.err()).isZero();
@@ -69,6 +82,18 @@ class AttributeEmbedCommandTest {
         assertThat(csvRows.get(0)).endsWith("e1,e2,e3,e4,e5,e6,e7,e8");
         assertThat(Double.parseDouble(csvRows.get(1).split(",")[5])).isCloseTo(pooled.getDouble(0, 0),
                 org.assertj.core.data.Offset.offset(1e-4));
+
+        Path map = workspace.resolve("map.csv");
+        CliRun tsne = CliRun.of("embed", "--run", run.toString(), SAMPLE, "--out", map.toString(), "--map", "tsne");
+        assertThat(tsne.code()).as(tsne.err()).isZero();
+        List<String> mapRows = Files.readAllLines(map);
+        assertThat(mapRows).hasSize(rows.size());
+        assertThat(mapRows.get(0)).endsWith("last_sample,e1,e2");
+        assertThat(tsne.err()).contains("t-SNE: iteration 1000 of 1000");
+        CliRun mapPerStep = CliRun.of("embed", "--run", run.toString(), SAMPLE, "--out",
+                workspace.resolve("m.csv").toString(), "--map", "pca", "--per-step");
+        assertThat(mapPerStep.code()).isEqualTo(Main.EXIT_USER_ERROR);
+        assertThat(mapPerStep.err()).contains("--per-step");
 
         Path steps = workspace.resolve("steps.npy");
         CliRun perStep = CliRun.of("embed", "--run", run.toString(), SAMPLE, "--out", steps.toString(), "--per-step");

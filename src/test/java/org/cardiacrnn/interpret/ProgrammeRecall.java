@@ -2,6 +2,7 @@ package org.cardiacrnn.interpret;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -30,11 +31,14 @@ final class ProgrammeRecall {
     static final long SAMPLE_SEED = 42;
 
     /**
-     * @param hits        per class: top-k genes that are programme genes of the class
+     * @param hits        per class: top-k genes by signed mean attribution that are programme genes of the class
+     * @param otherRanking per class: the same count with the genes ranked by mean absolute attribution
+     * @param tops        per class: the top-k genes, each tagged with the classes whose programmes hold it
      * @param programme   per class: how many programme genes it has (of 2,000)
      * @param correct     per class: correctly classified test sequences the ranking averages over
      */
-    record Result(List<String> classes, int top, int[] hits, int[] programme, int[] correct, double seconds) {
+    record Result(List<String> classes, int top, int[] hits, int[] otherRanking, List<String> tops,
+                  int[] programme, int[] correct, double seconds) {
 
         double recall(int c) {
             return (double) hits[c] / Math.min(top, programme[c]);
@@ -49,9 +53,10 @@ final class ProgrammeRecall {
             StringBuilder text = new StringBuilder(what + ":\n");
             for (int c = 0; c < classes.size(); c++) {
                 text.append(String.format(java.util.Locale.ROOT,
-                        "  %-20s top-%d hits %2d  recall@%d %.2f  (chance %.2f hits; %d programme genes; "
-                                + "%d correct sequences)%n", classes.get(c), top, hits[c], top, recall(c), chance(c),
-                        programme[c], correct[c]));
+                        "  %-20s top-%d hits %2d  recall@%d %.2f  (by |attribution|: %d hits; chance %.2f hits; "
+                                + "%d programme genes; %d correct sequences)%n    %s%n", classes.get(c), top,
+                        hits[c], top, recall(c), otherRanking[c], chance(c), programme[c], correct[c],
+                        tops.get(c)));
             }
             return text.append(String.format(java.util.Locale.ROOT, "  attribution took %.1f s%n", seconds))
                     .toString();
@@ -80,16 +85,45 @@ final class ProgrammeRecall {
         double seconds = (System.nanoTime() - started) / 1e9;
         int classes = test.classCount();
         int[] hits = new int[classes];
+        int[] otherRanking = new int[classes];
         int[] programme = new int[classes];
         int[] correct = new int[classes];
+        List<Set<String>> programmes = new ArrayList<>();
+        for (String name : test.classNames()) {
+            programmes.add(SampleDataGenerator.programmeGenes(name, SAMPLE_SEED));
+        }
+        List<String> tops = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
-            Set<String> genes = SampleDataGenerator.programmeGenes(test.classNames().get(c), SAMPLE_SEED);
+            Set<String> genes = programmes.get(c);
             programme[c] = genes.size();
             ClassAttribution summary = report.classes().get(c);
             correct[c] = summary.sequences();
-            hits[c] = (int) summary.top(top).stream().filter(score -> genes.contains(score.gene())).count();
+            hits[c] = (int) topBy(summary, SIGNED, top).stream().filter(score -> genes.contains(score.gene())).count();
+            otherRanking[c] = (int) topBy(summary, ABSOLUTE, top).stream()
+                    .filter(score -> genes.contains(score.gene())).count();
+            StringBuilder list = new StringBuilder();
+            for (GeneScore score : topBy(summary, SIGNED, top)) {
+                StringBuilder owners = new StringBuilder();
+                for (int o = 0; o < classes; o++) {
+                    if (programmes.get(o).contains(score.gene())) {
+                        owners.append(owners.isEmpty() ? "" : "+").append(test.classNames().get(o), 0, 3);
+                    }
+                }
+                list.append(String.format(java.util.Locale.ROOT, "%s(%+.3f%s) ", score.gene(),
+                        score.meanAttribution(), owners.isEmpty() ? "" : " " + owners));
+            }
+            tops.add(list.toString().trim());
         }
-        return new Result(test.classNames(), top, hits, programme, correct, seconds);
+        return new Result(test.classNames(), top, hits, otherRanking, tops, programme, correct, seconds);
+    }
+
+    private static final Comparator<GeneScore> SIGNED = Comparator.comparingDouble(GeneScore::meanAttribution)
+            .reversed();
+    private static final Comparator<GeneScore> ABSOLUTE = Comparator
+            .comparingDouble(GeneScore::meanAbsoluteAttribution).reversed();
+
+    private static List<GeneScore> topBy(ClassAttribution summary, Comparator<GeneScore> order, int top) {
+        return summary.ranking().stream().sorted(order).limit(top).toList();
     }
 
     /** The same sequences with their labels permuted: a network trained on them can only learn noise. */

@@ -1,8 +1,10 @@
 package org.cardiacrnn.app.evaluation;
 
+import java.util.Comparator;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -59,14 +61,17 @@ public final class AttributionPane extends BorderPane {
         filter.setId("attributionFilter");
         filter.setPromptText(I18n.text("attribution.filter"));
         filter.textProperty().bindBidirectional(viewModel.geneFilterProperty());
-        TableView<AttributionViewModel.GeneRow> table = new TableView<>(viewModel.genes());
+        // A sorted view of the filtered ranking, so a click on a column header re-sorts it (by |attribution|, say).
+        SortedList<AttributionViewModel.GeneRow> sorted = new SortedList<>(viewModel.genes());
+        TableView<AttributionViewModel.GeneRow> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("attributionGenes");
-        table.getColumns().add(column("attribution.column.rank", row -> Integer.toString(row.rank())));
-        table.getColumns().add(column("attribution.column.gene", AttributionViewModel.GeneRow::gene));
+        table.getColumns().add(column("attribution.column.rank", row -> Integer.toString(row.rank()), true));
+        table.getColumns().add(column("attribution.column.gene", AttributionViewModel.GeneRow::gene, false));
         table.getColumns().add(column("attribution.column.mean",
-                row -> number(row.meanAttribution())));
+                row -> number(row.meanAttribution()), true));
         table.getColumns().add(column("attribution.column.meanAbsolute",
-                row -> number(row.meanAbsoluteAttribution())));
+                row -> number(row.meanAbsoluteAttribution()), true));
         ColumnWidths.fitToContent(table);
         table.setRowFactory(view -> {
             TableRow<AttributionViewModel.GeneRow> row = new TableRow<>();
@@ -93,9 +98,13 @@ public final class AttributionPane extends BorderPane {
     }
 
     private static TableColumn<AttributionViewModel.GeneRow, String> column(String key,
-            Function<AttributionViewModel.GeneRow, String> value) {
+            Function<AttributionViewModel.GeneRow, String> value, boolean numeric) {
         TableColumn<AttributionViewModel.GeneRow, String> column = new TableColumn<>(I18n.text(key));
+        column.setId("attributionColumn-" + key.substring(key.lastIndexOf('.') + 1));
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        if (numeric) {
+            column.setComparator(Comparator.comparingDouble(Double::parseDouble));
+        }
         return column;
     }
 }

@@ -20,7 +20,7 @@ import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 
-/** The Evaluation page's embedding map: the test split on its first two principal components. */
+/** The Evaluation page's embedding map: the test split on its first two principal components or by t-SNE. */
 public final class EmbeddingMapPane extends BorderPane {
 
     public EmbeddingMapPane(EmbeddingMapViewModel viewModel, Function<String, ChartPane> charts) {
@@ -28,6 +28,31 @@ public final class EmbeddingMapPane extends BorderPane {
         Button compute = new Button(I18n.text("embedding.compute"));
         compute.setId("embeddingCompute");
         compute.setOnAction(event -> viewModel.computeMap());
+        compute.disableProperty().bind(viewModel.runningProperty());
+        Button cancel = new Button(I18n.text("embedding.cancel"));
+        cancel.setId("embeddingCancel");
+        cancel.disableProperty().bind(viewModel.runningProperty().not());
+        cancel.setOnAction(event -> viewModel.cancel());
+        ComboBox<EmbeddingMapViewModel.Projection> projection = new ComboBox<>();
+        projection.setId("embeddingProjection");
+        projection.getItems().setAll(EmbeddingMapViewModel.Projection.values());
+        projection.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EmbeddingMapViewModel.Projection value) {
+                if (value == null) {
+                    return "";
+                }
+                return value == EmbeddingMapViewModel.Projection.PCA ? I18n.text("embedding.projection.pca")
+                        : I18n.text("embedding.projection.tsne");
+            }
+
+            @Override
+            public EmbeddingMapViewModel.Projection fromString(String text) {
+                return null;
+            }
+        });
+        projection.valueProperty().bindBidirectional(viewModel.projectionProperty());
+        projection.disableProperty().bind(viewModel.runningProperty());
         ComboBox<EmbeddingMapViewModel.Colouring> colouring = new ComboBox<>();
         colouring.setId("embeddingColouring");
         colouring.getItems().setAll(EmbeddingMapViewModel.Colouring.values());
@@ -50,7 +75,8 @@ public final class EmbeddingMapPane extends BorderPane {
         Label status = new Label();
         status.setId("embeddingStatus");
         status.textProperty().bind(viewModel.statusProperty());
-        HBox bar = new HBox(8, compute, new Label(I18n.text("embedding.colourBy")), colouring, status);
+        HBox bar = new HBox(8, projection, compute, cancel, new Label(I18n.text("embedding.colourBy")), colouring,
+                status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         setTop(bar);
@@ -58,7 +84,7 @@ public final class EmbeddingMapPane extends BorderPane {
         ChartPane map = charts.apply("embeddingMap");
         ChartPane sequence = charts.apply("embeddingSequence");
         viewModel.mapProperty().addListener((obs, old, figure) -> map.show(
-                figure == null ? "" : I18n.text("embedding.chart.title"), figure));
+                figure == null ? "" : figure.chart().getTitle().getText(), figure));
         viewModel.sequenceProperty().addListener((obs, old, heat) -> sequence.show(
                 heat == null ? "" : heat.title(),
                 heat == null ? null : DataCharts.sequenceHeatmap(heat.title(), heat.values(), heat.features(),

@@ -7,6 +7,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,18 +27,22 @@ import org.cardiacrnn.figures.EmbeddingCharts;
 import org.cardiacrnn.figures.Figure;
 import org.cardiacrnn.interpret.Embedder;
 import org.cardiacrnn.interpret.Pca;
+import org.cardiacrnn.interpret.Tsne;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.SequenceDataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * The test split's embeddings (what the classifier reads) on a 2-D PCA map, coloured by class or by the time
- * of a sequence's last sample; clicking a point shows that sequence.
+ * The test split's embeddings (what the classifier reads) on a 2-D map, by PCA or t-SNE, coloured by class or by
+ * the time of a sequence's last sample; clicking a point shows that sequence.
  */
 public final class EmbeddingMapViewModel {
 
     /** What the colours of the map mean. */
     public enum Colouring { CLASS, TIME }
+
+    /** How the embeddings are brought down to two dimensions. */
+    public enum Projection { PCA, TSNE }
 
     private static final int HEATMAP_FEATURES = 25;
 
@@ -44,11 +50,15 @@ public final class EmbeddingMapViewModel {
     private final TaskExecutor executor;
     private final Function<RunResult, MultiLayerNetwork> networks;
     private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(Colouring.CLASS);
+    private final ObjectProperty<Projection> projection = new SimpleObjectProperty<>(Projection.PCA);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Figure> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SequenceHeat> sequence = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
     private double[][] points;
+    private Projection shown = Projection.PCA;
+    private TaskExecutor.Cancellable job;
     private List<List<Integer>> sequencesPerSeries = List.of();
 
     public EmbeddingMapViewModel(WorkbenchSession session, TaskExecutor executor) {
@@ -62,6 +72,7 @@ public final class EmbeddingMapViewModel {
         this.executor = executor;
         this.networks = networks;
         session.currentRunProperty().addListener((obs, old, run) -> {
+            cancel();
             points = null;
             map.set(null);
             sequence.set(null);
@@ -70,21 +81,50 @@ public final class EmbeddingMapViewModel {
         colouring.addListener((obs, old, value) -> redraw());
     }
 
-    /** Embeds the current run's test split in the background and draws its first two principal components. */
+    /**
+     * Embeds the current run's test split in the background and draws it on its first two principal components
+     * or on a t-SNE map ({@link Tsne.Settings#defaults()}), as {@link #projectionProperty()} says.
+     */
     public void computeMap() {
         RunResult run = session.currentRunProperty().get();
         if (run == null || run.testSet() == null) {
             status.set(I18n.text("attribution.noTestSet"));
             return;
         }
-        executor.submit(I18n.text("embedding.running"), progress -> {
+        Projection chosen = projection.get() == null ? Projection.PCA : projection.get();
+        running.set(true);
+        status.set(I18n.text("embedding.running"));
+        job = executor.submit(I18n.text("embedding.running"), progress -> {
             float[][] embeddings = new Embedder(networks.apply(run)).pooled(run.testSet());
-            return Pca.project(embeddings, 2);
+            if (chosen == Projection.PCA) {
+                return new Tsne.Result(Pca.project(embeddings, 2), 0, embeddings.length, 0);
+            }
+            return Tsne.map(embeddings, Tsne.Settings.defaults(),
+                    (done, total) -> progress.update((double) done / total,
+                            I18n.text("embedding.tsne.progress", done, total)),
+                    progress::isCancelled);
         }, projected -> {
-            points = projected;
-            status.set(I18n.text("embedding.done", projected.length));
+            running.set(false);
+            points = projected.points();
+            shown = chosen;
+            status.set(chosen == Projection.PCA ? I18n.text("embedding.done", points.length)
+                    : I18n.text("embedding.tsne.done", points.length,
+                            String.format(Locale.ROOT, "%.3g", projected.perplexity())));
             redraw();
-        }, failure -> error.set(UserError.of(I18n.text("embedding.failed"), failure)));
+        }, failure -> {
+            running.set(false);
+            status.set("");
+            error.set(UserError.of(I18n.text("embedding.failed"), failure));
+        });
+    }
+
+    /** Asks a running map to stop. */
+    public void cancel() {
+        if (job != null && running.get()) {
+            job.cancel();
+            running.set(false);
+            status.set(I18n.text("embedding.cancelled"));
+        }
     }
 
     /** Shows the sequence behind item {@code item} of series {@code series} of the map. */
@@ -136,7 +176,10 @@ public final class EmbeddingMapViewModel {
             perSeries.add(members);
         }
         sequencesPerSeries = perSeries;
-        map.set(EmbeddingCharts.map(I18n.text("embedding.chart.title"), "PC 1", "PC 2", points, group, names));
+        map.set(shown == Projection.PCA
+                ? EmbeddingCharts.map(I18n.text("embedding.chart.title"), "PC 1", "PC 2", points, group, names)
+                : EmbeddingCharts.map(I18n.text("embedding.tsne.chart.title"), "t-SNE 1", "t-SNE 2", points, group,
+                        names));
     }
 
     /** Time of each test sequence's last sample, from the loaded data; null when the data do not match the run. */
@@ -168,6 +211,15 @@ public final class EmbeddingMapViewModel {
 
     public ObjectProperty<Colouring> colouringProperty() {
         return colouring;
+    }
+
+    public ObjectProperty<Projection> projectionProperty() {
+        return projection;
+    }
+
+    /** True while a map is being computed. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Figure> mapProperty() {

@@ -8,6 +8,7 @@ import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
@@ -49,7 +50,20 @@ class AttributionPaneUiTest {
         assertThat(robot.lookup("#attributionBars").queryAs(ChartPane.class).figure()).isNotNull();
         assertThat(robot.lookup("#attributionOverTime").queryAs(ChartPane.class).figure()).isNotNull();
 
-        robot.clickOn("#attributionFilter").write("GATA");
+        @SuppressWarnings("unchecked")
+        TableView<AttributionViewModel.GeneRow> genes = (TableView<AttributionViewModel.GeneRow>) table;
+        TableColumn<AttributionViewModel.GeneRow, ?> absolute = genes.getColumns().get(3);
+        robot.interact(() -> {
+            absolute.setSortType(TableColumn.SortType.DESCENDING);
+            genes.getSortOrder().setAll(absolute);
+        });
+        List<Double> byAbsolute = new ArrayList<>();
+        for (int row = 0; row < table.getItems().size(); row++) {
+            byAbsolute.add(Double.parseDouble((String) absolute.getCellData(row)));
+        }
+        assertThat(byAbsolute).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+                robot.clickOn("#attributionFilter").write("GATA");
         assertThat(table.getItems()).hasSize(1);
         robot.doubleClickOn("GATA6");
         assertThat(opened).containsExactly("GATA6");

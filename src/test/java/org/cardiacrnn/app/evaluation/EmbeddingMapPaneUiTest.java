@@ -42,4 +42,16 @@ class EmbeddingMapPaneUiTest {
         ChartPane sequence = robot.lookup("#embeddingSequence").queryAs(ChartPane.class);
         assertThat(sequence.figure().chart().getTitle().getText()).contains("early");
     }
+
+    @Test
+    void choosingTsneDrawsATsneMap(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#embeddingProjection").<EmbeddingMapViewModel.Projection>queryComboBox()
+                .getSelectionModel().select(EmbeddingMapViewModel.Projection.TSNE));
+        robot.clickOn("#embeddingCompute");
+
+        ChartPane map = robot.lookup("#embeddingMap").queryAs(ChartPane.class);
+        assertThat(map.figure().chart().getTitle().getText()).contains("t-SNE");
+        assertThat(map.figure().data().rows()).hasSize(6);
+        assertThat(robot.lookup("#embeddingCancel").queryButton().isDisabled()).isTrue();
+    }
 }
