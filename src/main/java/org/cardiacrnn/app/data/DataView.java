@@ -32,23 +32,29 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.PageView;
 import org.cardiacrnn.data.LoadRequest;
 
 /** The Data page: open files, check what was understood, look at genes. */
-public final class DataView extends BorderPane {
+public final class DataView extends BorderPane implements PageView {
 
     private final DataViewModel viewModel;
     private final TableView<Integer> table = new TableView<>();
     private final Label genePageLabel = new Label();
     private final StackPane chartHost = new StackPane();
+    private final java.util.function.Function<GeneTrend, Node> trendChart;
+    private TablePreview shownPreview;
+    private GeneTrend shownTrend;
 
     public DataView(DataViewModel viewModel, java.util.function.Function<GeneTrend, Node> trendChart) {
         this.viewModel = viewModel;
+        this.trendChart = trendChart;
         getStyleClass().add("page");
         setId("dataPage");
         setTop(toolbar());
@@ -56,10 +62,21 @@ public final class DataView extends BorderPane {
         setCenter(center);
         installDragAndDrop();
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
-        viewModel.tablePreviewProperty().addListener((obs, old, preview) -> rebuildTable(preview));
-        rebuildTable(viewModel.tablePreviewProperty().get());
-        viewModel.geneTrendProperty().addListener((obs, old, trend) ->
-                chartHost.getChildren().setAll(trend == null ? new Label() : trendChart.apply(trend)));
+    }
+
+    /** Shows the table page and gene trend the view-model holds now and follows them while the page is shown. */
+    @Override
+    public Subscription onAttach() {
+        return Subscription.combine(viewModel.tablePreviewProperty().subscribe(this::rebuildTable),
+                viewModel.geneTrendProperty().subscribe(this::showTrend));
+    }
+
+    private void showTrend(GeneTrend trend) {
+        // Coming back to the page must not rebuild an unchanged chart.
+        if (trend != shownTrend || chartHost.getChildren().isEmpty()) {
+            shownTrend = trend;
+            chartHost.getChildren().setAll(trend == null ? new Label() : trendChart.apply(trend));
+        }
     }
 
     private Node toolbar() {
@@ -266,6 +283,10 @@ public final class DataView extends BorderPane {
     }
 
     private void rebuildTable(TablePreview preview) {
+        if (preview == shownPreview) {
+            return;
+        }
+        shownPreview = preview;
         table.getColumns().setAll(preview.columns().stream().map(DataView::column).toList());
         Integer[] rows = new Integer[preview.rowCount()];
         for (int i = 0; i < rows.length; i++) {

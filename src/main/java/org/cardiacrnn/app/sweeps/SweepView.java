@@ -44,11 +44,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.PageView;
 import org.cardiacrnn.figures.Figure;
 import org.cardiacrnn.sweeps.Objective;
 import org.cardiacrnn.sweeps.SweepSpec;
@@ -60,11 +62,14 @@ import org.cardiacrnn.hyperparameters.Hyperparameters;
  * The Sweeps page: the sweep form and earlier sweeps on the left; the live trial table and the comparison
  * plots (parallel coordinates, objective against one hyperparameter, learning curves) on the right.
  */
-public final class SweepView extends BorderPane {
+public final class SweepView extends BorderPane implements PageView {
 
     private final SweepViewModel viewModel;
     private final TableView<Trial> table = new TableView<>();
     private final VBox parameterRows = new VBox(6);
+    private ChartPane parallel;
+    private ChartPane scatter;
+    private ChartPane curves;
 
     public SweepView(SweepViewModel viewModel, Function<String, ChartPane> charts, Runnable showEditor) {
         this.viewModel = viewModel;
@@ -82,11 +87,20 @@ public final class SweepView extends BorderPane {
         SplitPane.setResizableWithParent(left, false);
         setCenter(split);
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                viewModel.refreshSweeps();
-            }
-        });
+    }
+
+    /** Lists the sweeps on disk again (another process may have started one) and follows the shown sweep. */
+    @Override
+    public Subscription onAttach() {
+        viewModel.refreshSweeps();
+        columns();
+        SweepPlots plotted = viewModel.plots();
+        return Subscription.combine(
+                viewModel.trialColumns().subscribe(this::columns),
+                viewModel.bestTrialProperty().subscribe(best -> table.refresh()),
+                show(parallel, "sweeps.plot.parallel", plotted.parallelProperty()),
+                show(scatter, "sweeps.plot.scatter", plotted.scatterProperty()),
+                show(curves, "sweeps.plot.curves", plotted.curvesProperty()));
     }
 
     private Node settings() {
@@ -332,9 +346,6 @@ public final class SweepView extends BorderPane {
                 }
             }
         });
-        columns();
-        viewModel.trialColumns().addListener((ListChangeListener<TrialColumns.Column>) change -> columns());
-        viewModel.bestTrialProperty().addListener((obs, old, best) -> table.refresh());
 
         Button use = new Button(I18n.text("sweeps.useConfig"), AppIcon.COPY.node());
         use.setId("useTrialConfig");
@@ -375,13 +386,10 @@ public final class SweepView extends BorderPane {
         line.prefWidthProperty().bind(bar.widthProperty().subtract(24));
         bar.getStyleClass().add("page-toolbar");
 
-        ChartPane parallel = charts.apply("parallelChart");
-        ChartPane scatter = charts.apply("scatterChart");
-        ChartPane curves = charts.apply("trialCurvesChart");
+        parallel = charts.apply("parallelChart");
+        scatter = charts.apply("scatterChart");
+        curves = charts.apply("trialCurvesChart");
         SweepPlots plotted = viewModel.plots();
-        show(parallel, "sweeps.plot.parallel", plotted.parallelProperty());
-        show(scatter, "sweeps.plot.scatter", plotted.scatterProperty());
-        show(curves, "sweeps.plot.curves", plotted.curvesProperty());
         ComboBox<String> scatterKey = new ComboBox<>(plotted.scatterParameters());
         scatterKey.setId("scatterParameter");
         scatterKey.valueProperty().bindBidirectional(plotted.scatterParameterProperty());
@@ -408,9 +416,8 @@ public final class SweepView extends BorderPane {
         return tab;
     }
 
-    private static void show(ChartPane chart, String headingKey, ReadOnlyObjectProperty<Figure> figure) {
-        chart.show(I18n.text(headingKey), figure.get());
-        figure.addListener((obs, old, now) -> chart.show(I18n.text(headingKey), now));
+    private static Subscription show(ChartPane chart, String headingKey, ReadOnlyObjectProperty<Figure> figure) {
+        return figure.subscribe(now -> chart.show(I18n.text(headingKey), now));
     }
 
     private void columns() {
