@@ -10,7 +10,6 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -46,11 +45,6 @@ final class Checkpoint {
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** The training loop's state after an epoch. */
-    record State(int epoch, int iteration, double learningRate, PlateauScheduler.State scheduler, double bestScore,
-                 int bestEpoch, int epochsWithoutImprovement, List<TrainingEvent.Epoch> history) {
-    }
-
     private Checkpoint() {
     }
 
@@ -59,7 +53,8 @@ final class Checkpoint {
                 && Files.isRegularFile(directory.resolve(LAST));
     }
 
-    static void save(Path directory, MultiLayerNetwork network, INDArray bestParams, boolean bestChanged, State state) {
+    static void save(Path directory, MultiLayerNetwork network, INDArray bestParams, boolean bestChanged,
+                     TrainingState state) {
         try {
             Files.createDirectories(directory);
             AtomicFiles.write(directory.resolve(LAST), out -> writeNetwork(out, network, network.params(), true));
@@ -134,10 +129,10 @@ final class Checkpoint {
         }
     }
 
-    static State readState(Path directory) {
+    static TrainingState readState(Path directory) {
         Path file = directory.resolve(STATE);
         try {
-            return JSON.readValue(Files.readString(file), State.class);
+            return JSON.readValue(Files.readString(file), TrainingState.class);
         } catch (IOException failure) {
             throw new TrainingException(file + ": the checkpoint state cannot be read (" + failure.getMessage() + ")",
                     failure);

@@ -1,8 +1,10 @@
 package org.cardiacrnn.training;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import org.cardiacrnn.hyperparameters.Hyperparameters;
@@ -46,11 +48,8 @@ public final class Trainer {
         requireTrainable(train, validation);
         double[] weights = NetworkFactory.inverseFrequencyWeights(train.labels(), train.classCount());
         MultiLayerNetwork network = NetworkFactory.build(hp, train.featureCount(), train.classCount(), weights);
-        PlateauScheduler scheduler = new PlateauScheduler(hp.plateauFactor(), hp.plateauPatience(),
-                hp.minLearningRate(), hp.learningRate());
-        Checkpoint.State start = new Checkpoint.State(0, 0, hp.learningRate(), scheduler.state(),
-                Double.NaN, 0, 0, List.of());
-        return run(network, network.params().dup(), start, train, validation, weights, checkpoints);
+        return run(network, network.params().dup(), TrainingState.fresh(hp), train, validation, weights,
+                checkpoints);
     }
 
     /** Continues a run from the checkpoint in {@code checkpoints}, exactly where it stopped. */
@@ -59,7 +58,7 @@ public final class Trainer {
         if (!Checkpoint.exists(checkpoints)) {
             throw new TrainingException(checkpoints + ": no checkpoint to resume from");
         }
-        Checkpoint.State state = Checkpoint.readState(checkpoints);
+        TrainingState state = Checkpoint.readState(checkpoints);
         MultiLayerNetwork network = Checkpoint.readNetwork(checkpoints, Checkpoint.LAST, true);
         INDArray best = Checkpoint.readNetwork(checkpoints, Checkpoint.BEST, false).params().dup();
         double[] weights = NetworkFactory.inverseFrequencyWeights(train.labels(), train.classCount());
@@ -73,7 +72,7 @@ public final class Trainer {
 
     /** The best weights saved so far in {@code checkpoints}, or null when no epoch finished. */
     public static TrainedModel bestSoFar(Path checkpoints, List<String> classNames) {
-        if (checkpoints == null || !java.nio.file.Files.isRegularFile(checkpoints.resolve(Checkpoint.BEST))) {
+        if (checkpoints == null || !Files.isRegularFile(checkpoints.resolve(Checkpoint.BEST))) {
             return null;
         }
         return new TrainedModel(Checkpoint.readNetwork(checkpoints, Checkpoint.BEST, false), classNames);
@@ -89,111 +88,169 @@ public final class Trainer {
         }
     }
 
-    private TrainingResult run(MultiLayerNetwork network, INDArray bestParams, Checkpoint.State start,
+    /** Why a run ends before its last planned epoch; {@code failure} is set only for {@link StopReason#FAILED}. */
+    private record Ending(StopReason reason, String failure) {
+
+        static final Ending COMPLETED = new Ending(StopReason.COMPLETED, null);
+        static final Ending STOPPED = new Ending(StopReason.STOPPED, null);
+        static final Ending EARLY_STOPPED = new Ending(StopReason.EARLY_STOPPED, null);
+
+        static Ending failed(String failure) {
+            return new Ending(StopReason.FAILED, failure);
+        }
+    }
+
+    /** Where the run stands after an epoch: the state to go on from, and the ending if it stops here. */
+    private record Step(TrainingState state, Optional<Ending> ending) {
+
+        static Step goOn(TrainingState state) {
+            return new Step(state, Optional.empty());
+        }
+
+        static Step end(TrainingState state, Ending ending) {
+            return new Step(state, Optional.of(ending));
+        }
+    }
+
+    private TrainingResult run(MultiLayerNetwork network, INDArray bestParams, TrainingState start,
                                SequenceDataset train, SequenceDataset validation, double[] weights, Path checkpoints) {
-        PlateauScheduler scheduler = new PlateauScheduler(hp.plateauFactor(), hp.plateauPatience(),
-                hp.minLearningRate(), start.learningRate());
-        scheduler.restore(start.scheduler());
-        List<TrainingEvent.Epoch> history = new ArrayList<>(start.history());
-        double learningRate = start.learningRate();
-        double bestScore = start.bestScore();
-        int bestEpoch = start.bestEpoch();
-        int sinceImprovement = start.epochsWithoutImprovement();
-        int iteration = start.iteration();
-        int batchesPerEpoch = (train.sequenceCount() + hp.batchSize() - 1) / hp.batchSize();
-        StopReason reason = StopReason.COMPLETED;
-        String failure = null;
-        BatchMeasure measure = BatchMeasure.attach(network, hp, weights);
-        BatchTensors tensors = new BatchTensors();
-
+        EpochLoop loop = new EpochLoop(network, bestParams, train, validation, weights, checkpoints);
         // Set only when it changes: DL4J rebuilds and compares the whole updater state on every call.
-        NetworkFactory.setLearningRate(network, learningRate);
+        NetworkFactory.setLearningRate(network, start.learningRate());
+        Step step = Step.goOn(start);
+        while (step.ending().isEmpty() && step.state().epoch() < hp.epochs()) {
+            step = loop.next(step.state());
+        }
+        return loop.finish(step.state(), step.ending().orElse(Ending.COMPLETED));
+    }
 
-        epochs:
-        for (int epoch = start.epoch() + 1; epoch <= hp.epochs(); epoch++) {
+    /**
+     * One run's fixed parts and the only two things that change in place: the network's weights, and the copy of
+     * the best weights so far, replaced when an epoch improves on it.
+     */
+    private final class EpochLoop {
+
+        private final MultiLayerNetwork network;
+        private final SequenceDataset train;
+        private final SequenceDataset validation;
+        private final double[] weights;
+        private final Path checkpoints;
+        private final int batchesPerEpoch;
+        private final PlateauScheduler plateau;
+        private final BatchMeasure measure;
+        private final BatchTensors tensors = new BatchTensors();
+        private INDArray bestParams;
+
+        EpochLoop(MultiLayerNetwork network, INDArray bestParams, SequenceDataset train, SequenceDataset validation,
+                  double[] weights, Path checkpoints) {
+            this.network = network;
+            this.bestParams = bestParams;
+            this.train = train;
+            this.validation = validation;
+            this.weights = weights;
+            this.checkpoints = checkpoints;
+            this.batchesPerEpoch = (train.sequenceCount() + hp.batchSize() - 1) / hp.batchSize();
+            this.plateau = new PlateauScheduler(hp.plateauFactor(), hp.plateauPatience(), hp.minLearningRate());
+            this.measure = BatchMeasure.attach(network, hp, weights);
+        }
+
+        /** Trains the epoch after {@code state}'s, validates, schedules, checkpoints and decides on stopping. */
+        Step next(TrainingState state) {
+            int epoch = state.epoch() + 1;
             long started = System.nanoTime();
             Nd4j.getRandom().setSeed(hp.seed() * 1_000_003L + epoch);
             Random random = new Random(hp.seed() * 31L + epoch);
+            Optional<Ending> interrupted = fitBatches(epoch, state, random);
+            if (interrupted.isPresent()) {
+                return Step.end(state, interrupted.get());
+            }
+            LossMeasure onTrain = measure.epochMeasure();
+            LossMeasure onValidation = LossMeasure.of(hp,
+                    new TrainedModel(network, train.classNames()).predictProbabilities(validation),
+                    validation.labels(), weights);
+            if (!Double.isFinite(onValidation.loss())) {
+                return Step.end(state, Ending.failed("the validation loss became " + onValidation.loss()
+                        + " at epoch " + epoch + "; lower the learning rate or check the data for extreme values"));
+            }
+            TrainingEvent.Epoch finished = new TrainingEvent.Epoch(epoch, onTrain.loss(), onTrain.accuracy(),
+                    onValidation.loss(), onValidation.accuracy(), state.learningRate(),
+                    (System.nanoTime() - started) / 1e9);
+            listener.onEvent(finished);
+
+            double score = hp.earlyStoppingMetric() == Hyperparameters.StoppingMetric.VALIDATION_LOSS
+                    ? onValidation.loss() : -onValidation.accuracy();
+            boolean improved = state.improvedBy(score);
+            if (improved) {
+                bestParams = network.params().dup();
+            }
+            PlateauScheduler.State scheduler = state.scheduler();
+            double nextRate = state.learningRate();
+            if (hp.scheduler() == Hyperparameters.Scheduler.REDUCE_ON_PLATEAU) {
+                scheduler = plateau.next(scheduler, onValidation.loss());
+                nextRate = changeLearningRate(epoch, state.learningRate(), scheduler.learningRate());
+            }
+            TrainingState after = state.after(finished, state.iteration() + batchesPerEpoch, score, scheduler,
+                    nextRate);
+            if (checkpoints != null) {
+                Checkpoint.save(checkpoints, network, bestParams, improved, after);
+                listener.onEvent(new TrainingEvent.CheckpointSaved(epoch, checkpoints));
+            }
+            if (after.stopsEarly(hp)) {
+                listener.onEvent(new TrainingEvent.EarlyStopped(epoch, after.bestEpoch()));
+                return Step.end(after, Ending.EARLY_STOPPED);
+            }
+            return Step.goOn(after);
+        }
+
+        /** Trains the epoch's mini-batches; an ending when the user stopped or the loss diverged. */
+        private Optional<Ending> fitBatches(int epoch, TrainingState state, Random random) {
             int[] order = shuffled(train.sequenceCount(), random);
             measure.startEpoch();
             for (int b = 0; b < batchesPerEpoch; b++) {
                 if (!awaitPermission()) {
-                    reason = StopReason.STOPPED;
-                    break epochs;
+                    return Optional.of(Ending.STOPPED);
                 }
                 int from = b * hp.batchSize();
-                int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + hp.batchSize()));
+                int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + hp.batchSize()));
                 SequenceDataset batch = augmentation.apply(train.subset(rows), random);
                 measure.fit(network, tensors.of(batch), batch.labels());
                 double loss = network.score();
-                iteration++;
+                int iteration = state.iteration() + b + 1;
                 if (!Double.isFinite(loss)) {
-                    reason = StopReason.FAILED;
-                    failure = "the training loss became " + loss + " at epoch " + epoch + ", iteration " + iteration
-                            + "; lower the learning rate or check the data for extreme values";
-                    break epochs;
+                    return Optional.of(Ending.failed("the training loss became " + loss + " at epoch " + epoch
+                            + ", iteration " + iteration
+                            + "; lower the learning rate or check the data for extreme values"));
                 }
-                listener.onEvent(new TrainingEvent.Iteration(epoch, iteration, batchesPerEpoch, loss, learningRate));
+                listener.onEvent(new TrainingEvent.Iteration(epoch, iteration, batchesPerEpoch, loss,
+                        state.learningRate()));
             }
-            TrainedModel current = new TrainedModel(network, train.classNames());
-            LossMeasure onTrain = measure.epochMeasure();
-            LossMeasure onValidation = LossMeasure.of(hp, current.predictProbabilities(validation),
-                    validation.labels(), weights);
-            if (!Double.isFinite(onValidation.loss())) {
-                reason = StopReason.FAILED;
-                failure = "the validation loss became " + onValidation.loss() + " at epoch " + epoch
-                        + "; lower the learning rate or check the data for extreme values";
-                break;
-            }
-            TrainingEvent.Epoch result = new TrainingEvent.Epoch(epoch, onTrain.loss(), onTrain.accuracy(),
-                    onValidation.loss(), onValidation.accuracy(), learningRate, (System.nanoTime() - started) / 1e9);
-            history.add(result);
-            listener.onEvent(result);
-
-            double score = hp.earlyStoppingMetric() == Hyperparameters.StoppingMetric.VALIDATION_LOSS
-                    ? onValidation.loss() : -onValidation.accuracy();
-            boolean improved = Double.isNaN(bestScore) || score < bestScore;
-            if (improved) {
-                bestScore = score;
-                bestEpoch = epoch;
-                sinceImprovement = 0;
-                bestParams = network.params().dup();
-            } else {
-                sinceImprovement++;
-            }
-            if (hp.scheduler() == Hyperparameters.Scheduler.REDUCE_ON_PLATEAU) {
-                double next = scheduler.onEpoch(onValidation.loss());
-                if (next < learningRate) {
-                    listener.onEvent(new TrainingEvent.LearningRateReduced(epoch, learningRate, next));
-                }
-                if (next != learningRate) {
-                    NetworkFactory.setLearningRate(network, next);
-                }
-                learningRate = next;
-            }
-            if (checkpoints != null) {
-                Checkpoint.save(checkpoints, network, bestParams, improved, new Checkpoint.State(epoch, iteration,
-                        learningRate, scheduler.state(), bestScore, bestEpoch, sinceImprovement, history));
-                listener.onEvent(new TrainingEvent.CheckpointSaved(epoch, checkpoints));
-            }
-            if (hp.earlyStoppingPatience() > 0 && sinceImprovement >= hp.earlyStoppingPatience()
-                    && epoch < hp.epochs()) {
-                reason = StopReason.EARLY_STOPPED;
-                listener.onEvent(new TrainingEvent.EarlyStopped(epoch, bestEpoch));
-                break;
-            }
+            return Optional.empty();
         }
 
-        network.setListeners();
-        TrainedModel model = null;
-        if (bestEpoch > 0) {
-            network.setParams(bestParams);
-            model = new TrainedModel(network, train.classNames());
+        private double changeLearningRate(int epoch, double current, double next) {
+            if (next < current) {
+                listener.onEvent(new TrainingEvent.LearningRateReduced(epoch, current, next));
+            }
+            if (next != current) {
+                NetworkFactory.setLearningRate(network, next);
+            }
+            return next;
         }
-        TrainingResult result = new TrainingResult(bestEpoch, history, reason, failure, model);
-        listener.onEvent(reason == StopReason.FAILED ? new TrainingEvent.Failed(failure)
-                : new TrainingEvent.Finished(result));
-        return result;
+
+        /** Keeps the best weights, reports how the run ended and returns its result. */
+        TrainingResult finish(TrainingState state, Ending ending) {
+            network.setListeners();
+            TrainedModel model = null;
+            if (state.bestEpoch() > 0) {
+                network.setParams(bestParams);
+                model = new TrainedModel(network, train.classNames());
+            }
+            TrainingResult result = new TrainingResult(state.bestEpoch(), state.history(), ending.reason(),
+                    ending.failure(), model);
+            listener.onEvent(ending.reason() == StopReason.FAILED ? new TrainingEvent.Failed(ending.failure())
+                    : new TrainingEvent.Finished(result));
+            return result;
+        }
     }
 
     private boolean awaitPermission() {

@@ -50,8 +50,7 @@ class CheckpointTest {
         network.fit(Tensors.dataSet(data));
         INDArray best = network.params().dup();
         network.fit(Tensors.dataSet(data));
-        Checkpoint.State state = new Checkpoint.State(2, 4, 1e-3, new PlateauScheduler(0.5, 3, 1e-6, 1e-3).state(),
-                0.5, 1, 1, List.of());
+        TrainingState state = new TrainingState(2, 4, 1e-3, PlateauScheduler.start(1e-3), 0.5, 1, 1, List.of());
 
         Checkpoint.save(folder, network, best, true, state);
 

@@ -73,6 +73,35 @@ class TrainerTest {
     }
 
     @Test
+    void resumingAfterTheLearningRateFellContinuesExactly() {
+        // Noisy labels and a rate too large: validation loss rises at epoch 2, so the plateau rule halves the rate
+        // within the first half and the resumed half must start from the lowered rate and the rule's memory.
+        SequenceDataset noisyTrain = ToySequences.make(24, 12, 5, 3, 0.2, 5);
+        Hyperparameters hp = ToySequences.tiny().withOverride("epochs", "6").withOverride("learningRate", "0.3")
+                .withOverride("scheduler", "REDUCE_ON_PLATEAU").withOverride("plateauPatience", "1")
+                .withOverride("plateauFactor", "0.5").withOverride("dropout", "0").withOverride("noiseSigma", "0");
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingResult straight = new Trainer(hp, Augmentation.none(), events::add, new TrainingControl())
+                .train(noisyTrain, VALIDATION, null);
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.LearningRateReduced
+                && ((TrainingEvent.LearningRateReduced) e).epoch() <= 3).isNotEmpty();
+
+        Path checkpoints = folder.resolve("plateau");
+        new Trainer(hp.withOverride("epochs", "3"), Augmentation.none(), TrainingListener.none(),
+                new TrainingControl()).train(noisyTrain, VALIDATION, checkpoints);
+        TrainingResult resumed = new Trainer(hp, Augmentation.none(), TrainingListener.none(), new TrainingControl())
+                .resume(noisyTrain, VALIDATION, checkpoints);
+
+        assertThat(resumed.history()).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(resumed.history().get(i).learningRate()).isEqualTo(straight.history().get(i).learningRate());
+            assertThat(resumed.history().get(i).validationLoss())
+                    .isCloseTo(straight.history().get(i).validationLoss(), within(1e-6));
+        }
+        assertThat(resumed.bestEpoch()).isEqualTo(straight.bestEpoch());
+    }
+
+    @Test
     void stopActsAtTheNextIterationAndKeepsTheBestEpoch() {
         TrainingControl control = new TrainingControl();
         AtomicInteger iterations = new AtomicInteger();

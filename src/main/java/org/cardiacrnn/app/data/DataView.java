@@ -2,7 +2,6 @@ package org.cardiacrnn.app.data;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -33,24 +32,29 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
-import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.app.common.PageView;
 import org.cardiacrnn.data.LoadRequest;
 
 /** The Data page: open files, check what was understood, look at genes. */
-public final class DataView extends BorderPane {
+public final class DataView extends BorderPane implements PageView {
 
     private final DataViewModel viewModel;
     private final TableView<Integer> table = new TableView<>();
     private final Label genePageLabel = new Label();
     private final StackPane chartHost = new StackPane();
+    private final java.util.function.Function<GeneTrend, Node> trendChart;
+    private TablePreview shownPreview;
+    private GeneTrend shownTrend;
 
     public DataView(DataViewModel viewModel, java.util.function.Function<GeneTrend, Node> trendChart) {
         this.viewModel = viewModel;
+        this.trendChart = trendChart;
         getStyleClass().add("page");
         setId("dataPage");
         setTop(toolbar());
@@ -58,10 +62,21 @@ public final class DataView extends BorderPane {
         setCenter(center);
         installDragAndDrop();
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
-        viewModel.session().datasetProperty().addListener((obs, old, data) -> rebuildTable());
-        viewModel.geneOffsetProperty().addListener((obs, old, offset) -> rebuildTable());
-        viewModel.geneTrendProperty().addListener((obs, old, trend) ->
-                chartHost.getChildren().setAll(trend == null ? new Label() : trendChart.apply(trend)));
+    }
+
+    /** Shows the table page and gene trend the view-model holds now and follows them while the page is shown. */
+    @Override
+    public Subscription onAttach() {
+        return Subscription.combine(viewModel.tablePreviewProperty().subscribe(this::rebuildTable),
+                viewModel.geneTrendProperty().subscribe(this::showTrend));
+    }
+
+    private void showTrend(GeneTrend trend) {
+        // Coming back to the page must not rebuild an unchanged chart.
+        if (trend != shownTrend || chartHost.getChildren().isEmpty()) {
+            shownTrend = trend;
+            chartHost.getChildren().setAll(trend == null ? new Label() : trendChart.apply(trend));
+        }
     }
 
     private Node toolbar() {
@@ -267,52 +282,31 @@ public final class DataView extends BorderPane {
         });
     }
 
-    private static String formatValue(float value) {
-        if (Float.isNaN(value)) {
-            return "NA";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
-            return Long.toString((long) value);
-        }
-        return String.format(Locale.ROOT, "%.4g", value);
-    }
-
-    private void rebuildTable() {
-        ExpressionData data = viewModel.session().datasetProperty().get();
-        table.getColumns().clear();
-        if (data == null) {
-            table.setItems(FXCollections.observableArrayList());
-            genePageLabel.setText("");
+    private void rebuildTable(TablePreview preview) {
+        if (preview == shownPreview) {
             return;
         }
-        TableColumn<Integer, String> id = new TableColumn<>(I18n.text("data.table.sample"));
-        id.setCellValueFactory(row -> new ReadOnlyStringWrapper(data.matrix().sampleIds().get(row.getValue())));
-        id.setPrefWidth(110);
-        table.getColumns().add(id);
-        for (String column : data.metadata().columnNames()) {
-            TableColumn<Integer, String> meta = new TableColumn<>(column);
-            meta.setCellValueFactory(row -> new ReadOnlyStringWrapper(
-                    data.metadata().column(column).values().get(row.getValue())));
-            meta.getStyleClass().add("metadata-column");
-            table.getColumns().add(meta);
-        }
-        int from = viewModel.geneOffsetProperty().get();
-        int to = Math.min(data.matrix().geneCount(), from + DataViewModel.GENES_PER_PAGE);
-        for (int g = from; g < to; g++) {
-            int gene = g;
-            TableColumn<Integer, String> column = new TableColumn<>(data.matrix().geneNames().get(g));
-            column.setCellValueFactory(row -> new ReadOnlyStringWrapper(
-                    formatValue(data.matrix().get(row.getValue(), gene))));
-            column.setPrefWidth(78);
-            column.getStyleClass().add("numeric-column");
-            table.getColumns().add(column);
-        }
-        Integer[] rows = new Integer[data.matrix().sampleCount()];
+        shownPreview = preview;
+        table.getColumns().setAll(preview.columns().stream().map(DataView::column).toList());
+        Integer[] rows = new Integer[preview.rowCount()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
         table.setItems(FXCollections.observableArrayList(rows));
-        genePageLabel.setText(I18n.text("data.table.genePage", String.format(Locale.ROOT, "%,d", from + 1),
-                String.format(Locale.ROOT, "%,d", to), String.format(Locale.ROOT, "%,d", data.matrix().geneCount())));
+        genePageLabel.setText(preview.pageText());
+    }
+
+    private static TableColumn<Integer, String> column(TablePreview.Column shown) {
+        TableColumn<Integer, String> column = new TableColumn<>(shown.header());
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(shown.cell().apply(row.getValue())));
+        switch (shown.kind()) {
+            case SAMPLE -> column.setPrefWidth(110);
+            case METADATA -> column.getStyleClass().add("metadata-column");
+            case GENE -> {
+                column.setPrefWidth(78);
+                column.getStyleClass().add("numeric-column");
+            }
+        }
+        return column;
     }
 }

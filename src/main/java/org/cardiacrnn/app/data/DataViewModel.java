@@ -59,6 +59,7 @@ public final class DataViewModel {
     private final ObjectProperty<String> selectedGene = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<GeneTrend> geneTrend = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty geneOffset = new SimpleIntegerProperty(0);
+    private final ReadOnlyObjectWrapper<TablePreview> tablePreview = new ReadOnlyObjectWrapper<>(TablePreview.EMPTY);
     private TaskExecutor.Cancellable runningLoad;
     private MatrixSummary matrixSummary;
 
@@ -74,6 +75,13 @@ public final class DataViewModel {
         session.timeColumnProperty().addListener((obs, old, column) -> refreshAfterRoleChange());
         session.labelColumnProperty().addListener((obs, old, column) -> refreshAfterRoleChange());
         session.groupColumnProperty().addListener((obs, old, column) -> refreshSummary());
+        session.datasetProperty().addListener((obs, old, data) -> refreshTablePreview());
+        geneOffset.addListener((obs, old, offset) -> refreshTablePreview());
+        refreshTablePreview();
+    }
+
+    private void refreshTablePreview() {
+        tablePreview.set(TablePreview.of(session.datasetProperty().get(), geneOffset.get()));
     }
 
     /** Loads a dataset in the background; the current one stays until the new one has loaded. */
@@ -295,6 +303,11 @@ public final class DataViewModel {
 
     public IntegerProperty geneOffsetProperty() {
         return geneOffset;
+    }
+
+    /** The table preview's page: the samples, their metadata and the current window of genes. */
+    public ReadOnlyObjectProperty<TablePreview> tablePreviewProperty() {
+        return tablePreview.getReadOnlyProperty();
     }
 
     /**

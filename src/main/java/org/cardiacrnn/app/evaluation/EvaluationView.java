@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
@@ -30,6 +31,7 @@ import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.PageView;
 import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.figures.ConfusionMode;
 import org.cardiacrnn.figures.DataCharts;
@@ -39,7 +41,7 @@ import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 
 /** The Evaluation page: how well the current run classifies its test sequences. */
-public final class EvaluationView extends BorderPane {
+public final class EvaluationView extends BorderPane implements PageView {
 
     private final EvaluationViewModel viewModel;
     private final Function<String, ChartPane> charts;
@@ -50,6 +52,9 @@ public final class EvaluationView extends BorderPane {
     private final ChartPane histogram;
     private final ChartPane early;
     private final ChartPane sequence;
+    private RunResult shownRun;
+    private ConfusionMode shownMode;
+    private boolean shownOnce;
 
     /** @param charts makes an empty chart pane with the given id (export and theme wired in) */
     public EvaluationView(EvaluationViewModel viewModel, Function<String, ChartPane> charts) {
@@ -140,14 +145,31 @@ public final class EvaluationView extends BorderPane {
         tabs.visibleProperty().bind(viewModel.runProperty().isNotNull());
         setCenter(new StackPane(tabs, empty));
 
-        viewModel.runProperty().addListener((obs, old, run) -> showRun(run));
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
-        viewModel.confusionModeProperty().addListener((obs, old, mode) -> showRun(viewModel.runProperty().get()));
-        viewModel.selectedSequenceProperty().addListener((obs, old, heat) -> sequence.show(
-                heat == null ? "" : heat.title(),
-                heat == null ? null : DataCharts.sequenceHeatmap(heat.title(), heat.values(), heat.features(),
-                        heat.timeLabels())));
-        showRun(viewModel.runProperty().get());
+    }
+
+    /** Shows the run and sequence the view-model holds now and follows them while the page is shown. */
+    @Override
+    public Subscription onAttach() {
+        return Subscription.combine(viewModel.runProperty().subscribe(run -> refreshRun()),
+                viewModel.confusionModeProperty().subscribe(mode -> refreshRun()),
+                viewModel.selectedSequenceProperty().subscribe(heat -> sequence.show(
+                        heat == null ? "" : heat.title(),
+                        heat == null ? null : DataCharts.sequenceHeatmap(heat.title(), heat.values(),
+                                heat.features(), heat.timeLabels()))));
+    }
+
+    /** Redraws the run's figures, unless coming back to the page found the same run in the same mode. */
+    private void refreshRun() {
+        RunResult run = viewModel.runProperty().get();
+        ConfusionMode mode = viewModel.confusionModeProperty().get();
+        if (shownOnce && run == shownRun && mode == shownMode) {
+            return;
+        }
+        shownOnce = true;
+        shownRun = run;
+        shownMode = mode;
+        showRun(run);
     }
 
     private static Tab tab(String key, Node content) {

@@ -20,11 +20,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Callback;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.PageView;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
@@ -32,11 +34,15 @@ import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
 import org.controlsfx.property.editor.PropertyEditor;
 
 /** The Model page: hyperparameters in a property sheet, presets, save/load, size of the network. */
-public final class ModelView extends BorderPane {
+public final class ModelView extends BorderPane implements PageView {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
+    private final ModelViewModel viewModel;
+    private final Button train = new Button(I18n.text("model.train"), AppIcon.START.node());
+
     public ModelView(ModelViewModel viewModel, Runnable trainNow) {
+        this.viewModel = viewModel;
         setId("modelPage");
         getStyleClass().add("page");
         PropertySheet sheet = new PropertySheet();
@@ -73,11 +79,8 @@ public final class ModelView extends BorderPane {
         });
         Region spacer = new Region();
         javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        Button train = new Button(I18n.text("model.train"), AppIcon.START.node());
         train.setId("trainWithSettings");
         train.getStyleClass().add("accent");
-        train.disableProperty().bind(viewModel.session().datasetProperty().isNull()
-                .or(viewModel.problemProperty().isNotEmpty()));
         train.setOnAction(event -> trainNow.run());
         ToolBar bar = new ToolBar(presets, load, save, spacer, train);
         bar.getStyleClass().add("page-toolbar");
@@ -103,6 +106,13 @@ public final class ModelView extends BorderPane {
         javafx.scene.layout.VBox.setVgrow(sheet, javafx.scene.layout.Priority.ALWAYS);
         setCenter(content);
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
+    }
+
+    /** Training is offered only while a dataset is open and the settings are valid, both of which live longer. */
+    @Override
+    public Subscription onAttach() {
+        return PageView.bind(train.disableProperty(), viewModel.session().datasetProperty().isNull()
+                .or(viewModel.problemProperty().isNotEmpty()));
     }
 
     private static void keepNamesWhole(javafx.scene.Parent parent) {

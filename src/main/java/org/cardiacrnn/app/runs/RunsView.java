@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
@@ -26,19 +27,22 @@ import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.PageView;
 import org.cardiacrnn.figures.SweepCharts;
 import org.cardiacrnn.runs.RunSummary;
 
 /** The Runs page: the history of runs on disk. */
-public final class RunsView extends BorderPane {
+public final class RunsView extends BorderPane implements PageView {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
     private final TableView<RunSummary> table;
+    private final RunsViewModel viewModel;
 
     public RunsView(RunsViewModel viewModel, Function<String, ChartPane> charts, Runnable afterOpen,
                     Runnable showEditor) {
+        this.viewModel = viewModel;
         setId("runsPage");
         getStyleClass().add("page");
         table = new TableView<>(viewModel.runs());
@@ -137,11 +141,13 @@ public final class RunsView extends BorderPane {
         setCenter(split);
 
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                viewModel.refresh();
-            }
-        });
+    }
+
+    /** Lists the run folders again: training, sweeps and other processes add runs while the page is hidden. */
+    @Override
+    public Subscription onAttach() {
+        viewModel.refresh();
+        return Subscription.EMPTY;
     }
 
     /** The run selected in the table (the first, when several are). */

@@ -18,8 +18,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.PageView;
 
 /** The main window's frame: navigation rail on the left, the current page, and a status bar. */
 public final class MainView extends BorderPane {
@@ -28,6 +30,8 @@ public final class MainView extends BorderPane {
     private final Map<Page, Supplier<Node>> pageFactories;
     private final Map<Page, Node> builtPages = new EnumMap<>(Page.class);
     private final StackPane content = new StackPane();
+    private Node shown;
+    private Subscription attached = Subscription.EMPTY;
 
     public MainView(MainViewModel viewModel, Map<Page, Supplier<Node>> pageFactories, Node menuBar) {
         this.viewModel = viewModel;
@@ -83,8 +87,21 @@ public final class MainView extends BorderPane {
         return bar;
     }
 
+    /** Hides the current page, ending what it bound on attach, and shows {@code page}, which binds again. */
     private void show(Page page) {
         Node node = builtPages.computeIfAbsent(page, p -> pageFactories.get(p).get());
+        if (node == shown) {
+            return;
+        }
+        attached.unsubscribe();
+        attached = Subscription.EMPTY;
+        if (shown instanceof PageView hidden) {
+            hidden.onDetach();
+        }
         content.getChildren().setAll(node);
+        shown = node;
+        if (node instanceof PageView view) {
+            attached = view.onAttach();
+        }
     }
 }

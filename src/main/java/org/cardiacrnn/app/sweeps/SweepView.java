@@ -8,10 +8,10 @@ import static org.cardiacrnn.app.common.Forms.titled;
 
 import java.io.File;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -44,13 +44,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
-import org.cardiacrnn.app.common.Choices;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
-import org.cardiacrnn.figures.SweepCharts;
+import org.cardiacrnn.app.common.PageView;
+import org.cardiacrnn.figures.Figure;
 import org.cardiacrnn.sweeps.Objective;
 import org.cardiacrnn.sweeps.SweepSpec;
 import org.cardiacrnn.sweeps.SweepSummary;
@@ -61,11 +62,14 @@ import org.cardiacrnn.hyperparameters.Hyperparameters;
  * The Sweeps page: the sweep form and earlier sweeps on the left; the live trial table and the comparison
  * plots (parallel coordinates, objective against one hyperparameter, learning curves) on the right.
  */
-public final class SweepView extends BorderPane {
+public final class SweepView extends BorderPane implements PageView {
 
     private final SweepViewModel viewModel;
     private final TableView<Trial> table = new TableView<>();
     private final VBox parameterRows = new VBox(6);
+    private ChartPane parallel;
+    private ChartPane scatter;
+    private ChartPane curves;
 
     public SweepView(SweepViewModel viewModel, Function<String, ChartPane> charts, Runnable showEditor) {
         this.viewModel = viewModel;
@@ -83,11 +87,20 @@ public final class SweepView extends BorderPane {
         SplitPane.setResizableWithParent(left, false);
         setCenter(split);
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                viewModel.refreshSweeps();
-            }
-        });
+    }
+
+    /** Lists the sweeps on disk again (another process may have started one) and follows the shown sweep. */
+    @Override
+    public Subscription onAttach() {
+        viewModel.refreshSweeps();
+        columns();
+        SweepPlots plotted = viewModel.plots();
+        return Subscription.combine(
+                viewModel.trialColumns().subscribe(this::columns),
+                viewModel.bestTrialProperty().subscribe(best -> table.refresh()),
+                show(parallel, "sweeps.plot.parallel", plotted.parallelProperty()),
+                show(scatter, "sweeps.plot.scatter", plotted.scatterProperty()),
+                show(curves, "sweeps.plot.curves", plotted.curvesProperty()));
     }
 
     private Node settings() {
@@ -134,8 +147,7 @@ public final class SweepView extends BorderPane {
             @Override
             protected void updateItem(SweepSummary sweep, boolean empty) {
                 super.updateItem(sweep, empty);
-                setText(empty || sweep == null ? null : I18n.text(sweep.unfinished() ? "sweeps.summary.unfinished"
-                        : "sweeps.summary", sweep.name(), sweep.done(), sweep.trials(), best(sweep)));
+                setText(empty || sweep == null ? null : SweepViewModel.summaryText(sweep));
             }
         });
         earlier.setOnMouseClicked(event -> {
@@ -172,10 +184,6 @@ public final class SweepView extends BorderPane {
                 titled("sweeps.section.earlier", history));
         box.setPadding(new Insets(12, 24, 12, 12));
         return box;
-    }
-
-    private static String best(SweepSummary sweep) {
-        return Double.isNaN(sweep.best()) ? "—" : format(sweep.objective(), sweep.best());
     }
 
     private void rebuildRows() {
@@ -338,9 +346,6 @@ public final class SweepView extends BorderPane {
                 }
             }
         });
-        columns(null);
-        viewModel.shownSpecProperty().addListener((obs, old, spec) -> columns(spec));
-        viewModel.bestTrialProperty().addListener((obs, old, best) -> table.refresh());
 
         Button use = new Button(I18n.text("sweeps.useConfig"), AppIcon.COPY.node());
         use.setId("useTrialConfig");
@@ -381,22 +386,15 @@ public final class SweepView extends BorderPane {
         line.prefWidthProperty().bind(bar.widthProperty().subtract(24));
         bar.getStyleClass().add("page-toolbar");
 
-        ChartPane parallel = charts.apply("parallelChart");
-        ChartPane scatter = charts.apply("scatterChart");
-        ChartPane curves = charts.apply("trialCurvesChart");
-        ComboBox<String> scatterKey = new ComboBox<>();
+        parallel = charts.apply("parallelChart");
+        scatter = charts.apply("scatterChart");
+        curves = charts.apply("trialCurvesChart");
+        SweepPlots plotted = viewModel.plots();
+        ComboBox<String> scatterKey = new ComboBox<>(plotted.scatterParameters());
         scatterKey.setId("scatterParameter");
-        viewModel.shownSpecProperty().addListener((obs, old, spec) -> {
-            scatterKey.getItems().setAll(spec == null ? List.of() : spec.parameters().stream()
-                    .map(p -> p.key()).toList());
-            if (!scatterKey.getItems().isEmpty()) {
-                scatterKey.getSelectionModel().selectFirst();
-            }
-        });
-        Runnable redraw = () -> redraw(parallel, scatter, curves, scatterKey.getValue());
-        viewModel.revisionProperty().addListener((obs, old, revision) -> redraw.run());
-        scatterKey.valueProperty().addListener((obs, old, key) -> redraw.run());
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Trial>) change -> redraw.run());
+        scatterKey.valueProperty().bindBidirectional(plotted.scatterParameterProperty());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Trial>) change ->
+                plotted.selectedTrials().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
         HBox scatterBar = new HBox(8, new Label(I18n.text("sweeps.scatter.against")), scatterKey);
         scatterBar.setAlignment(Pos.CENTER_LEFT);
         scatterBar.setPadding(new Insets(6, 0, 0, 6));
@@ -418,111 +416,22 @@ public final class SweepView extends BorderPane {
         return tab;
     }
 
-    private void redraw(ChartPane parallel, ChartPane scatter, ChartPane curves, String key) {
-        SweepSpec spec = viewModel.shownSpecProperty().get();
-        if (spec == null) {
-            return;
-        }
-        String metric = SweepViewModel.objectiveLabel(spec.objective());
-        List<double[]> rows = viewModel.parallelRows();
-        parallel.show(I18n.text("sweeps.plot.parallel"), rows.isEmpty() ? null
-                : SweepCharts.parallelCoordinates(viewModel.parallelAxes(), rows));
-        if (key != null) {
-            double[][] points = viewModel.scatter(key);
-            scatter.show(I18n.text("sweeps.plot.scatter"), points[0].length == 0 ? null
-                    : SweepCharts.metricVsHyperparameter(key, metric, points[0], points[1], viewModel.logScale(key)));
-        }
-        var chosen = viewModel.curves(List.copyOf(table.getSelectionModel().getSelectedItems()));
-        curves.show(I18n.text("sweeps.plot.curves"), chosen.isEmpty() ? null : SweepCharts.runOverlay(metric, chosen));
+    private static Subscription show(ChartPane chart, String headingKey, ReadOnlyObjectProperty<Figure> figure) {
+        return figure.subscribe(now -> chart.show(I18n.text(headingKey), now));
     }
 
-    private void columns(SweepSpec spec) {
-        table.getColumns().clear();
-        table.getColumns().add(column("sweeps.column.trial", trial -> trial.number(), 55));
-        table.getColumns().add(column("sweeps.column.state", trial -> Choices.label(trial.state()), 90));
-        if (spec == null) {
-            return;
-        }
-        if (table.getItems().stream().anyMatch(trial -> trial.worker() != null)) {
-            table.getColumns().add(column("sweeps.column.worker", trial -> trial.worker() == null ? ""
-                    : trial.worker().describe(), 190));
-        }
-        for (var parameter : spec.parameters()) {
-            TableColumn<Trial, Object> column = new TableColumn<>(parameter.key());
-            column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(SortableValue.of(
-                    row.getValue().values().get(parameter.key()))));
-            column.setComparator(SweepView::compare);
-            column.setPrefWidth(Math.max(100, 9 * parameter.key().length() + 24));
-            table.getColumns().add(column);
-        }
-        TableColumn<Trial, Object> objective = column("sweeps.column.objective", trial -> trial.objective(), 185);
-        objective.setText(SweepViewModel.objectiveLabel(spec.objective()));
-        objective.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Object value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null ? null : format(spec.objective(), (Double) value));
-            }
-        });
-        objective.setSortType(spec.objective().higherIsBetter() ? TableColumn.SortType.DESCENDING
-                : TableColumn.SortType.ASCENDING);
-        table.getColumns().add(objective);
-        table.getColumns().add(column("sweeps.column.epochs", trial -> trial.epochs(), 70));
-        table.getColumns().add(column("sweeps.column.duration", trial -> Math.round(trial.seconds()), 90));
-        table.getColumns().add(column("sweeps.column.note", trial -> trial.message() == null ? "" : trial.message(),
-                360));
+    private void columns() {
+        table.getColumns().setAll(viewModel.trialColumns().stream().map(SweepView::column).toList());
     }
 
-    /** A trial's value as written in the spec, sorting as a number when it is one. */
-    private record SortableValue(String text, double number) implements Comparable<SortableValue> {
-
-        static SortableValue of(String text) {
-            if (text == null) {
-                return new SortableValue("", Double.NaN);
-            }
-            try {
-                return new SortableValue(text, Double.parseDouble(text));
-            } catch (NumberFormatException word) {
-                return new SortableValue(text, Double.NaN);
-            }
+    private static TableColumn<Trial, Object> column(TrialColumns.Column shown) {
+        TableColumn<Trial, Object> column = new TableColumn<>(shown.header());
+        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(shown.value().apply(row.getValue())));
+        column.setComparator(TrialColumns::order);
+        column.setPrefWidth(shown.width());
+        if (shown.descending()) {
+            column.setSortType(TableColumn.SortType.DESCENDING);
         }
-
-        @Override
-        public int compareTo(SortableValue other) {
-            if (Double.isNaN(number) || Double.isNaN(other.number)) {
-                return text.compareTo(other.text);
-            }
-            return Double.compare(number, other.number);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    private static TableColumn<Trial, Object> column(String key, Function<Trial, Object> value, double width) {
-        TableColumn<Trial, Object> column = new TableColumn<>(I18n.text(key));
-        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
-        column.setComparator(SweepView::compare);
-        column.setPrefWidth(width);
         return column;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object a, Object b) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : 1) : -1;
-        }
-        if (a.getClass() == b.getClass() && a instanceof Comparable comparable) {
-            return comparable.compareTo(b);
-        }
-        return a.toString().compareTo(b.toString());
-    }
-
-    private static String format(Objective objective, double value) {
-        return objective == Objective.VALIDATION_LOSS ? String.format(Locale.ROOT, "%.4f", value)
-                : objective == Objective.VALIDATION_ACCURACY ? String.format(Locale.ROOT, "%.1f %%", 100 * value)
-                : String.format(Locale.ROOT, "%.3f", value);
     }
 }

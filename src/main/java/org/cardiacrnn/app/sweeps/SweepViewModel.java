@@ -177,6 +177,10 @@ public final class SweepViewModel {
     private volatile SweepFolder followed;
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(false);
     private String shownSweepId;
+    private final SweepPlots plots = new SweepPlots(shownSpec.getReadOnlyProperty(), trials,
+            revision.getReadOnlyProperty());
+    private final ObservableList<TrialColumns.Column> trialColumns = FXCollections.observableArrayList(
+            TrialColumns.of(null, List.of()));
 
     public SweepViewModel(WorkbenchSession session, TaskExecutor executor, RunStore runStore, SweepStore sweepStore) {
         this.session = session;
@@ -190,6 +194,7 @@ public final class SweepViewModel {
         ParameterRow units = new ParameterRow();
         units.show(ParameterSpace.of(Hyperparameter.HIDDEN_UNITS.key(), "16", "32"));
         parameters.setAll(rate, units);
+        shownSpec.addListener((obs, old, spec) -> trialColumns.setAll(TrialColumns.of(spec, trials)));
     }
 
     public void addParameter() {
@@ -572,96 +577,25 @@ public final class SweepViewModel {
                 .reduce((a, b) -> a + ", " + b).orElse("");
     }
 
-    /** Axes of the parallel-coordinates plot: the varied hyperparameters, then the objective. */
-    public List<String> parallelAxes() {
-        SweepSpec spec = shownSpec.get();
-        List<String> axes = new ArrayList<>();
-        if (spec != null) {
-            spec.parameters().forEach(parameter -> axes.add(parameter.key()));
-            axes.add(objectiveLabel(spec.objective()));
-        }
-        return axes;
-    }
-
-    /** One row per trial with a result, in {@link #parallelAxes()} order; list values become their index. */
-    public List<double[]> parallelRows() {
-        SweepSpec spec = shownSpec.get();
-        List<double[]> rows = new ArrayList<>();
-        if (spec == null) {
-            return rows;
-        }
-        for (Trial trial : trials) {
-            if (trial.objective() == null) {
-                continue;
-            }
-            double[] row = new double[spec.parameters().size() + 1];
-            for (int p = 0; p < spec.parameters().size(); p++) {
-                row[p] = numeric(spec.parameters().get(p), trial.values().get(spec.parameters().get(p).key()));
-            }
-            row[row.length - 1] = trial.objective();
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** Pairs (hyperparameter value, objective) of the trials with a result, for a scatter. */
-    public double[][] scatter(String key) {
-        SweepSpec spec = shownSpec.get();
-        if (spec == null) {
-            return new double[2][0];
-        }
-        ParameterSpace space = spec.parameters().stream().filter(p -> p.key().equals(key)).findFirst().orElse(null);
-        List<Trial> done = trials.stream().filter(t -> t.objective() != null && t.values().containsKey(key)).toList();
-        double[][] points = new double[2][done.size()];
-        for (int i = 0; i < done.size(); i++) {
-            points[0][i] = numeric(space, done.get(i).values().get(key));
-            points[1][i] = done.get(i).objective();
-        }
-        return points;
-    }
-
-    /** True when a hyperparameter's range spans decades (drawn on a log axis). */
-    public boolean logScale(String key) {
-        SweepSpec spec = shownSpec.get();
-        return spec != null && spec.parameters().stream().anyMatch(p -> p.key().equals(key) && !p.isList()
-                && p.scale() == ParameterSpace.Scale.LOG);
-    }
-
-    /** Per-epoch objective of the given trials (all trials with epochs when none are given), first fold. */
-    public List<RunCurve> curves(List<Trial> chosen) {
-        List<Trial> source = chosen.isEmpty() ? trials : chosen;
-        List<RunCurve> curves = new ArrayList<>();
-        Map<Integer, Trial> latest = new HashMap<>();
-        trials.forEach(trial -> latest.put(trial.number(), trial));
-        for (Trial trial : source) {
-            Trial current = latest.getOrDefault(trial.number(), trial);
-            if (current.curves().isEmpty() || current.curves().get(0).isEmpty()) {
-                continue;
-            }
-            List<Double> values = current.curves().get(0);
-            double[] epochs = new double[values.size()];
-            for (int e = 0; e < epochs.length; e++) {
-                epochs[e] = e + 1;
-            }
-            curves.add(new RunCurve(I18n.text("sweeps.trial", current.number()), epochs,
-                    values.stream().mapToDouble(Double::doubleValue).toArray()));
-        }
-        return curves;
-    }
-
-    private static double numeric(ParameterSpace space, String value) {
-        if (space != null && space.isList()) {
-            try {
-                return Double.parseDouble(value);
-            } catch (NumberFormatException category) {
-                return space.values().indexOf(value);
-            }
-        }
-        return Double.parseDouble(value);
-    }
-
     public static String objectiveLabel(Objective objective) {
         return Choices.label(objective);
+    }
+
+    /** The comparison plots of the trials in the table. */
+    public SweepPlots plots() {
+        return plots;
+    }
+
+    /** The trial table's columns for the sweep shown (trial and state only when none is). */
+    public ObservableList<TrialColumns.Column> trialColumns() {
+        return trialColumns;
+    }
+
+    /** One line for an earlier sweep in the list: its name, progress and best objective. */
+    public static String summaryText(SweepSummary sweep) {
+        String best = Double.isNaN(sweep.best()) ? "—" : TrialColumns.format(sweep.objective(), sweep.best());
+        return I18n.text(sweep.unfinished() ? "sweeps.summary.unfinished" : "sweeps.summary", sweep.name(),
+                sweep.done(), sweep.trials(), best);
     }
 
     public WorkbenchSession session() {

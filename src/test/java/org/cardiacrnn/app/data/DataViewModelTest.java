@@ -212,15 +212,34 @@ class DataViewModelTest {
         viewModel.open(LoadRequest.of(file));
 
         int page = DataViewModel.GENES_PER_PAGE;
+        TablePreview first = viewModel.tablePreviewProperty().get();
+        assertThat(first.rowCount()).isEqualTo(6);
+        assertThat(first.columns()).extracting(TablePreview.Column::header).startsWith("Sample", "donor",
+                "trajectory", "day", "G0").endsWith("G" + (page - 1)).hasSize(4 + page);
+        assertThat(first.columns().get(4).cell().apply(3)).isEqualTo("3");
+        assertThat(first.columns().get(1).cell().apply(3)).isEqualTo("d1");
         viewModel.nextGenes();
         assertThat(viewModel.geneOffsetProperty().get()).isEqualTo(page);
         viewModel.nextGenes();
         assertThat(viewModel.geneOffsetProperty().get()).isEqualTo(2 * page);
         viewModel.nextGenes();
         assertThat(viewModel.geneOffsetProperty().get()).as("the last page holds the last genes").isEqualTo(2 * page);
+        TablePreview last = viewModel.tablePreviewProperty().get();
+        assertThat(last.columns()).filteredOn(column -> column.kind() == TablePreview.Kind.GENE)
+                .extracting(TablePreview.Column::header).hasSize(15).first().isEqualTo("G" + 2 * page);
+        assertThat(last.pageText()).contains(Integer.toString(2 * page + 1)).contains(Integer.toString(genes));
         viewModel.previousGenes();
         viewModel.previousGenes();
         viewModel.previousGenes();
         assertThat(viewModel.geneOffsetProperty().get()).isZero();
+    }
+
+    @Test
+    void theTablePreviewWritesValuesAsTheTableShowsThemAndIsEmptyWithoutData() {
+        assertThat(viewModel.tablePreviewProperty().get()).isEqualTo(TablePreview.EMPTY);
+        assertThat(TablePreview.formatValue(Float.NaN)).isEqualTo("NA");
+        assertThat(TablePreview.formatValue(12f)).isEqualTo("12");
+        assertThat(TablePreview.formatValue(0.123456f)).isEqualTo("0.1235");
+        assertThat(TablePreview.formatValue(3e8f)).isEqualTo("3.000e+08");
     }
 }

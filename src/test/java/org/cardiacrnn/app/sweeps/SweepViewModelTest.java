@@ -55,10 +55,14 @@ class SweepViewModelTest {
         assertThat(viewModel.trials()).hasSize(2).allMatch(t -> t.state() == Trial.TrialState.FINISHED);
         Trial best = Trial.ranked(viewModel.trials(), viewModel.shownSpecProperty().get().objective()).get(0);
         assertThat(viewModel.bestTrialProperty().get()).isEqualTo(best.number());
-        assertThat(viewModel.parallelAxes()).containsExactly("dropout", "Validation accuracy");
-        assertThat(viewModel.parallelRows()).hasSize(2);
-        assertThat(viewModel.scatter("dropout")[0]).containsExactlyInAnyOrder(0.0, 0.3);
-        assertThat(viewModel.curves(List.of())).hasSize(2).allMatch(curve -> curve.epochs().length == 2);
+        SweepPlots plots = viewModel.plots();
+        assertThat(plots.parallelAxes()).containsExactly("dropout", "Validation accuracy");
+        assertThat(plots.parallelRows()).hasSize(2);
+        assertThat(plots.scatter("dropout")[0]).containsExactlyInAnyOrder(0.0, 0.3);
+        assertThat(plots.curves(List.of())).hasSize(2).allMatch(curve -> curve.epochs().length == 2);
+        assertThat(plots.parallelProperty().get()).isNotNull();
+        assertThat(plots.curvesProperty().get()).isNotNull();
+        assertThat(viewModel.trialColumns()).extracting(TrialColumns.Column::header).contains("dropout");
         assertThat(viewModel.progressTextProperty().get()).contains("2 of 2");
         assertThat(viewModel.sweeps()).singleElement().satisfies(s -> assertThat(s.unfinished()).isFalse());
 
