@@ -69,7 +69,8 @@ final class SingleCellLoadBench {
 
     private static SingleCellOptions options() {
         return new SingleCellOptions(List.of("individual", "diffday"), 4, SingleCellOptions.DEFAULT_MIN_CELLS, "type",
-                SingleCellOptions.parseBranches(SingleCellGenerator.BRANCHES), null, SingleCellOptions.DEFAULT_SEED);
+                SingleCellOptions.parseBranches(SingleCellGenerator.BRANCHES), null, null,
+                SingleCellOptions.DEFAULT_SEED);
     }
 
     private void measure(PrintWriter printer, String what, LoadRequest request, long fileBytes, long nonZeros)
