@@ -77,6 +77,11 @@ final class LoadOptions {
             description = "Read layers/NAME of an .h5ad (or 'raw' for raw/X) instead of X.")
     String countsLayer;
 
+    @Option(names = "--var-names", paramLabel = "COL",
+            description = "Take gene names from this var column of an .h5ad (e.g. gene_ids, feature_name) instead of "
+                    + "its index; repeated names get -1, -2, ….")
+    String varNames;
+
     @Option(names = "--replicate-seed", paramLabel = "SEED", defaultValue = "" + SingleCellOptions.DEFAULT_SEED,
             description = "Seed of the pseudo-replicate split (default: ${DEFAULT-VALUE}).")
     long replicateSeed;
@@ -107,7 +112,7 @@ final class LoadOptions {
     private SingleCellOptions singleCell() {
         try {
             return new SingleCellOptions(pseudobulk, replicates, minCells, branchColumn,
-                    SingleCellOptions.parseBranches(branches), countsLayer, replicateSeed);
+                    SingleCellOptions.parseBranches(branches), countsLayer, varNames, replicateSeed);
         } catch (IllegalArgumentException e) {
             throw new WorkbenchException(e.getMessage());
         }

@@ -19,6 +19,11 @@ interface CellSource extends AutoCloseable {
 
     String format();
 
+    /** Annotation columns of the genes that gene names can be taken from instead (empty unless .h5ad). */
+    default List<String> geneNameColumns() {
+        return List.of();
+    }
+
     List<String> warnings();
 
     /**

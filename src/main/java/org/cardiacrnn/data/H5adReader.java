@@ -21,7 +21,8 @@ import org.cardiacrnn.WorkbenchException;
  * Opens an AnnData {@code .h5ad} file through jHDF for streaming: {@code X} (or {@code layers/NAME} or
  * {@code raw/X}) dense, CSR or CSC; {@code obs} columns in every encoding anndata has used (numbers, strings,
  * categoricals as codes + categories group or with the old {@code __categories} group, nullable values with a
- * mask) and the {@code var} index as gene names. The values are read a slice at a time by {@link #stream}.
+ * mask) and the {@code var} index or a named {@code var} column as gene names. The values are read a slice at a
+ * time by {@link #stream}.
  */
 final class H5adReader implements CellSource {
 
@@ -34,9 +35,11 @@ final class H5adReader implements CellSource {
     private final List<String> cells;
     private final List<String> genes;
     private final Map<String, List<String>> columns;
+    private final Map<String, List<String>> varColumns;
+    private final List<String> warnings = new ArrayList<>();
     private final String encoding;
 
-    private H5adReader(Path file, HdfFile hdf, String layer) {
+    private H5adReader(Path file, HdfFile hdf, String layer, String varNames) {
         this.file = file;
         this.hdf = hdf;
         String varGroup = "var";
@@ -55,15 +58,23 @@ final class H5adReader implements CellSource {
                     : "the AnnData file has no " + xPath + "; its layers are " + layerNames(hdf));
         }
         cells = index(hdf, "obs");
-        genes = index(hdf, varGroup);
-        columns = obsColumns(hdf, cells.size());
+        List<String> varIndex = index(hdf, varGroup);
+        varColumns = columns(hdf, varGroup, varIndex.size());
+        genes = varNames == null || varNames.equals(indexName((Group) hdf.getChild(varGroup)))
+                ? varIndex : namedGenes(varGroup, varNames, varIndex);
+        columns = columns(hdf, "obs", cells.size());
         encoding = encoding();
+        warnings.add("orientation SAMPLES_BY_GENES: AnnData stores cells × genes");
     }
 
-    /** Reads the names and annotations of an open file; closing the reader closes the file. */
-    static H5adReader open(Path file, HdfFile hdf, String layer) {
+    /**
+     * Reads the names and annotations of an open file; closing the reader closes the file.
+     *
+     * @param varNames the {@code var} column holding gene names, or null for the {@code var} index
+     */
+    static H5adReader open(Path file, HdfFile hdf, String layer, String varNames) {
         try {
-            return new H5adReader(file, hdf, layer);
+            return new H5adReader(file, hdf, layer, varNames);
         } catch (HdfException | ClassCastException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new DataFormatException(file, "not a readable AnnData file: " + e.getMessage(), e);
         } catch (WorkbenchException explained) {
@@ -85,6 +96,51 @@ final class H5adReader implements CellSource {
             current = group.getChildren().get(part);
         }
         return current;
+    }
+
+    /**
+     * Gene names from a var column. Symbols repeat in real files (10x lists some twice) and categoricals can be
+     * missing, so repeats get "-1", "-2" … as anndata's var_names_make_unique gives them and a missing name falls
+     * back to the index; both are counted in the load warnings.
+     */
+    private List<String> namedGenes(String varGroup, String column, List<String> varIndex) {
+        List<String> values = varColumns.get(column);
+        if (values == null) {
+            List<String> choices = new ArrayList<>(varColumns.keySet());
+            choices.add(0, indexName((Group) hdf.getChild(varGroup)));
+            throw new DataFormatException(file, varGroup + " has no column \"" + column + "\" to take gene names "
+                    + "from; its columns are " + String.join(", ", choices));
+        }
+        List<String> names = new ArrayList<>(values.size());
+        java.util.Set<String> used = new java.util.HashSet<>(values.size() * 2);
+        Map<String, Integer> nextSuffix = new java.util.HashMap<>();
+        int missing = 0;
+        int renamed = 0;
+        for (int g = 0; g < values.size(); g++) {
+            String name = values.get(g);
+            if (name.isEmpty()) {
+                name = varIndex.get(g);
+                missing++;
+            }
+            if (!used.add(name)) {
+                int suffix = nextSuffix.getOrDefault(name, 1);
+                while (!used.add(name + "-" + suffix)) {
+                    suffix++;
+                }
+                nextSuffix.put(name, suffix + 1);
+                name = name + "-" + suffix;
+                renamed++;
+            }
+            names.add(name);
+        }
+        if (missing > 0) {
+            warnings.add(missing + " gene(s) without a name in " + varGroup + "/" + column + " keep their index name");
+        }
+        if (renamed > 0) {
+            warnings.add(renamed + " repeated gene name(s) in " + varGroup + "/" + column
+                    + " made unique with -1, -2, … as anndata does");
+        }
+        return names;
     }
 
     private static List<String> layerNames(HdfFile hdf) {
@@ -144,7 +200,12 @@ final class H5adReader implements CellSource {
 
     @Override
     public List<String> warnings() {
-        return List.of("orientation SAMPLES_BY_GENES: AnnData stores cells × genes");
+        return List.copyOf(warnings);
+    }
+
+    @Override
+    public List<String> geneNameColumns() {
+        return List.copyOf(varColumns.keySet());
     }
 
     @Override
@@ -218,8 +279,9 @@ final class H5adReader implements CellSource {
         return name == null ? "_index" : name;
     }
 
-    private Map<String, List<String>> obsColumns(HdfFile hdf, int cellCount) {
-        Group obs = (Group) hdf.getChild("obs");
+    /** The columns of the obs or var data frame, by name, in the file's column order. */
+    private static Map<String, List<String>> columns(HdfFile hdf, String groupName, int rows) {
+        Group obs = (Group) node(hdf, groupName);
         String index = indexName(obs);
         Attribute order = obs.getAttribute("column-order");
         List<String> names = new ArrayList<>();
@@ -248,7 +310,7 @@ final class H5adReader implements CellSource {
             } else {
                 continue;
             }
-            if (values.size() == cellCount) {
+            if (values.size() == rows) {
                 result.put(name, values);
             }
         }

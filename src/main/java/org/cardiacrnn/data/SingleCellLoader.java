@@ -43,12 +43,13 @@ final class SingleCellLoader {
                 .matches(".*\\.(h5ad|h5|hdf5)") || Files.isRegularFile(path) && InputFiles.isHdf5(path);
     }
 
-    static CellSource open(Path path, String countsLayer) {
+    static CellSource open(Path path, String countsLayer, String varNames) {
         if (Files.isDirectory(path)) {
             if (countsLayer != null) {
                 throw new DataFormatException(path, "--counts-layer applies to .h5ad files; a 10x folder has one "
                         + "matrix");
             }
+            requireNoVarNames(path, varNames, "a 10x folder takes gene names from features.tsv");
             return MatrixMarketReader.open(path);
         }
         InputFiles.requireReadableFile(path);
@@ -62,12 +63,19 @@ final class SingleCellLoader {
         }
         try {
             if (CellRangerH5Reader.looksLikeCellRanger(hdf)) {
+                requireNoVarNames(path, varNames, "a Cell Ranger .h5 takes gene names from its features");
                 return CellRangerH5Reader.open(path, hdf);
             }
-            return H5adReader.open(path, hdf, countsLayer);
+            return H5adReader.open(path, hdf, countsLayer, varNames);
         } catch (RuntimeException e) {
             HdfFiles.close(hdf);
             throw e;
+        }
+    }
+
+    private static void requireNoVarNames(Path path, String varNames, String why) {
+        if (varNames != null) {
+            throw new DataFormatException(path, "--var-names applies to .h5ad files; " + why);
         }
     }
 
@@ -97,7 +105,7 @@ final class SingleCellLoader {
 
     private static Read readUnguarded(Path path, Path metadata, String idColumn, SingleCellOptions options,
                                       LoadProgress progress) {
-        try (CellSource source = open(path, options.countsLayer())) {
+        try (CellSource source = open(path, options.countsLayer(), options.varNames())) {
             Map<String, List<String>> cellColumns = new LinkedHashMap<>(source.cellColumns());
             JoinReport join = null;
             List<String> warnings = new ArrayList<>(source.warnings());

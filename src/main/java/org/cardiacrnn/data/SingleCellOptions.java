@@ -15,10 +15,12 @@ import java.util.Map;
  * @param branchColumn the cell-state column that {@code branches} refers to, or null
  * @param branches     lineage name → the states of that lineage; a cell counts toward every lineage naming its state
  * @param countsLayer  read {@code layers/NAME} (or {@code raw/X} for "raw") of an .h5ad instead of {@code X}
+ * @param varNames     the {@code var} column of an .h5ad holding gene names (e.g. gene_ids), or null for its index
  * @param seed         seed of the pseudo-replicate split
  */
 public record SingleCellOptions(List<String> pseudobulk, int replicates, int minCells, String branchColumn,
-                                Map<String, List<String>> branches, String countsLayer, long seed) {
+                                Map<String, List<String>> branches, String countsLayer, String varNames,
+                                long seed) {
 
     public static final int DEFAULT_MIN_CELLS = 10;
     public static final long DEFAULT_SEED = 42;
@@ -53,9 +55,9 @@ public record SingleCellOptions(List<String> pseudobulk, int replicates, int min
         }
     }
 
-    /** Reading options only (a counts layer), no aggregation. */
+    /** Reading options only (no counts layer, gene names from the index), no aggregation. */
     public static SingleCellOptions none() {
-        return new SingleCellOptions(List.of(), 1, DEFAULT_MIN_CELLS, null, Map.of(), null, DEFAULT_SEED);
+        return new SingleCellOptions(List.of(), 1, DEFAULT_MIN_CELLS, null, Map.of(), null, null, DEFAULT_SEED);
     }
 
     public boolean aggregates() {

@@ -21,11 +21,13 @@ public final class SingleCellPreview {
     private final Path path;
     private final int cells;
     private final Map<String, List<String>> columns;
+    private final List<String> geneNameColumns;
 
-    private SingleCellPreview(Path path, int cells, Map<String, List<String>> columns) {
+    private SingleCellPreview(Path path, int cells, Map<String, List<String>> columns, List<String> geneNameColumns) {
         this.path = path;
         this.cells = cells;
         this.columns = columns;
+        this.geneNameColumns = geneNameColumns;
     }
 
     /** True for the formats read as single cells: .h5ad, Cell Ranger .h5 and 10x folders. */
@@ -39,13 +41,13 @@ public final class SingleCellPreview {
     }
 
     private static SingleCellPreview readUnguarded(Path path, Path metadata) {
-        try (CellSource source = SingleCellLoader.open(path, null)) {
+        try (CellSource source = SingleCellLoader.open(path, null, null)) {
             Map<String, List<String>> columns = new LinkedHashMap<>(source.cellColumns());
             if (metadata != null) {
                 MetadataTable.join(metadata, source.cellIds(), null).columns()
                         .forEach(c -> columns.put(c.name(), c.values()));
             }
-            return new SingleCellPreview(path, source.cellIds().size(), columns);
+            return new SingleCellPreview(path, source.cellIds().size(), columns, source.geneNameColumns());
         }
     }
 
@@ -55,6 +57,11 @@ public final class SingleCellPreview {
 
     public List<String> columns() {
         return List.copyOf(columns.keySet());
+    }
+
+    /** The gene annotation columns gene names can be taken from (an .h5ad's var columns; empty otherwise). */
+    public List<String> geneNameColumns() {
+        return geneNameColumns;
     }
 
     /** Distinct values of a column, in first-seen order. */

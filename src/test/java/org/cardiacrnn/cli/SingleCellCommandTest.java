@@ -85,6 +85,19 @@ class SingleCellCommandTest {
     }
 
     @Test
+    void varNamesTakesGeneNamesFromTheNamedColumnOrListsTheColumns() throws Exception {
+        String file = Path.of(SingleCellCommandTest.class.getResource(
+                "/org/cardiacrnn/data/single-cell/anndata/var-columns.h5ad").toURI()).toString();
+        CliRun inspected = CliRun.of("inspect", file, "--var-names", "gene_ids");
+        assertThat(inspected.code()).as(inspected.err()).isZero();
+        assertThat(inspected.out()).contains("genes:        6 (first: ENSG00000, ENSG00001");
+        CliRun failed = CliRun.of("inspect", file, "--var-names", "symbol");
+        assertThat(failed.code()).isEqualTo(2);
+        assertThat(failed.err().strip()).isEqualTo("error: var-columns.h5ad: var has no column \"symbol\" to take "
+                + "gene names from; its columns are _index, gene_ids, feature_name, n_cells");
+    }
+
+    @Test
     void branchesWithoutABranchColumnAreRefusedByName() {
         CliRun failed = CliRun.of("inspect", tenx.toString(), "--pseudobulk", "individual", "--branches", BRANCHES);
         assertThat(failed.code()).isEqualTo(2);

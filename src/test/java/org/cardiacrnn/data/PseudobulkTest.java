@@ -23,7 +23,8 @@ class PseudobulkTest {
 
     private static SingleCellOptions options(List<String> groupBy, int replicates, int minCells, String branches) {
         Map<String, List<String>> parsed = SingleCellOptions.parseBranches(branches);
-        return new SingleCellOptions(groupBy, replicates, minCells, parsed.isEmpty() ? null : "type", parsed, null, 7);
+        return new SingleCellOptions(groupBy, replicates, minCells, parsed.isEmpty() ? null : "type", parsed, null,
+                null, 7);
     }
 
     private static float[] row(ExpressionData data, String sample) {

@@ -57,7 +57,7 @@ class SingleCellBadInputTest {
     @Test
     void aLayerThatDoesNotExistListsTheLayersThatDo() {
         LoadRequest request = LoadRequest.builder(SingleCellReadersTest.fixture("anndata/csr-gzip.h5ad"))
-                .singleCell(new SingleCellOptions(List.of(), 1, 10, null, Map.of(), "spliced", 1)).build();
+                .singleCell(new SingleCellOptions(List.of(), 1, 10, null, Map.of(), "spliced", null, 1)).build();
         assertThat(failure(request).getMessage()).isEqualTo("csr-gzip.h5ad: the AnnData file has no layers/spliced; "
                 + "its layers are [counts, raw]");
     }
@@ -97,7 +97,7 @@ class SingleCellBadInputTest {
         table.append("NOTACELL-1\ta\nNOTACELL-2\tb\n");
         Path metadata = Files.writeString(dir.resolve("cells.tsv"), table);
         LoadResult result = ExpressionLoader.loadWithReport(LoadRequest.builder(folder).metadata(metadata)
-                .singleCell(new SingleCellOptions(List.of("sample"), 1, 1, null, Map.of(), null, 1)).build());
+                .singleCell(new SingleCellOptions(List.of("sample"), 1, 1, null, Map.of(), null, null, 1)).build());
         assertThat(result.data().matrix().sampleIds()).containsExactly("a", "b");
         assertThat(result.data().metadata().column("cells").values()).containsExactly("50", "50");
         JoinReport join = result.join().orElseThrow();

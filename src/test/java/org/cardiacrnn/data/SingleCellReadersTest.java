@@ -55,10 +55,10 @@ class SingleCellReadersTest {
     @Test
     void anndataLayerAndRawAreReadWhenNamed() {
         LoadRequest layer = LoadRequest.builder(fixture("anndata/csr-gzip.h5ad")).singleCell(
-                new SingleCellOptions(List.of(), 1, 10, null, Map.of(), "counts", 42)).build();
+                new SingleCellOptions(List.of(), 1, 10, null, Map.of(), "counts", null, 42)).build();
         assertFixtureValues(ExpressionLoader.load(layer).matrix(), 10);
         LoadRequest raw = LoadRequest.builder(fixture("anndata/csr-gzip.h5ad")).singleCell(
-                new SingleCellOptions(List.of(), 1, 10, null, Map.of(), "raw", 42)).build();
+                new SingleCellOptions(List.of(), 1, 10, null, Map.of(), "raw", null, 42)).build();
         ExpressionData data = ExpressionLoader.load(raw);
         assertFixtureValues(data.matrix(), 1);
         assertThat(data.report().format()).contains("raw/X");
@@ -92,7 +92,7 @@ class SingleCellReadersTest {
     @Test
     void anndata07ArchivePseudobulkMatchesAnndatasOwnGroupSums() {
         LoadRequest request = LoadRequest.builder(fixture("anndata-archive/v0.7.0/adata.h5ad")).singleCell(
-                new SingleCellOptions(List.of("obs_cat"), 1, 1, null, Map.of(), null, 42)).build();
+                new SingleCellOptions(List.of("obs_cat"), 1, 1, null, Map.of(), null, null, 42)).build();
         ExpressionData data = ExpressionLoader.load(request);
         // sums by obs_cat as anndata 0.8.0 computed them: s -> [0, 3, 2], T -> [2, 0, 1], D -> [0, 0, 3]
         int s = data.matrix().sampleIds().indexOf("s");

@@ -258,9 +258,8 @@ public final class DataView extends BorderPane implements PageView {
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
             ImportDialog.show(getScene().getWindow(), file.toPath(), viewModel)
-                    .flatMap(choice -> SingleCellProgress.askHowToAggregate(getScene().getWindow(), choice,
-                            viewModel.aggregation()))
-                    .ifPresent(choice -> viewModel.open(choice.request(), choice.roles()));
+                    .ifPresent(choice -> SingleCellProgress.askHowToAggregate(getScene().getWindow(), choice,
+                            viewModel.aggregation(), chosen -> viewModel.open(chosen.request(), chosen.roles())));
         }
     }
 

@@ -1,6 +1,6 @@
 package org.cardiacrnn.app.data;
 
-import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.stage.Window;
 
@@ -29,16 +29,28 @@ final class SingleCellProgress {
         };
     }
 
-    /** For a single-cell file, asks how to aggregate; empty when the user cancels. Other files pass unchanged. */
-    static Optional<ImportDialog.Choice> askHowToAggregate(Window owner, ImportDialog.Choice choice,
-                                                           AggregationViewModel viewModel) {
+    /**
+     * For a single-cell file with {@link AggregationViewModel#MANY_CELLS} cells or more, asks how to aggregate and
+     * hands the choice to {@code open} unless the user cancels. Smaller single-cell files and other files go to
+     * {@code open} unchanged; so does a file whose annotations cannot be read, whose load then reports why.
+     * The annotations are read in the background first, since a large file takes seconds.
+     */
+    static void askHowToAggregate(Window owner, ImportDialog.Choice choice, AggregationViewModel viewModel,
+                                  Consumer<ImportDialog.Choice> open) {
         LoadRequest request = choice.request();
         if (!SingleCellPreview.isSingleCell(request.matrix())) {
-            return Optional.of(choice);
+            open.accept(choice);
+            return;
         }
-        viewModel.read(request.matrix(), request.metadata());
-        return AggregationDialog.show(owner, request.matrix(), viewModel).map(options -> new ImportDialog.Choice(
-                LoadRequest.builder(request.matrix()).metadata(request.metadata()).orientation(request.orientation())
-                        .sampleIdColumn(request.sampleIdColumn()).singleCell(options).build(), choice.roles()));
+        viewModel.read(request.matrix(), request.metadata(), () -> {
+            if (!viewModel.asksHowToAggregate()) {
+                open.accept(choice);
+                return;
+            }
+            AggregationDialog.show(owner, request.matrix(), viewModel).map(options -> new ImportDialog.Choice(
+                    LoadRequest.builder(request.matrix()).metadata(request.metadata())
+                            .orientation(request.orientation()).sampleIdColumn(request.sampleIdColumn())
+                            .singleCell(options).build(), choice.roles())).ifPresent(open);
+        });
     }
 }

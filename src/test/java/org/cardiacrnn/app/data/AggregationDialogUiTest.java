@@ -3,15 +3,17 @@ package org.cardiacrnn.app.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -26,7 +28,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The aggregation dialog on a small generated single-cell set: columns read, groups previewed, options returned. */
+/**
+ * The aggregation dialog on a small generated single-cell set: columns read, branch states ticked per branch,
+ * groups previewed, options returned.
+ */
 @ExtendWith(ApplicationExtension.class)
 class AggregationDialogUiTest {
 
@@ -63,8 +68,12 @@ class AggregationDialogUiTest {
             columns.getSelectionModel().select("diffday");
             ((ComboBox<String>) robot.lookup("#aggregationBranchColumn").query()).setValue("type");
         });
-        assertThat(robot.lookup("#aggregationStates").queryLabeled().getText()).contains("IPSC").contains("CM");
-        robot.clickOn("#aggregationBranches").write(SingleCellGenerator.BRANCHES);
+        assertThat(robot.lookup("#aggregationGeneNames").query().isDisabled()).as("a 10x folder has no var columns")
+                .isTrue();
+        pickBranch(robot, 0, "cardiomyocyte", "IPSC", "MES", "CMES", "CM");
+        pickBranch(robot, 1, "fibroblast", "CF", "PROG", "IPSC", "MES");
+        assertThat(robot.lookup("#aggregationBranchStates0").queryAs(FlowPane.class).getChildren())
+                .extracting(node -> ((CheckBox) node).getText()).contains("IPSC", "CM", "CF", "UNK");
         robot.interact(() -> ((javafx.scene.control.Spinner<Integer>) robot.lookup("#aggregationMinCells").query())
                 .getValueFactory().setValue(1));
         robot.clickOn("#aggregationPreviewButton");
@@ -81,7 +90,20 @@ class AggregationDialogUiTest {
         assertThat(options.pseudobulk()).containsExactly("individual", "diffday");
         assertThat(options.branchColumn()).isEqualTo("type");
         assertThat(options.branches()).containsOnlyKeys("cardiomyocyte", "fibroblast");
-        assertThat(options.branches().get("fibroblast")).isEqualTo(List.of("IPSC", "MES", "PROG", "CF"));
+        assertThat(options.branches().get("fibroblast")).containsExactlyInAnyOrder("IPSC", "MES", "PROG", "CF")
+                .isSortedAccordingTo(Comparator.comparingInt(viewModel.branchStates()::indexOf));
         assertThat(options.minCells()).isEqualTo(1);
+        assertThat(options.varNames()).isNull();
+    }
+
+    /** Adds a branch, names it and ticks its states (in any order: they come back in the column's order). */
+    private static void pickBranch(FxRobot robot, int index, String name, String... states) {
+        robot.clickOn("#aggregationAddBranch");
+        robot.clickOn("#aggregationBranchName" + index).write(name);
+        FlowPane boxes = robot.lookup("#aggregationBranchStates" + index).queryAs(FlowPane.class);
+        for (String state : states) {
+            robot.clickOn(boxes.getChildren().stream().filter(node -> ((CheckBox) node).getText().equals(state))
+                    .findFirst().orElseThrow());
+        }
     }
 }

@@ -40,3 +40,13 @@ dense.write_h5ad("dense.h5ad")
 for name in ["csr-gzip.h5ad", "csc-lzf.h5ad", "dense.h5ad"]:
     back = anndata.read_h5ad(name)
     assert np.array_equal(np.asarray(back.X.todense() if sp.issparse(back.X) else back.X), x), name
+
+# var columns to take gene names from (--var-names): ids as strings, symbols as a categorical with one
+# duplicate (G3 and G4 are both "MYL7") and one missing symbol, a number column that names nothing
+named = anndata.AnnData(sp.csr_matrix(x), obs=obs, var=pd.DataFrame({
+    "gene_ids": np.array(["ENSG%05d" % g for g in range(genes)], dtype=object),
+    "feature_name": pd.Categorical(["NKX2-5", "TNNT2", "ACTC1", "MYL7", "MYL7", np.nan]),
+    "n_cells": np.arange(genes) * 3,
+}, index=["G%d" % g for g in range(genes)]))
+named.write_h5ad("var-columns.h5ad", compression="gzip")
+assert list(anndata.read_h5ad("var-columns.h5ad").var["gene_ids"]) == ["ENSG%05d" % g for g in range(genes)]

@@ -1,0 +1,117 @@
+package org.cardiacrnn.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.cardiacrnn.app.common.FxTaskExecutor;
+import org.cardiacrnn.app.common.PulseMonitor;
+import org.cardiacrnn.app.data.RecentFiles;
+import org.cardiacrnn.app.shell.MainViewModel;
+import org.cardiacrnn.app.shell.Page;
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.data.LoadRequest;
+import org.cardiacrnn.data.SingleCellGenerator;
+import org.cardiacrnn.data.SingleCellOptions;
+
+/**
+ * How responsive the window stays while the Data page reads a single-cell file into pseudobulk (the issue's
+ * line × day × branch × 4 replicates): opens the workbench, shows the Data page with the sample data, then
+ * opens the file as the aggregation dialog would hand it over and prints the gaps between JavaFX pulses
+ * during the read. A benchmark, not a test (see docs/performance.md).
+ *
+ * <p>Arguments: FILE (.h5ad or 10x folder) [cell metadata TSV, for a 10x folder].
+ */
+public final class SingleCellReadResponsivenessBenchmark {
+
+    private SingleCellReadResponsivenessBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        Path metadata = args.length > 1 ? Path.of(args[1]) : null;
+        Path home = Files.createTempDirectory("cardiac-rnn-pulses");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<Workbench> workbench = new AtomicReference<>();
+        Platform.runLater(() -> {
+            Workbench shown = new Workbench(new MainViewModel(new FxTaskExecutor()), RecentFiles.inMemory(), home);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(shown.mainView(), 1280, 800));
+            stage.show();
+            shown.afterShown();
+            shown.showPage(Page.DATA);
+            workbench.set(shown);
+        });
+        waitFor(() -> workbench.get() != null && workbench.get().session().datasetProperty().get() != null, 120);
+        Thread.sleep(2000);
+        ExpressionData sample = onFxThread(() -> workbench.get().session().datasetProperty().get());
+
+        SingleCellOptions options = new SingleCellOptions(List.of("individual", "diffday"), 4,
+                SingleCellOptions.DEFAULT_MIN_CELLS, "type", SingleCellOptions.parseBranches(
+                SingleCellGenerator.BRANCHES), null, null, SingleCellOptions.DEFAULT_SEED);
+        LoadRequest request = LoadRequest.builder(file).metadata(metadata).singleCell(options).build();
+        PulseMonitor monitor = new PulseMonitor();
+        long[] nanos = new long[2];
+        Platform.runLater(() -> {
+            monitor.start();
+            nanos[0] = System.nanoTime();
+            workbench.get().dataViewModel().open(request);
+        });
+        waitFor(() -> !workbench.get().dataViewModel().loadingProperty().get()
+                && (workbench.get().session().datasetProperty().get() != sample
+                || workbench.get().dataViewModel().errorProperty().get() != null), 3600);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            monitor.stop();
+            nanos[1] = System.nanoTime();
+            stopped.countDown();
+        });
+        stopped.await();
+        var error = onFxThread(() -> workbench.get().dataViewModel().errorProperty().get());
+        if (error != null) {
+            System.out.println("the read failed: " + error);
+            System.exit(1);
+        }
+        ExpressionData read = onFxThread(() -> workbench.get().session().datasetProperty().get());
+        PulseMonitor.Stats stats = monitor.stats();
+        System.out.printf(Locale.ROOT, "read %s into %d samples × %d genes: %.1f s, %d pulses; gap between pulses "
+                        + "mean %.1f ms, p99 %.1f ms, max %.1f ms (at %.1f s); %d gaps over 100 ms%n",
+                file.getFileName(), read.matrix().sampleCount(), read.matrix().geneCount(),
+                (nanos[1] - nanos[0]) / 1e9, stats.pulses(), stats.meanMillis(), stats.p99Millis(),
+                stats.maxMillis(), stats.maxAtMillis() / 1e3, stats.over100());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!onFxThread(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static <T> T onFxThread(java.util.function.Supplier<T> value) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<T> result = new AtomicReference<>();
+        Platform.runLater(() -> {
+            result.set(value.get());
+            done.countDown();
+        });
+        done.await();
+        return result.get();
+    }
+}
