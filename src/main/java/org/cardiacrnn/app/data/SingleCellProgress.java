@@ -30,15 +30,16 @@ final class SingleCellProgress {
     }
 
     /** For a single-cell file, asks how to aggregate; empty when the user cancels. Other files pass unchanged. */
-    static Optional<ImportDialog.Choice> askHowToAggregate(Window owner, ImportDialog.Choice choice,
-                                                           AggregationViewModel viewModel) {
+    static Optional<ImportViewModel.Choice> askHowToAggregate(Window owner, ImportViewModel.Choice choice,
+                                                              AggregationViewModel viewModel) {
         LoadRequest request = choice.request();
         if (!SingleCellPreview.isSingleCell(request.matrix())) {
             return Optional.of(choice);
         }
         viewModel.read(request.matrix(), request.metadata());
-        return AggregationDialog.show(owner, request.matrix(), viewModel).map(options -> new ImportDialog.Choice(
-                LoadRequest.builder(request.matrix()).metadata(request.metadata()).orientation(request.orientation())
-                        .sampleIdColumn(request.sampleIdColumn()).singleCell(options).build(), choice.roles()));
+        return AggregationDialog.show(owner, request.matrix(), viewModel).map(options ->
+                new ImportViewModel.Choice(LoadRequest.builder(request.matrix()).metadata(request.metadata())
+                        .orientation(request.orientation()).sampleIdColumn(request.sampleIdColumn())
+                        .singleCell(options).build(), choice.roles()));
     }
 }
