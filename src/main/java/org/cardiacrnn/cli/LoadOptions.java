@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cardiacrnn.WorkbenchException;
+import org.cardiacrnn.data.DataFormatException;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.data.Orientation;
 import org.cardiacrnn.data.SingleCellOptions;
@@ -126,5 +127,16 @@ final class LoadOptions {
             default -> throw new WorkbenchException("--orientation must be samples-by-genes, genes-by-samples or "
                     + "auto, not \"" + orientation + "\"");
         };
+    }
+
+    /** The options that fix a failure, as the end of its error line; "" when no option would. */
+    static String remedy(Throwable failure) {
+        if (failure instanceof DataFormatException bad && bad.remedy() != null) {
+            return switch (bad.remedy()) {
+                case SAMPLE_ID_COLUMN -> "; choose the id column with --sample-id-column, or give a headerless "
+                        + "per-sample file with --annotations";
+            };
+        }
+        return "";
     }
 }

@@ -83,7 +83,7 @@ public final class Main implements Callable<Integer> {
             return reportUnexpected(failure, commandLine.getErr());
         }
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + cause.getMessage());
+        err.println("error: " + cause.getMessage() + LoadOptions.remedy(cause));
         err.flush();
         return EXIT_USER_ERROR;
     }

@@ -13,9 +13,19 @@ public class DataFormatException extends WorkbenchException {
     private final Path file;
     private final long line;
     private final int column;
+    private final LoadRemedy remedy;
 
     public DataFormatException(Path file, long line, int column, String problem) {
-        this(file, line, column, problem, null);
+        this(file, line, column, problem, (Throwable) null);
+    }
+
+    /** A problem the user fixes through a load setting, which each face names in its own words. */
+    public DataFormatException(Path file, long line, int column, String problem, LoadRemedy remedy) {
+        super(describe(file, line, column, problem));
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.remedy = remedy;
     }
 
     public DataFormatException(Path file, long line, int column, String problem, Throwable cause) {
@@ -23,10 +33,11 @@ public class DataFormatException extends WorkbenchException {
         this.file = file;
         this.line = line;
         this.column = column;
+        this.remedy = null;
     }
 
     public DataFormatException(Path file, String problem) {
-        this(file, 0, 0, problem, null);
+        this(file, 0, 0, problem, (Throwable) null);
     }
 
     public DataFormatException(Path file, String problem, Throwable cause) {
@@ -57,5 +68,10 @@ public class DataFormatException extends WorkbenchException {
     /** 1-based column, or 0 when the problem is not tied to a column. */
     public int column() {
         return column;
+    }
+
+    /** The setting that fixes this problem, or null when the file itself must change. */
+    public LoadRemedy remedy() {
+        return remedy;
     }
 }

@@ -56,8 +56,7 @@ final class MetadataTable {
             throw new DataFormatException(file, 0, idColumn + 1, "no metadata row matches a sample: the ids in "
                     + "column \"" + header.get(idColumn) + "\" (e.g. \"" + rows.get(1).get(idColumn)
                     + "\") never equal the "
-                    + "matrix's sample ids (e.g. \"" + sampleIds.get(0) + "\"); choose the id column with "
-                    + "--sample-id-column");
+                    + "matrix's sample ids (e.g. \"" + sampleIds.get(0) + "\")", LoadRemedy.SAMPLE_ID_COLUMN);
         }
         List<SampleMetadata.Column> columns = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
@@ -80,7 +79,8 @@ final class MetadataTable {
         if (requested != null) {
             int c = header.indexOf(requested);
             if (c < 0) {
-                throw new DataFormatException(file, 1, 0, "no column \"" + requested + "\"; columns are " + header);
+                throw new DataFormatException(file, 1, 0, "no column \"" + requested + "\"; columns are " + header,
+                        LoadRemedy.SAMPLE_ID_COLUMN);
             }
             return c;
         }

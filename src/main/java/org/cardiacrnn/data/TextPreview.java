@@ -37,4 +37,19 @@ public final class TextPreview {
         }
         return result;
     }
+
+    /**
+     * The header's column names as the loader reads them (same delimiter and quoting rules), blanks left out;
+     * empty when the file has no header line, or is a folder or HDF5 file whose columns are not text.
+     */
+    public static List<String> columnNames(Path file) {
+        if (Files.isDirectory(file) || InputFiles.isHdf5(file)) {
+            return List.of();
+        }
+        DelimitedLayout layout = DelimitedLayout.detect(file, null);
+        if (!layout.hasHeader()) {
+            return List.of();
+        }
+        return layout.header().stream().filter(name -> !name.isBlank()).toList();
+    }
 }

@@ -85,6 +85,29 @@ final class Charts {
         return renderer;
     }
 
+    /**
+     * A renderer whose legend lists only the series that have points: an entry for a line with nothing drawn
+     * (no validation split, or before the first epoch) named a curve the reader could not find.
+     */
+    static final class DrawnSeriesRenderer extends XYLineAndShapeRenderer {
+
+        private static final long serialVersionUID = 1L;
+
+        DrawnSeriesRenderer(boolean lines, boolean shapes) {
+            super(lines, shapes);
+        }
+
+        @Override
+        public org.jfree.chart.LegendItem getLegendItem(int datasetIndex, int series) {
+            org.jfree.chart.plot.XYPlot plot = getPlot();
+            org.jfree.data.xy.XYDataset dataset = plot == null ? null : plot.getDataset(datasetIndex);
+            if (dataset != null && dataset.getItemCount(series) == 0) {
+                return null;
+            }
+            return super.getLegendItem(datasetIndex, series);
+        }
+    }
+
     /** Point markers small enough for a 30-epoch curve at 85 mm (JFreeChart's default is a 6 pt square). */
     static void smallDots(XYLineAndShapeRenderer renderer, int seriesCount) {
         for (int i = 0; i < seriesCount; i++) {

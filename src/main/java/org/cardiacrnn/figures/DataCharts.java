@@ -77,7 +77,7 @@ public final class DataCharts {
         return Double.isInfinite(step) ? 1 : step;
     }
 
-    private static java.awt.Shape[] markers() {
+    static java.awt.Shape[] markers() {
         return new java.awt.Shape[] {
             new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5),
             new java.awt.geom.Rectangle2D.Double(-2.5, -2.5, 5, 5),

@@ -88,6 +88,10 @@ final class GeneTimeHeatmap {
         legend.setStripOutlineVisible(false);
         legend.setMargin(new RectangleInsets(10, 2, 10, 2));
         chart.addSubtitle(legend);
-        return new Figure(Charts.finish(chart), data.build());
+        Charts.finish(chart);
+        // Room under the title: on screen its lines are drawn taller than JFreeChart measures them, and a second
+        // line touched the first row of cells.
+        chart.getTitle().setPadding(new RectangleInsets(2, 2, 8, 2));
+        return new Figure(chart, data.build());
     }
 }

@@ -40,7 +40,8 @@ public final class LiveCurves {
         loss.addSeries(iterationLoss);
         loss.addSeries(trainLoss);
         loss.addSeries(validationLoss);
-        XYLineAndShapeRenderer lossRenderer = Charts.lines();
+        XYLineAndShapeRenderer lossRenderer = new Charts.DrawnSeriesRenderer(true, false);
+        lossRenderer.setDrawSeriesLineAsPath(true);
         Color train = FigureStyle.seriesColor(0);
         Color validation = FigureStyle.seriesColor(1);
         // Per-iteration loss in Okabe-Ito sky blue: a lighter relative of the train colour that shows on dark
@@ -48,13 +49,17 @@ public final class LiveCurves {
         Charts.series(lossRenderer, 0, FigureStyle.seriesColor(5), style.stroke(0.6f));
         Charts.series(lossRenderer, 1, train, style.stroke(1.5f));
         Charts.series(lossRenderer, 2, validation, style.stroke(1.5f));
+        // Per-epoch losses get markers: after one epoch a line has nothing to join, and only a point shows.
+        Charts.smallDots(lossRenderer, 3);
+        lossRenderer.setSeriesShapesVisible(1, true);
+        lossRenderer.setSeriesShapesVisible(2, true);
         lossChart = Charts.xy("Loss", Charts.plot(loss, Charts.axis("Epoch", false),
                 Charts.axis("Loss", true), lossRenderer), true);
 
         XYSeriesCollection accuracy = new XYSeriesCollection();
         accuracy.addSeries(trainAccuracy);
         accuracy.addSeries(validationAccuracy);
-        XYLineAndShapeRenderer accuracyRenderer = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer accuracyRenderer = new Charts.DrawnSeriesRenderer(true, true);
         Charts.series(accuracyRenderer, 0, train, style.stroke(1.5f));
         Charts.series(accuracyRenderer, 1, validation, style.stroke(1.5f));
         Charts.smallDots(accuracyRenderer, 2);

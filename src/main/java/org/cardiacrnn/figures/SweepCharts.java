@@ -20,18 +20,35 @@ public final class SweepCharts {
     private SweepCharts() {
     }
 
+    /** A fraction axis (accuracy) spans at least this much, so a 1 % difference between runs stays small. */
+    static final double MIN_FRACTION_SPAN = 0.2;
+
     /** Overlays one metric of several runs, one colour per run with its name in the legend. */
     public static Figure runOverlay(String metricLabel, List<RunCurve> runs) {
+        return runOverlay(metricLabel, runs, false);
+    }
+
+    /**
+     * Overlays one metric of several runs. Each run has its own colour, dash pattern and marker, so runs with
+     * identical curves still show one over the other, and its name in the legend.
+     *
+     * @param fraction the metric is a fraction (accuracy): the axis stays within [0, 1] and spans at least
+     *                 {@link #MIN_FRACTION_SPAN}
+     */
+    public static Figure runOverlay(String metricLabel, List<RunCurve> runs, boolean fraction) {
         XYSeriesCollection dataset = new XYSeriesCollection();
-        XYLineAndShapeRenderer renderer = Charts.lines();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setDrawSeriesLineAsPath(true);
         FigureData.Builder data = FigureData.builder("run", "epoch", metricLabel);
+        java.awt.Shape[] markers = DataCharts.markers();
         for (int r = 0; r < runs.size(); r++) {
             RunCurve run = runs.get(r);
             // Two runs may share a name (clones); the series key must stay unique or JFreeChart rejects it.
             String key = dataset.getSeriesIndex(run.runName()) >= 0 ? run.runName() + " (" + (r + 1) + ")"
                     : run.runName();
             dataset.addSeries(Charts.of(key, run.epochs(), run.values()));
-            Charts.series(renderer, r, FigureStyle.seriesColor(r), FigureStyle.print().stroke(1.3f));
+            Charts.series(renderer, r, FigureStyle.seriesColor(r), dashPattern(r));
+            renderer.setSeriesShape(r, markers[r % markers.length]);
             double[] epochs = run.epochs();
             double[] values = run.values();
             for (int i = 0; i < epochs.length; i++) {
@@ -40,8 +57,46 @@ public final class SweepCharts {
         }
         NumberAxis epochAxis = Charts.axis("Epoch", false);
         epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        XYPlot plot = Charts.plot(dataset, epochAxis, Charts.axis(metricLabel, false), renderer);
+        NumberAxis valueAxis = fraction ? fractionAxis(metricLabel, runs) : Charts.axis(metricLabel, false);
+        XYPlot plot = Charts.plot(dataset, epochAxis, valueAxis, renderer);
         return new Figure(Charts.xy(metricLabel + " per run", plot, true), data.build());
+    }
+
+    /** Solid, dashed, dotted, dash-dot, then round again: a line on top leaves gaps the one below shows in. */
+    private static java.awt.BasicStroke dashPattern(int run) {
+        float width = FigureStyle.print().stroke(1.3f).getLineWidth();
+        float[][] patterns = {null, {5 * width, 3 * width}, {width, 2.5f * width}, {6 * width, 2.5f * width,
+            width, 2.5f * width}};
+        float[] pattern = patterns[run % patterns.length];
+        return pattern == null ? FigureStyle.print().stroke(1.3f) : new java.awt.BasicStroke(width,
+                java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
+    }
+
+    /** The runs' range widened to {@link #MIN_FRACTION_SPAN} around its middle, kept within [0, 1]. */
+    static NumberAxis fractionAxis(String label, List<RunCurve> runs) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (RunCurve run : runs) {
+            for (double value : run.values()) {
+                if (Double.isFinite(value)) {
+                    low = Math.min(low, value);
+                    high = Math.max(high, value);
+                }
+            }
+        }
+        if (low > high) {
+            low = 0;
+            high = 1;
+        }
+        double span = Math.max(MIN_FRACTION_SPAN, high - low);
+        double bottom = Math.max(0, (low + high) / 2 - span / 2);
+        double top = Math.min(1, bottom + span);
+        bottom = Math.max(0, top - span);
+        NumberAxis axis = Charts.axis(label, false);
+        // A little room beyond the span, so points on 0 or 1 are not cut in half by the plot's edge.
+        double margin = 0.02 * span;
+        axis.setRange(bottom - margin, top + margin);
+        return axis;
     }
 
     /**

@@ -33,6 +33,8 @@ public final class DatasetPreparation {
         SplitConfig split = effectiveSplit(raw.dataset(), config.split(), warnings);
         warnings.addAll(SplitGuards.checkDesign(raw.dataset(), split, false));
         SplitIndices indices = Splitter.split(raw.dataset(), split);
+        // First among the notes: the fractions on the Sequences page no longer say what the split holds.
+        SplitGuards.unitShares(raw.dataset(), indices, split).ifPresent(note -> warnings.add(0, note));
         SplitBalance balance = SplitGuards.balance(raw.dataset(), indices, split, false);
         return finish(data, trajectories, config, raw.dataset(), indices, warnings, balance);
     }

@@ -12,6 +12,9 @@ import java.util.TreeSet;
  */
 final class SplitGuards {
 
+    /** How far a split's share of whole units may stray from its fraction before the user is told. */
+    static final double FRACTION_TOLERANCE = 0.05;
+
     private SplitGuards() {
     }
 
@@ -70,6 +73,53 @@ final class SplitGuards {
             }
         }
         return warnings;
+    }
+
+    /**
+     * After a grouped split: says so when whole groups could not be shared in the fractions asked for, e.g. 4
+     * donors split 0.70/0.15/0.15 come out 2/1/1 donors, 50/25/25 %. Empty when the shares are within
+     * {@link #FRACTION_TOLERANCE} of the fractions, or for the other kinds of split, which cut sequences.
+     */
+    static java.util.Optional<String> unitShares(SequenceDataset raw, SplitIndices indices, SplitConfig split) {
+        if (split.kind() != SplitConfig.Kind.GROUPED) {
+            return java.util.Optional.empty();
+        }
+        boolean replicates = SplitUnits.replicates(raw).size() >= 3;
+        Map<String, List<Integer>> units = SplitUnits.forSplit(raw);
+        java.util.Set<Integer> validation = new java.util.HashSet<>();
+        java.util.Set<Integer> test = new java.util.HashSet<>();
+        for (int s : indices.validation()) {
+            validation.add(s);
+        }
+        for (int s : indices.test()) {
+            test.add(s);
+        }
+        int[] counts = new int[3];
+        for (List<Integer> ids : units.values()) {
+            int first = ids.get(0);
+            counts[test.contains(first) ? 2 : validation.contains(first) && !indices.validationIsTest() ? 1 : 0]++;
+        }
+        double[] asked = {split.trainFraction(), split.validationFraction(), split.testFraction()};
+        int total = units.size();
+        boolean off = false;
+        for (int p = 0; p < 3; p++) {
+            off |= Math.abs((double) counts[p] / total - asked[p]) > FRACTION_TOLERANCE;
+        }
+        if (!off) {
+            return java.util.Optional.empty();
+        }
+        String what = replicates ? "replicates (donors, cell lines)" : "trajectory groups";
+        return java.util.Optional.of("the split keeps whole " + what + " apart, and " + total + " of them cannot be "
+                + "shared " + percentages(asked) + " as asked: training, validation and test hold " + counts[0] + ", "
+                + counts[1] + " and " + counts[2] + " of them, " + percentages(new double[] {
+                    (double) counts[0] / total, (double) counts[1] / total, (double) counts[2] / total})
+                + "; with more " + (replicates ? "replicates" : "groups") + " the shares come closer, or split in "
+                + "time blocks for the fractions as given");
+    }
+
+    private static String percentages(double[] fractions) {
+        return String.format(java.util.Locale.ROOT, "%.0f/%.0f/%.0f %%", 100 * fractions[0], 100 * fractions[1],
+                100 * fractions[2]);
     }
 
     /** Class counts per split; refuses (or warns) when a split lacks a class, warns when its balance is off. */

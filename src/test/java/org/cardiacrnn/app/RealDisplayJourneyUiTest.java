@@ -59,6 +59,28 @@ class RealDisplayJourneyUiTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final List<Throwable> UNCAUGHT = new CopyOnWriteArrayList<>();
     private static Thread.UncaughtExceptionHandler previousHandler;
+    /** JavaFX's CSS logger: a stylesheet lookup that fails is logged there, and the rule silently dropped. */
+    private static final java.util.logging.Logger CSS_LOG = java.util.logging.Logger.getLogger("javafx.css");
+    private static final List<String> CSS_WARNINGS = new CopyOnWriteArrayList<>();
+    private static final java.util.logging.Handler CSS_HANDLER = new java.util.logging.Handler() {
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                CSS_WARNINGS.add(String.valueOf(record.getMessage()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    /** PNG encoding off the test thread: the journey waits for the screen, not for the disk. */
+    private static final java.util.concurrent.ExecutorService PNG_WRITER =
+            java.util.concurrent.Executors.newSingleThreadExecutor();
 
     @TempDir
     static Path home;
@@ -79,11 +101,15 @@ class RealDisplayJourneyUiTest {
         }
         previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> UNCAUGHT.add(error));
+        CSS_LOG.addHandler(CSS_HANDLER);
     }
 
     @AfterAll
-    static void restoreHandler() {
+    static void restoreHandler() throws Exception {
         Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+        CSS_LOG.removeHandler(CSS_HANDLER);
+        PNG_WRITER.shutdown();
+        PNG_WRITER.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Start
@@ -147,14 +173,19 @@ class RealDisplayJourneyUiTest {
         assertConfusionMatrixReadable(robot, run);
 
         // Every page in both themes at 1280 x 800: the README's gallery (docs/screenshots/) is taken from these.
+        List<String> cutAt1280 = new ArrayList<>();
         for (boolean dark : new boolean[] {false, true}) {
             robot.interact(() -> workbench.mainViewModel().darkThemeProperty().set(dark));
             for (Page page : Page.values()) {
                 robot.interact(() -> workbench.showPage(page));
                 screenshot(robot, page.name().toLowerCase() + (dark ? "-dark" : "-light") + "-1280");
+                if (!dark) {
+                    truncatedTexts(stage.getScene().getRoot()).forEach(text -> cutAt1280.add(page + ": " + text));
+                }
             }
         }
         robot.interact(() -> workbench.mainViewModel().darkThemeProperty().set(false));
+        assertThat(cutAt1280).as("texts cut off at 1280 x 800").isEmpty();
 
         robot.interact(() -> {
             stage.setWidth(1024);
@@ -165,9 +196,13 @@ class RealDisplayJourneyUiTest {
             robot.interact(() -> workbench.showPage(page));
             screenshot(robot, page.name().toLowerCase() + "-light-1024");
             truncatedTexts(stage.getScene().getRoot()).forEach(text -> cut.add(page + ": " + text));
+            if (page == Page.EVALUATION) {
+                assertConfusionMatrixWhollyShown(robot);
+            }
         }
         assertThat(cut).as("texts cut off at 1024 x 700").isEmpty();
         assertThat(UNCAUGHT).as("uncaught exceptions").isEmpty();
+        assertThat(CSS_WARNINGS).as("stylesheet rules JavaFX could not apply").isEmpty();
     }
 
     private void exportOneFigureOfEachFormat(FxRobot robot) throws Exception {
@@ -243,6 +278,16 @@ class RealDisplayJourneyUiTest {
         assertThat(chart.getTitle().getPaint()).isNotEqualTo(chart.getBackgroundPaint());
     }
 
+    /** The confusion matrix ends within its tab: overflowing it, its class labels fell below the window. */
+    private void assertConfusionMatrixWhollyShown(FxRobot robot) {
+        Node confusion = robot.lookup("#confusionChart").query();
+        Node tabs = robot.lookup("#evaluationTabs").query();
+        Bounds chart = confusion.localToScene(confusion.getBoundsInLocal());
+        Bounds tab = tabs.localToScene(tabs.getBoundsInLocal());
+        assertThat(chart.getMaxY()).as("bottom of the confusion matrix").isLessThanOrEqualTo(tab.getMaxY() + 1);
+        assertThat(chart.getMaxY()).isLessThanOrEqualTo(stage.getScene().getHeight());
+    }
+
     private BufferedImage capture(FxRobot robot, Node node) throws Exception {
         BufferedImage[] image = new BufferedImage[1];
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
@@ -257,8 +302,12 @@ class RealDisplayJourneyUiTest {
 
     private void screenshot(FxRobot robot, String name) throws Exception {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(200);
+        Thread.sleep(100);
         BufferedImage image = capture(robot, stage.getScene().getRoot());
-        ImageIO.write(image, "png", SCREENSHOTS.resolve(String.format("%02d-%s.png", ++step, name)).toFile());
+        Path file = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++step, name));
+        PNG_WRITER.submit(() -> {
+            ImageIO.write(image, "png", file.toFile());
+            return file;
+        });
     }
 }

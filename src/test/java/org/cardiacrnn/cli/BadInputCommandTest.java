@@ -109,6 +109,14 @@ class BadInputCommandTest {
     }
 
     @Test
+    void aHeaderlessMetadataTableIsAnsweredWithTheOptionsThatFixIt() throws IOException {
+        Path headerless = dir.resolve("time.txt");
+        Files.writeString(headerless, "0\t0.1\n12\t0.5\n24\t0.9\n");
+        assertOneLineError(train(goodMatrix(), "--metadata", headerless, "--workspace", dir.resolve("ws")),
+                "time.txt", "no metadata row matches", "--sample-id-column", "--annotations");
+    }
+
+    @Test
     void negativeMetadataColumnCountIsRefused() throws IOException {
         assertOneLineError(train(goodMatrix(), "--metadata-columns", "-1"), "--metadata-columns must be 0 or more");
     }

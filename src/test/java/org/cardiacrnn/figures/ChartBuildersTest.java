@@ -188,6 +188,43 @@ class ChartBuildersTest {
     }
 
     @Test
+    void identicalRunsInAnOverlayDifferInColourDashAndMarker() {
+        RunCurve run = new RunCurve("quick", new double[] {1, 2, 3}, new double[] {0.80, 0.805, 0.81});
+        Figure figure = SweepCharts.runOverlay("Validation accuracy", List.of(run, run, run), true);
+        XYPlot plot = figure.chart().getXYPlot();
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+                (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer();
+        java.util.Set<Object> paints = new java.util.HashSet<>();
+        java.util.Set<String> dashes = new java.util.HashSet<>();
+        java.util.Set<Object> markers = new java.util.HashSet<>();
+        for (int r = 0; r < 3; r++) {
+            paints.add(renderer.getSeriesPaint(r));
+            dashes.add(java.util.Arrays.toString(((java.awt.BasicStroke) renderer.getSeriesStroke(r)).getDashArray()));
+            markers.add(renderer.getSeriesShape(r));
+            assertThat(renderer.getItemShapeVisible(r, 0)).isTrue();
+        }
+        assertThat(paints).hasSize(3);
+        assertThat(dashes).hasSize(3);
+        assertThat(markers).hasSize(3);
+        assertThat(plot.getLegendItems().getItemCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anAccuracyOverlayDoesNotBlowUpAOnePercentDifference() {
+        RunCurve a = new RunCurve("a", new double[] {1, 2}, new double[] {0.80, 0.81});
+        RunCurve b = new RunCurve("b", new double[] {1, 2}, new double[] {0.805, 0.80});
+        org.jfree.data.Range range = SweepCharts.runOverlay("Validation accuracy", List.of(a, b), true).chart()
+                .getXYPlot().getRangeAxis().getRange();
+        assertThat(range.getLength()).isGreaterThanOrEqualTo(SweepCharts.MIN_FRACTION_SPAN);
+        assertThat(range.contains(0.80) && range.contains(0.81)).isTrue();
+        RunCurve high = new RunCurve("high", new double[] {1, 2}, new double[] {0.99, 1.0});
+        org.jfree.data.Range top = SweepCharts.runOverlay("Validation accuracy", List.of(high), true).chart()
+                .getXYPlot().getRangeAxis().getRange();
+        assertThat(top.getUpperBound()).as("never far above 1").isLessThan(1.01);
+        assertThat(top.getLowerBound()).isLessThanOrEqualTo(1.0 - SweepCharts.MIN_FRACTION_SPAN);
+    }
+
+    @Test
     void parallelCoordinatesScaleEachAxisToItsRange() {
         Figure figure = SweepCharts.parallelCoordinates(List.of("lr", "acc"),
                 List.of(new double[] {1e-4, 0.5}, new double[] {1e-2, 0.9}));

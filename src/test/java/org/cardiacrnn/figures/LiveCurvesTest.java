@@ -52,6 +52,34 @@ class LiveCurvesTest {
     }
 
     @Test
+    void theLegendNamesOnlyLinesThatAreDrawnAndOneEpochShowsAsPoints() {
+        LiveCurves curves = new LiveCurves();
+        assertThat(legend(curves.lossFigure())).isEmpty();
+        curves.addIteration(0.5, 1.2);
+        curves.addEpoch(1, 0.9, Double.NaN, 0.5, Double.NaN, 1e-3);
+        curves.flush();
+        assertThat(legend(curves.lossFigure())).containsExactly("Train loss (iteration)", "Train loss");
+        assertThat(legend(curves.accuracyFigure())).containsExactly("Train accuracy");
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+                (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) curves.lossFigure().chart().getXYPlot()
+                        .getRenderer();
+        assertThat(renderer.getItemShapeVisible(1, 0)).as("a single epoch's loss is a visible point").isTrue();
+        assertThat(renderer.getItemShapeVisible(0, 0)).as("iterations stay a plain line").isFalse();
+        curves.addEpoch(2, 0.8, 0.85, 0.6, 0.55, 1e-3);
+        curves.flush();
+        assertThat(legend(curves.lossFigure())).contains("Validation loss");
+    }
+
+    private static java.util.List<String> legend(Figure figure) {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        org.jfree.chart.LegendItemCollection items = figure.chart().getXYPlot().getLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        return labels;
+    }
+
+    @Test
     void csvTablesHaveOneRowPerPlottedPoint() {
         LiveCurves curves = SampleFigures.trainingCurves(4, 10);
         assertThat(curves.lossFigure().data().rows()).hasSize(40 + 4 + 4);

@@ -55,6 +55,20 @@ class DatasetPreparationTest {
     }
 
     @Test
+    void fourDonorsCannotBeSharedSeventyFifteenFifteenAndTheNoteSaysSoFirst() {
+        ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 4, 12);
+        PreparationConfig config = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 4);
+        assertThat(config.split().trainFraction()).isEqualTo(0.7);
+        PreparedData prepared = DatasetPreparation.prepare(data, config);
+        assertThat(prepared.warnings().get(0)).contains("whole replicates", "4 of them", "70/15/15 %",
+                "hold 2, 1 and 1", "50/25/25 %");
+
+        ExpressionData many = Fixtures.trajectories(new String[] {"A", "B"}, 20, 12);
+        assertThat(DatasetPreparation.prepare(many, config).warnings()).as("14/3/3 donors are 70/15/15 %")
+                .noneMatch(w -> w.contains("cannot be shared"));
+    }
+
+    @Test
     void groupedFallsBackToBlocksWithFewerThanThreeGroups() {
         ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 1, 40);
         PreparationConfig config = new PreparationConfig(null, SequenceConfig.slidingWindows("time", "label", null),

@@ -257,10 +257,19 @@ public final class DataView extends BorderPane implements PageView {
                 new FileChooser.ExtensionFilter(I18n.text("data.open.filter.all"), "*"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
-            ImportDialog.show(getScene().getWindow(), file.toPath(), viewModel)
-                    .ifPresent(choice -> SingleCellProgress.askHowToAggregate(getScene().getWindow(), choice,
-                            viewModel.aggregation(), chosen -> viewModel.open(chosen.request(), chosen.roles())));
+            importAndOpen(viewModel.importer(file.toPath()));
         }
+    }
+
+    /** A load that fails brings the form back with the user's choices and the error, not an emptied dialog. */
+    void importAndOpen(ImportViewModel form) {
+        ImportDialog.show(getScene().getWindow(), form)
+                .ifPresent(choice -> SingleCellProgress.askHowToAggregate(getScene().getWindow(), choice,
+                        viewModel.aggregation(), chosen -> viewModel.open(chosen.request(), chosen.roles(),
+                                failure -> {
+                                    form.loadFailed(failure);
+                                    importAndOpen(form);
+                                })));
     }
 
     private void installDragAndDrop() {

@@ -29,7 +29,6 @@ import org.cardiacrnn.data.MatrixSummary;
 import org.cardiacrnn.data.SampleData;
 import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.data.SampleMetadata;
-import org.cardiacrnn.data.TextPreview;
 
 /**
  * The Data page: opening files in the background, the dataset summary, the column roles, a window of
@@ -62,6 +61,7 @@ public final class DataViewModel {
     private final ReadOnlyObjectWrapper<TablePreview> tablePreview = new ReadOnlyObjectWrapper<>(TablePreview.EMPTY);
     private TaskExecutor.Cancellable runningLoad;
     private MatrixSummary matrixSummary;
+    private ImportViewModel lastImport;
 
     public DataViewModel(WorkbenchSession session, TaskExecutor executor, RecentFiles recentFiles,
                          Path sampleDataDirectory) {
@@ -94,11 +94,28 @@ public final class DataViewModel {
      * column the data turn out not to have, is guessed as usual.
      */
     public void open(LoadRequest request, ColumnRoles chosen) {
+        open(request, chosen, error::set);
+    }
+
+    /** As {@link #open(LoadRequest, ColumnRoles)}, handing a failure to {@code onFailure} instead of the page. */
+    public void open(LoadRequest request, ColumnRoles chosen, java.util.function.Consumer<UserError> onFailure) {
         String name = request.matrix().getFileName().toString();
         load(name, progress -> {
             progress.update(-1, I18n.text("data.loading", name));
             return request;
-        }, request.matrix().toString(), chosen);
+        }, request.matrix().toString(), chosen, onFailure);
+    }
+
+    /**
+     * The import form for a file, reading its first lines. Opening the same file again keeps what the user
+     * typed last time, so a failed load costs no retyping.
+     */
+    public ImportViewModel importer(Path matrix) {
+        if (lastImport == null || !lastImport.matrix().equals(matrix)) {
+            lastImport = new ImportViewModel(matrix, executor);
+        }
+        lastImport.readPreview();
+        return lastImport;
     }
 
     /** A fresh model for the single-cell aggregation dialog, running its reads on this page's executor. */
@@ -111,12 +128,12 @@ public final class DataViewModel {
         load(I18n.text("data.sample.name"), progress -> {
             progress.update(-1, I18n.text("data.loading", I18n.text("data.sample.name")));
             return LoadRequest.of(SampleData.extract(sampleDataDirectory));
-        }, null, new ColumnRoles(null, null, null));
+        }, null, new ColumnRoles(null, null, null), error::set);
     }
 
     /** Loads in the background what {@code locate} returns (locating may itself need I/O, e.g. extracting). */
     private void load(String name, org.cardiacrnn.app.common.BackgroundJob<LoadRequest> locate, String recentPath,
-                      ColumnRoles chosen) {
+                      ColumnRoles chosen, java.util.function.Consumer<UserError> onFailure) {
         cancelLoading();
         loading.set(true);
         runningLoad = executor.submit(I18n.text("data.loading", name), progress -> {
@@ -148,7 +165,7 @@ public final class DataViewModel {
             refreshTrend();
         }, failure -> {
             loading.set(false);
-            error.set(UserError.of(I18n.text("data.error.title", name), failure));
+            onFailure.accept(UserError.of(I18n.text("data.error.title", name), failure));
         });
     }
 
@@ -308,17 +325,6 @@ public final class DataViewModel {
     /** The table preview's page: the samples, their metadata and the current window of genes. */
     public ReadOnlyObjectProperty<TablePreview> tablePreviewProperty() {
         return tablePreview.getReadOnlyProperty();
-    }
-
-    /**
-     * Reads the first lines of a file in the background for the import dialog's preview; a file that
-     * cannot be read shows its error message instead.
-     */
-    public void preview(Path file, java.util.function.Consumer<List<String>> whenRead) {
-        executor.submit(I18n.text("data.previewing"),
-                progress -> TextPreview.firstLines(file, 14, 240),
-                whenRead,
-                failure -> whenRead.accept(List.of(UserError.of("", failure).message())));
     }
 
     private static String present(ExpressionData data, String column) {

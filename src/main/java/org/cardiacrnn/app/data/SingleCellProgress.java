@@ -35,8 +35,8 @@ final class SingleCellProgress {
      * {@code open} unchanged; so does a file whose annotations cannot be read, whose load then reports why.
      * The annotations are read in the background first, since a large file takes seconds.
      */
-    static void askHowToAggregate(Window owner, ImportDialog.Choice choice, AggregationViewModel viewModel,
-                                  Consumer<ImportDialog.Choice> open) {
+    static void askHowToAggregate(Window owner, ImportViewModel.Choice choice, AggregationViewModel viewModel,
+                                  Consumer<ImportViewModel.Choice> open) {
         LoadRequest request = choice.request();
         if (!SingleCellPreview.isSingleCell(request.matrix())) {
             open.accept(choice);
@@ -47,7 +47,7 @@ final class SingleCellProgress {
                 open.accept(choice);
                 return;
             }
-            AggregationDialog.show(owner, request.matrix(), viewModel).map(options -> new ImportDialog.Choice(
+            AggregationDialog.show(owner, request.matrix(), viewModel).map(options -> new ImportViewModel.Choice(
                     LoadRequest.builder(request.matrix()).metadata(request.metadata())
                             .orientation(request.orientation()).sampleIdColumn(request.sampleIdColumn())
                             .singleCell(options).build(), choice.roles())).ifPresent(open);

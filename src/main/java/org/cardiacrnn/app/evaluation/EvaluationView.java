@@ -264,6 +264,9 @@ public final class EvaluationView extends BorderPane implements PageView {
         drill.setDividerPositions(0.2, 0.6);
         // Until a cell is chosen the list and heatmap would only be empty frames.
         drill.visibleProperty().bind(viewModel.cellDescriptionProperty().isNotEmpty());
+        // The drill-down yields its height first: its minimum made the overview taller than the tab at 1024 x 700,
+        // and the confusion matrix beside it lost its class labels below the window's edge.
+        drill.setMinHeight(0);
         VBox box = new VBox(8, table, hint, cell, drill);
         VBox.setVgrow(drill, Priority.ALWAYS);
         box.setPadding(new Insets(8));

@@ -132,7 +132,7 @@ public final class RunsView extends BorderPane implements PageView {
             loss.show(I18n.text("runs.overlay.loss"), SweepCharts.runOverlay(I18n.text("runs.overlay.loss"),
                     overlay.validationLoss()));
             accuracy.show(I18n.text("runs.overlay.accuracy"), SweepCharts.runOverlay(
-                    I18n.text("runs.overlay.accuracy"), overlay.validationAccuracy()));
+                    I18n.text("runs.overlay.accuracy"), overlay.validationAccuracy(), true));
         });
         SplitPane curves = new SplitPane(loss, accuracy);
         SplitPane split = new SplitPane(table, curves);

@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
+import org.cardiacrnn.app.common.WrappingCells;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.figures.DataCharts;
@@ -163,7 +164,9 @@ public final class SequencesView extends BorderPane {
         leakage.visibleProperty().bind(viewModel.leakageProperty().isNotEmpty());
         ListView<String> warnings = new ListView<>(viewModel.warnings());
         warnings.setId("sequenceWarnings");
-        warnings.setPrefHeight(70);
+        // Wrapped, so a note is read whole (the split's real shares among them), not scrolled sideways.
+        WrappingCells.install(warnings);
+        warnings.setPrefHeight(90);
         warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.warnings()));
         warnings.managedProperty().bind(warnings.visibleProperty());
 
@@ -174,7 +177,7 @@ public final class SequencesView extends BorderPane {
         ChartPane heat = charts.apply("sequenceHeatChart");
         viewModel.sequenceHeatProperty().addListener((obs, old, shown) -> heat.show(
                 shown == null ? "" : shown.title(), shown == null ? null
-                        : DataCharts.sequenceHeatmap(shown.title(), shown.values(), shown.features(),
+                        : DataCharts.sequenceHeatmap(viewModel.heatChartTitle(), shown.values(), shown.features(),
                                 shown.timeLabels())));
         Spinner<Integer> index = new Spinner<>(1, 100000, 1);
         index.setId("shownSequence");

@@ -275,6 +275,20 @@ public final class SequencesViewModel {
                 train.groupIds().get(index), train.classNames().get(train.label(index)))));
     }
 
+    /**
+     * The shown sequence's heatmap title, short enough for one line: the pane's heading above it names the group
+     * too, and a title wrapping onto two lines ran into the heatmap's first row.
+     */
+    public String heatChartTitle() {
+        PreparedData prepared = session.preparedDataProperty().get();
+        if (prepared == null || prepared.train().sequenceCount() == 0) {
+            return "";
+        }
+        SequenceDataset train = prepared.train();
+        int index = Math.max(0, Math.min(shownSequence.get(), train.sequenceCount() - 1));
+        return I18n.text("sequences.heat.chartTitle", index + 1, train.classNames().get(train.label(index)));
+    }
+
     public void dismissError() {
         error.set(null);
     }

@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.ErrorDialog;
+import org.cardiacrnn.app.common.WrappingCells;
 import org.cardiacrnn.app.common.I18n;
 
 /** The Training page: controls, progress, live curves and the event log. */
@@ -88,6 +89,7 @@ public final class TrainingView extends BorderPane {
         SplitPane top = new SplitPane(loss, accuracy);
         ListView<String> log = new ListView<>(viewModel.log());
         log.setId("trainingLog");
+        WrappingCells.install(log);
         viewModel.log().addListener((ListChangeListener<String>) change -> log.scrollTo(viewModel.log().size() - 1));
         Label logTitle = new Label(I18n.text("training.log"));
         logTitle.getStyleClass().add("section-title");

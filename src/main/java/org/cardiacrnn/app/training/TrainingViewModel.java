@@ -90,8 +90,8 @@ public final class TrainingViewModel {
             error.set(UserError.of(I18n.text("training.error.roles"), missingRoles));
             return;
         }
-        String name = session.presetNameProperty().get() + "-" + session.datasetNameProperty().get()
-                .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT);
+        String name = RunNames.of(session.presetNameProperty().get(), hp, session.datasetNameProperty().get(),
+                java.time.LocalTime.now());
         RunConfig runConfig = new RunConfig(name, session.presetNameProperty().get(), session.dataSpec(),
                 preparation, hp);
         TrainingControl runControl = new TrainingControl();

@@ -77,14 +77,6 @@ class DataViewModelTest {
     }
 
     @Test
-    void theImportDialogOffersTheLeadingHeaderCellsOfAnyDelimiter() {
-        assertThat(ImportDialog.headerCells("sample_id,donor,\"day\",GENE1")).containsExactly("sample_id", "donor",
-                "day", "GENE1");
-        assertThat(ImportDialog.headerCells("gene\tS1\tS2")).containsExactly("gene", "S1", "S2");
-        assertThat(ImportDialog.headerCells("id;" + "G;".repeat(100))).hasSize(30).startsWith("id");
-    }
-
-    @Test
     void geneSearchAndTrendFollowTheRoles() throws IOException {
         viewModel.open(LoadRequest.of(writeMatrix("counts.csv")));
         viewModel.geneQueryProperty().set("nkx");
@@ -131,16 +123,6 @@ class DataViewModelTest {
     }
 
     @Test
-    void previewShowsTheFirstLinesOrTheError() throws IOException {
-        Path file = writeMatrix("counts.csv");
-        List<String>[] shown = new List[1];
-        viewModel.preview(file, lines -> shown[0] = lines);
-        assertThat(shown[0].get(0)).startsWith("sample_id,donor");
-        viewModel.preview(folder.resolve("missing.csv"), lines -> shown[0] = lines);
-        assertThat(shown[0].get(0)).contains("missing.csv");
-    }
-
-    @Test
     void switchingBetweenDatasetsKeepsEachOnesRolesAndClearsTheOldSearch() throws Exception {
         Path cardiac = writeMatrix("cardiac.csv");
         Path hours = folder.resolve("endoderm.csv");
@@ -170,22 +152,13 @@ class DataViewModelTest {
     }
 
     @Test
-    void importRoleChoicesOfferAnnotationNamesAndNeverARowOfNumbers() {
-        List<String> numbers = ImportDialog.headerCells("0\t0\t0\t1.5\t2");
-        assertThat(ImportDialog.roleChoices(numbers, "")).isEmpty();
-        assertThat(ImportDialog.roleChoices(numbers, "hours, pseudotime")).containsExactly("hours", "pseudotime");
-        assertThat(ImportDialog.roleChoices(List.of("sample_id", "day"), "hours")).containsExactly("hours",
-                "sample_id", "day");
-    }
-
-    @Test
     void headerlessAnnotationsOfTheEndodermDataGiveItsTimeColumn() {
         Path endoderm = Path.of("..", "shared", "data", "chu2016-endoderm");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(endoderm.resolve("time.txt")),
                 "the shared endoderm data is not here");
         LoadRequest request = LoadRequest.builder(endoderm.resolve("data.txt"))
                 .geneNames(endoderm.resolve("tf.txt"))
-                .annotations(endoderm.resolve("time.txt"), ImportDialog.names("hours, pseudotime")).build();
+                .annotations(endoderm.resolve("time.txt"), ImportViewModel.names("hours, pseudotime")).build();
         viewModel.open(request, new ColumnRoles("hours", null, null));
         assertThat(viewModel.errorProperty().get()).isNull();
         assertThat(session.timeColumnProperty().get()).isEqualTo("hours");
