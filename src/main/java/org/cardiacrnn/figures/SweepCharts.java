@@ -57,7 +57,7 @@ public final class SweepCharts {
         }
         NumberAxis epochAxis = Charts.axis("Epoch", false);
         epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis valueAxis = fraction ? fractionAxis(metricLabel, runs) : Charts.axis(metricLabel, false);
+        NumberAxis valueAxis = fraction ? fractionAxis(metricLabel, runs) : valueAxis(metricLabel, runs);
         XYPlot plot = Charts.plot(dataset, epochAxis, valueAxis, renderer);
         return new Figure(Charts.xy(metricLabel + " per run", plot, true), data.build());
     }
@@ -70,6 +70,24 @@ public final class SweepCharts {
         float[] pattern = patterns[run % patterns.length];
         return pattern == null ? FigureStyle.print().stroke(1.3f) : new java.awt.BasicStroke(width,
                 java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
+    }
+
+    /**
+     * An axis that spans at least a tenth of the largest value: equal values (one epoch, or runs that agree)
+     * otherwise zoomed to a millionth, ten ticks all reading 9.308096E-1.
+     */
+    static NumberAxis valueAxis(String label, List<RunCurve> runs) {
+        double largest = 0;
+        for (RunCurve run : runs) {
+            for (double value : run.values()) {
+                if (Double.isFinite(value)) {
+                    largest = Math.max(largest, Math.abs(value));
+                }
+            }
+        }
+        NumberAxis axis = Charts.axis(label, false);
+        axis.setAutoRangeMinimumSize(largest > 0 ? largest / 10 : 1);
+        return axis;
     }
 
     /** The runs' range widened to {@link #MIN_FRACTION_SPAN} around its middle, kept within [0, 1]. */

@@ -172,6 +172,17 @@ class RealDisplayJourneyUiTest {
         screenshot(robot, "evaluation-light-again");
         assertConfusionMatrixReadable(robot, run);
 
+        // The run's validation curves in Runs > Compare: one epoch is a single point, which shows only as a marker.
+        robot.clickOn("#nav-runs");
+        javafx.scene.control.TableView<?> runs = robot.lookup("#runsTable").queryTableView();
+        UiTests.waitUntil(30, () -> !runs.getItems().isEmpty());
+        robot.interact(() -> runs.getSelectionModel().select(0));
+        robot.clickOn("#compareRuns");
+        ChartPane overlay = robot.lookup("#overlayAccuracyChart").queryAs(ChartPane.class);
+        UiTests.waitUntil(30, () -> overlay.figure() != null);
+        assertThat(overlay.figure().chart().getXYPlot().getRangeAxis().getRange().getLength())
+                .as("accuracy axis span").isGreaterThanOrEqualTo(0.2);
+
         // Every page in both themes at 1280 x 800: the README's gallery (docs/screenshots/) is taken from these.
         List<String> cutAt1280 = new ArrayList<>();
         for (boolean dark : new boolean[] {false, true}) {

@@ -225,6 +225,15 @@ class ChartBuildersTest {
     }
 
     @Test
+    void aLossOverlayOfEqualValuesIsNotZoomedToAMillionth() {
+        RunCurve single = new RunCurve("one epoch", new double[] {1}, new double[] {0.9308096});
+        org.jfree.data.Range range = SweepCharts.runOverlay("Validation loss", List.of(single)).chart().getXYPlot()
+                .getRangeAxis().getRange();
+        assertThat(range.getLength()).isGreaterThanOrEqualTo(0.09);
+        assertThat(range.contains(0.9308096)).isTrue();
+    }
+
+    @Test
     void parallelCoordinatesScaleEachAxisToItsRange() {
         Figure figure = SweepCharts.parallelCoordinates(List.of("lr", "acc"),
                 List.of(new double[] {1e-4, 0.5}, new double[] {1e-2, 0.9}));
