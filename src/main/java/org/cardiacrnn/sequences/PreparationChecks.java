@@ -70,9 +70,9 @@ final class PreparationChecks {
     /**
      * A sliding window takes its length in samples of one trajectory in time order, so "fewer time points than the
      * window" means a trajectory with fewer samples than the window: it could fill one only by repeating or
-     * inventing time points. Samples that share a time point count one each, as in the bundled data (5 days, 40
-     * samples per trajectory and day, windows of 10). One short trajectory is skipped with a note; a class whose
-     * every trajectory is short would train a classifier that never sees it, so that is refused.
+     * inventing time points. Samples that share a time point count one each, as in the bundled data (5 days with
+     * 10 samples per donor, class and day, windows of 10). One short trajectory is skipped with a note; a class
+     * whose every trajectory is short would train a classifier that never sees it, so that is refused.
      */
     private static void requireWindowsFit(Trajectories trajectories, int window) {
         Map<Integer, Trajectories.Trajectory> longest = new TreeMap<>();

@@ -220,7 +220,7 @@ class DatasetPreparationTest {
 
     @Test
     void samplesSharingATimePointFillAWindowLongerThanTheTimePoints() {
-        // As in the bundled data (5 days, 40 samples per day and trajectory, windows of 10): windows step through
+        // As in the bundled data (5 days, 10 samples per donor, class and day, windows of 10): windows step through
         // samples in time order, so two time points with five replicates each fill a window of ten.
         ExpressionData distinct = Fixtures.trajectories(new String[] {"A", "B"}, 1, 10);
         List<String> twoDays = distinct.metadata().column("time").values().stream()
