@@ -122,13 +122,12 @@ final class EmbedCommand implements Callable<Integer> {
                 }
             }, () -> false);
             if (result.perplexity() < perplexity) {
-                err.printf(Locale.ROOT, "note: perplexity lowered to %.1f for %d "
-                        + "sequences%n", result.perplexity(), pooled.length);
+                err.printf(Locale.ROOT, "note: perplexity lowered to %.1f for %d sequences%n", result.perplexity(),
+                        pooled.length);
             }
             if (result.mapped() < pooled.length) {
-                err.printf(Locale.ROOT, "note: a random %d of %d sequences shaped the "
-                        + "t-SNE map; the others sit at the mean of their 10 nearest mapped neighbours%n",
-                        result.mapped(), pooled.length);
+                err.printf(Locale.ROOT, "note: a random %d of %d sequences shaped the t-SNE map; the others sit at "
+                        + "the mean of their 10 nearest mapped neighbours%n", result.mapped(), pooled.length);
             }
             points = result.points();
         }

@@ -177,9 +177,10 @@ public final class EmbeddingMapViewModel {
         }
         sequencesPerSeries = perSeries;
         map.set(shown == Projection.PCA
-                ? EmbeddingCharts.map(I18n.text("embedding.chart.title"), "PC 1", "PC 2", points, group, names)
-                : EmbeddingCharts.map(I18n.text("embedding.tsne.chart.title"), "t-SNE 1", "t-SNE 2", points, group,
-                        names));
+                ? EmbeddingCharts.map(I18n.text("embedding.chart.title"), I18n.text("embedding.axis.pc", 1),
+                        I18n.text("embedding.axis.pc", 2), points, group, names)
+                : EmbeddingCharts.map(I18n.text("embedding.tsne.chart.title"), I18n.text("embedding.axis.tsne", 1),
+                        I18n.text("embedding.axis.tsne", 2), points, group, names));
     }
 
     /** Time of each test sequence's last sample, from the loaded data; null when the data do not match the run. */
