@@ -301,13 +301,13 @@ public final class DataViewModel {
         return geneTrend.getReadOnlyProperty();
     }
 
-    public IntegerProperty geneOffsetProperty() {
-        return geneOffset;
-    }
-
     /** The table preview's page: the samples, their metadata and the current window of genes. */
     public ReadOnlyObjectProperty<TablePreview> tablePreviewProperty() {
         return tablePreview.getReadOnlyProperty();
+    }
+
+    public IntegerProperty geneOffsetProperty() {
+        return geneOffset;
     }
 
     /**
