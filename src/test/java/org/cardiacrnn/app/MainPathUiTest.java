@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.cardiacrnn.app.common.ChartPane;

@@ -26,21 +26,26 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.WrappingCells;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.PageView;
 import org.cardiacrnn.figures.DataCharts;
 import org.cardiacrnn.preprocessing.PreprocessingConfig;
 import org.cardiacrnn.sequences.SequenceConfig;
 import org.cardiacrnn.sequences.SplitConfig;
 
 /** The Sequences page: turn samples into sequences, split them, and check the result. */
-public final class SequencesView extends BorderPane {
+public final class SequencesView extends BorderPane implements PageView {
 
     private final SequencesViewModel viewModel;
+    private final Button prepare = new Button(I18n.text("sequences.prepare"), AppIcon.SEQUENCES.node());
+    private final Label empty = new Label(I18n.text("sequences.empty"));
+    private VBox results;
 
     public SequencesView(SequencesViewModel viewModel, Function<String, ChartPane> charts) {
         this.viewModel = viewModel;
@@ -58,6 +63,16 @@ public final class SequencesView extends BorderPane {
         SplitPane.setResizableWithParent(settings, false);
         setCenter(split);
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
+    }
+
+    /** What the page shows depends on the session's dataset and sequences, which outlive the page. */
+    @Override
+    public Subscription onAttach() {
+        return Subscription.combine(
+                PageView.bind(prepare.disableProperty(), viewModel.preparingProperty()
+                        .or(viewModel.session().datasetProperty().isNull())),
+                PageView.bind(empty.visibleProperty(), viewModel.session().preparedDataProperty().isNull()),
+                PageView.bind(results.visibleProperty(), viewModel.session().preparedDataProperty().isNotNull()));
     }
 
     private Node settings() {
@@ -126,12 +141,9 @@ public final class SequencesView extends BorderPane {
     }
 
     private Node prepareBar() {
-        Button prepare = new Button(I18n.text("sequences.prepare"), AppIcon.SEQUENCES.node());
         prepare.setId("prepareSequences");
         prepare.getStyleClass().add("accent");
         prepare.setMaxWidth(Double.MAX_VALUE);
-        prepare.disableProperty().bind(viewModel.preparingProperty()
-                .or(viewModel.session().datasetProperty().isNull()));
         prepare.setOnAction(event -> viewModel.prepare());
         Label invalid = new Label();
         invalid.setId("sequencesValidation");
@@ -192,14 +204,11 @@ public final class SequencesView extends BorderPane {
         VBox.setVgrow(heat, Priority.ALWAYS);
 
         SplitPane charts2 = new SplitPane(balance, heatBox);
-        VBox box = new VBox(10, summary, leakage, warnings, charts2);
+        results = new VBox(10, summary, leakage, warnings, charts2);
         VBox.setVgrow(charts2, Priority.ALWAYS);
-        box.setPadding(new Insets(12));
-        Label empty = new Label(I18n.text("sequences.empty"));
+        results.setPadding(new Insets(12));
         empty.getStyleClass().add("empty-hint");
         empty.setWrapText(true);
-        empty.visibleProperty().bind(viewModel.session().preparedDataProperty().isNull());
-        box.visibleProperty().bind(viewModel.session().preparedDataProperty().isNotNull());
-        return new javafx.scene.layout.StackPane(box, empty);
+        return new javafx.scene.layout.StackPane(results, empty);
     }
 }

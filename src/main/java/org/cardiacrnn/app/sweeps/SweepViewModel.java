@@ -3,10 +3,8 @@ package org.cardiacrnn.app.sweeps;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 import javafx.beans.property.BooleanProperty;
@@ -39,7 +37,6 @@ import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
-import org.cardiacrnn.figures.RunCurve;
 import org.cardiacrnn.runs.DataSpec;
 import org.cardiacrnn.runs.RunStore;
 import org.cardiacrnn.sequences.PreparationConfig;

@@ -17,25 +17,29 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.WrappingCells;
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.app.common.PageView;
 
 /** The Training page: controls, progress, live curves and the event log. */
-public final class TrainingView extends BorderPane {
+public final class TrainingView extends BorderPane implements PageView {
+
+    private final TrainingViewModel viewModel;
+    private final Button start = new Button(I18n.text("training.start"), AppIcon.START.node());
+    private final Label settings = new Label();
 
     public TrainingView(TrainingViewModel viewModel, Function<String, ChartPane> charts) {
+        this.viewModel = viewModel;
         setId("trainingPage");
         getStyleClass().add("page");
         var status = viewModel.statusProperty();
-        Button start = new Button(I18n.text("training.start"), AppIcon.START.node());
         start.setId("startTraining");
         start.getStyleClass().add("accent");
-        start.disableProperty().bind(status.isNotEqualTo(TrainingViewModel.Status.IDLE)
-                .or(viewModel.session().datasetProperty().isNull()));
         start.setOnAction(event -> viewModel.start());
         Button pause = new Button();
         pause.setId("pauseTraining");
@@ -56,13 +60,8 @@ public final class TrainingView extends BorderPane {
         stop.disableProperty().bind(status.isEqualTo(TrainingViewModel.Status.IDLE)
                 .or(status.isEqualTo(TrainingViewModel.Status.STOPPING)));
         stop.setOnAction(event -> viewModel.stop());
-        Label settings = new Label();
         settings.getStyleClass().add("empty-hint");
         settings.setId("trainingSettings");
-        settings.textProperty().bind(Bindings.createStringBinding(() -> TrainingViewModel.describeSettings(
-                        viewModel.session().presetNameProperty().get(),
-                        viewModel.session().hyperparametersProperty().get()),
-                viewModel.session().presetNameProperty(), viewModel.session().hyperparametersProperty()));
         ToolBar bar = new ToolBar(start, pause, stop, settings);
         bar.getStyleClass().add("page-toolbar");
         setTop(bar);
@@ -104,5 +103,18 @@ public final class TrainingView extends BorderPane {
         setCenter(new VBox(progressRow, main));
 
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
+    }
+
+    /** Starting and the settings line follow the session's dataset and hyperparameters, which outlive the page. */
+    @Override
+    public Subscription onAttach() {
+        var session = viewModel.session();
+        return Subscription.combine(
+                PageView.bind(start.disableProperty(), viewModel.statusProperty()
+                        .isNotEqualTo(TrainingViewModel.Status.IDLE).or(session.datasetProperty().isNull())),
+                PageView.bind(settings.textProperty(), Bindings.createStringBinding(
+                        () -> TrainingViewModel.describeSettings(session.presetNameProperty().get(),
+                                session.hyperparametersProperty().get()),
+                        session.presetNameProperty(), session.hyperparametersProperty())));
     }
 }

@@ -1,6 +1,5 @@
 package org.cardiacrnn.nn.fast;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import java.nio.FloatBuffer;

@@ -8,7 +8,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
-import org.cardiacrnn.nn.NativeThreads;
 
 /**
  * Runs two independent halves of a piece of work, on two threads when the machine has more than one core:
