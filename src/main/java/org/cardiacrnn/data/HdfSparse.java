@@ -40,6 +40,8 @@ final class HdfSparse {
         }
         long bytesPerValue = stored == 0 ? 0 : Math.max(1, (data.getStorageInBytes() + indices.getStorageInBytes())
                 / stored);
+        HdfSlices dataSlices = new HdfSlices(data);
+        HdfSlices indexSlices = new HdfSlices(indices);
         int o = 0;
         long lastReport = 0;
         while (o < outer) {
@@ -53,8 +55,8 @@ final class HdfSparse {
             float[] values;
             int[] index;
             try {
-                values = length == 0 ? new float[0] : floats(data.getData(new long[] {from}, new int[] {length}));
-                index = length == 0 ? new int[0] : ints(indices.getData(new long[] {from}, new int[] {length}));
+                values = length == 0 ? new float[0] : dataSlices.floats(from, length);
+                index = length == 0 ? new int[0] : indexSlices.ints(from, length);
             } catch (CancellationException | DataFormatException e) {
                 throw e;
             } catch (RuntimeException e) {
