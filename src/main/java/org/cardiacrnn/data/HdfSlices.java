@@ -2,6 +2,8 @@ package org.cardiacrnn.data;
 
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.util.Arrays;
 
 import io.jhdf.api.Dataset;
@@ -29,6 +31,8 @@ final class HdfSlices {
     private java.nio.ByteOrder order;
     private int[] cachedOrigin;
     private ByteBuffer cached;
+    private FloatBuffer cachedFloats;
+    private IntBuffer cachedInts;
 
     HdfSlices(Dataset dataset) {
         this.dataset = dataset;
@@ -81,8 +85,12 @@ final class HdfSlices {
             ByteBuffer bytes = chunk(new int[] {origin});
             int offset = (int) (position - origin);
             int n = Math.min(length - done, chunk - offset);
-            for (int k = 0; k < n; k++) {
-                out[done + k] = (float) value(bytes, offset + k);
+            if (kind == Kind.FLOAT32) {
+                cachedFloats.get(offset, out, done, n);
+            } else {
+                for (int k = 0; k < n; k++) {
+                    out[done + k] = (float) value(bytes, offset + k);
+                }
             }
             done += n;
         }
@@ -102,9 +110,13 @@ final class HdfSlices {
             ByteBuffer bytes = chunk(new int[] {origin});
             int offset = (int) (position - origin);
             int n = Math.min(length - done, chunk - offset);
-            for (int k = 0; k < n; k++) {
-                double value = value(bytes, offset + k);
-                out[done + k] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+            if (kind == Kind.INT32) {
+                cachedInts.get(offset, out, done, n);
+            } else {
+                for (int k = 0; k < n; k++) {
+                    double value = value(bytes, offset + k);
+                    out[done + k] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+                }
             }
             done += n;
         }
@@ -145,6 +157,8 @@ final class HdfSlices {
     private ByteBuffer chunk(int[] origin) {
         if (!Arrays.equals(origin, cachedOrigin)) {
             cached = ByteBuffer.wrap(chunked.getDecompressedChunk(origin)).order(order);
+            cachedFloats = kind == Kind.FLOAT32 ? cached.asFloatBuffer() : null;
+            cachedInts = kind == Kind.INT32 ? cached.asIntBuffer() : null;
             cachedOrigin = origin;
         }
         return cached;
