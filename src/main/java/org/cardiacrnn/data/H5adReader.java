@@ -227,19 +227,20 @@ final class H5adReader implements CellSource {
                     + "lists " + cells.size() + " cells and var " + genes.size() + " genes");
         }
         long bytesPerCell = Math.max(1, dense.getStorageInBytes() / Math.max(1, cells.size()));
+        HdfSlices slices = new HdfSlices(dense);
         for (int from = 0; from < dims[0]; from += DENSE_ROWS) {
             CellSource.checkCancelled();
             int rows = Math.min(DENSE_ROWS, dims[0] - from);
-            Object block;
+            float[][] block;
             try {
-                block = dense.getData(new long[] {from, 0}, new int[] {rows, dims[1]});
+                block = slices.rows(from, rows);
             } catch (CancellationException e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw HdfSparse.damaged(file, xPath, e);
             }
             for (int r = 0; r < rows; r++) {
-                float[] row = HdfSparse.floats(Array.get(block, r));
+                float[] row = block[r];
                 for (int g = 0; g < row.length; g++) {
                     if (row[g] != 0) {
                         sink.add(from + r, g, row[g]);

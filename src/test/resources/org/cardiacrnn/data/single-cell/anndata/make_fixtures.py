@@ -50,3 +50,20 @@ named = anndata.AnnData(sp.csr_matrix(x), obs=obs, var=pd.DataFrame({
 }, index=["G%d" % g for g in range(genes)]))
 named.write_h5ad("var-columns.h5ad", compression="gzip")
 assert list(anndata.read_h5ad("var-columns.h5ad").var["gene_ids"]) == ["ENSG%05d" % g for g in range(genes)]
+
+# many small chunks, as every real file has: X's data and indices in chunks of 16 values, a dense X in 8 × 4
+# blocks (readers that only ever met one chunk read zeros past it)
+import shutil
+shutil.copy("csr-gzip.h5ad", "csr-small-chunks.h5ad")
+shutil.copy("dense.h5ad", "dense-small-chunks.h5ad")
+for name, parts, chunks in [("csr-small-chunks.h5ad", ["X/data", "X/indices"], (16,)),
+                            ("dense-small-chunks.h5ad", ["X"], (8, 4))]:
+    with h5py.File(name, "a") as f:
+        for part in parts:
+            values, attrs = f[part][...], dict(f[part].attrs)
+            del f[part]
+            f.create_dataset(part, data=values, chunks=chunks, compression="gzip")
+            f[part].attrs.update(attrs)
+for name in ["csr-small-chunks.h5ad", "dense-small-chunks.h5ad"]:
+    back = anndata.read_h5ad(name)
+    assert np.array_equal(np.asarray(back.X.todense() if sp.issparse(back.X) else back.X), x), name
