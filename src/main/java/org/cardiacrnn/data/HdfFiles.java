@@ -13,12 +13,17 @@ import io.jhdf.HdfFile;
  * the same file offset over and over until that buffer is full; a header claiming 1 GB in a 1 kB file took up to
  * 13 s (found by fuzzing). A file that fits one buffer is therefore handed to jHDF memory-mapped: every region
  * jHDF reads is then a view of the mapping, so a claim past the end of the file fails before anything is allocated.
- * Larger files go through a channel that refuses any read or mapping past the end of the file.
+ * Larger files go through a channel that refuses any read or mapping past the end of the file; there jHDF may
+ * still allocate once what a damaged header claims (at most 2 GB) before the read past the end fails.
  */
 final class HdfFiles {
 
-    /** The most a single Java buffer can address; larger files cannot be handed to jHDF as one mapping. */
-    static final long LARGEST_MAPPING = Integer.MAX_VALUE;
+    /**
+     * Files up to this size are mapped. Every page of a mapping that is read counts toward the process's resident
+     * memory until it ends, so an atlas-sized file read whole would add its own size to the reader's footprint;
+     * large files therefore go through the bounded channel, which reads into jHDF's own small buffers.
+     */
+    static final long LARGEST_MAPPING = 64L << 20;
 
     private HdfFiles() {
     }
