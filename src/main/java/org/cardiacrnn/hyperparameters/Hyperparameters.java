@@ -289,11 +289,16 @@ public record Hyperparameters(
     /**
      * How Jackson reads hyperparameters inside another saved file (a run's {@code config.json}): as
      * {@link #fromJson}, so a key the file lacks (a setting added since it was written) reads as its default
-     * rather than as Jackson's null or 0.
+     * rather than as Jackson's null or 0. A key this version does not know (a setting of a newer version) is
+     * left out, as the lenient readers of saved runs always did.
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     private static Hyperparameters fromJsonTree(JsonNode tree) {
-        return fromJson(tree.toString(), "hyperparameters");
+        JsonNode known = tree;
+        if (tree instanceof ObjectNode object) {
+            known = object.deepCopy().retain(Hyperparameter.keys());
+        }
+        return fromJson(known.toString(), "hyperparameters");
     }
 
     public static Hyperparameters load(Path file) {

@@ -104,11 +104,12 @@ class HyperparameterTest {
     }
 
     @Test
-    void jacksonReadsAConfigWithoutAWholeNumberKeyAsItsDefaultNotZero() throws Exception {
+    void jacksonReadsAMissingKeyAsItsDefaultNotZeroAndLeavesOutUnknownOnes() throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode saved = json.valueToTree(Hyperparameters.quick());
         saved.remove(Hyperparameter.PLATEAU_PATIENCE.key());
         saved.remove(Hyperparameter.WEIGHT_INIT.key());
+        saved.put("aSettingOfANewerVersion", 3);
 
         Hyperparameters read = json.treeToValue(saved, Hyperparameters.class);
 
