@@ -19,8 +19,8 @@ import org.cardiacrnn.hyperparameters.Hyperparameters.WeightInitialisation;
  * One hyperparameter, described once: its key (the record component, the JSON field, the CLI's {@code --set} name
  * and the sweep parameter), its type, unit, valid range, category, label and help (message keys), how to read it
  * from a {@link Hyperparameters} value and how to copy one with it changed. Validation, the Model page, the CLI,
- * JSON load/save and sweeps all read this table; adding a hyperparameter means a record component, a descriptor
- * here, its messages and its use in the network.
+ * JSON load/save and sweeps all read this table, and its defaults are the methodology preset. What adding a
+ * hyperparameter takes is listed in CONTRIBUTING.md.
  *
  * @param <T> the value's type: Boolean, Integer, Long, Double or an enum
  */
@@ -59,100 +59,108 @@ public final class Hyperparameter<T> {
 
     private static final Map<String, Hyperparameter<?>> BY_KEY = new LinkedHashMap<>();
 
-    public static final Hyperparameter<Cell> CELL = choice("cell", Cell.class, Category.NETWORK,
+    public static final Hyperparameter<Cell> CELL = choice("cell", Cell.class, Category.NETWORK, Cell.LSTM,
             Hyperparameters::cell);
     public static final Hyperparameter<Boolean> BIDIRECTIONAL = new Hyperparameter<>("bidirectional", Boolean.class,
-            "", Category.NETWORK, Range.ANY, Hyperparameters::bidirectional);
-    public static final Hyperparameter<Integer> LAYERS = whole("layers", "layers", Category.NETWORK, 1, 10,
+            "", Category.NETWORK, Range.ANY, true, Hyperparameters::bidirectional);
+    public static final Hyperparameter<Integer> LAYERS = whole("layers", "layers", Category.NETWORK, 1, 10, 3,
             Hyperparameters::layers);
     public static final Hyperparameter<Integer> HIDDEN_UNITS = whole("hiddenUnits", "units per direction",
-            Category.NETWORK, 1, 4096, Hyperparameters::hiddenUnits);
+            Category.NETWORK, 1, 4096, 256, Hyperparameters::hiddenUnits);
     public static final Hyperparameter<Double> DROPOUT = number("dropout", "fraction", Category.NETWORK,
-            new Range(0, true, 1, false), Hyperparameters::dropout);
+            new Range(0, true, 1, false), 0.5, Hyperparameters::dropout);
     public static final Hyperparameter<Pooling> POOLING = choice("pooling", Pooling.class, Category.NETWORK,
-            Hyperparameters::pooling);
+            Pooling.MEAN, Hyperparameters::pooling);
     public static final Hyperparameter<Integer> DENSE_UNITS = whole("denseUnits", "units", Category.NETWORK, 0,
-            4096, Hyperparameters::denseUnits);
+            4096, 128, Hyperparameters::denseUnits);
     public static final Hyperparameter<Optimiser> OPTIMISER = choice("optimiser", Optimiser.class,
-            Category.OPTIMISATION, Hyperparameters::optimiser);
+            Category.OPTIMISATION, Optimiser.ADAM, Hyperparameters::optimiser);
     public static final Hyperparameter<Double> LEARNING_RATE = number("learningRate", "per step",
-            Category.OPTIMISATION, new Range(0, false, Double.POSITIVE_INFINITY, true),
+            Category.OPTIMISATION, new Range(0, false, Double.POSITIVE_INFINITY, true), 1e-3,
             Hyperparameters::learningRate);
     public static final Hyperparameter<Double> WEIGHT_DECAY = atLeastZero("weightDecay", "per step",
-            Category.OPTIMISATION, Hyperparameters::weightDecay);
+            Category.OPTIMISATION, 0.0, Hyperparameters::weightDecay);
     public static final Hyperparameter<Double> MOMENTUM = number("momentum", "", Category.OPTIMISATION,
-            new Range(0, true, 1, false), Hyperparameters::momentum);
-    public static final Hyperparameter<Double> L2 = atLeastZero("l2", "", Category.OPTIMISATION, Hyperparameters::l2);
+            new Range(0, true, 1, false), 0.9, Hyperparameters::momentum);
+    public static final Hyperparameter<Double> L2 = atLeastZero("l2", "", Category.OPTIMISATION, 1e-3,
+            Hyperparameters::l2);
     public static final Hyperparameter<Integer> BATCH_SIZE = whole("batchSize", "sequences", Category.OPTIMISATION,
-            1, 100_000, Hyperparameters::batchSize);
+            1, 100_000, 16, Hyperparameters::batchSize);
     public static final Hyperparameter<Integer> EPOCHS = whole("epochs", "epochs", Category.OPTIMISATION, 1,
-            100_000, Hyperparameters::epochs);
+            100_000, 30, Hyperparameters::epochs);
     public static final Hyperparameter<Double> GRADIENT_CLIP = atLeastZero("gradientClip", "absolute value",
-            Category.OPTIMISATION, Hyperparameters::gradientClip);
-    public static final Hyperparameter<Loss> LOSS = choice("loss", Loss.class, Category.LOSS, Hyperparameters::loss);
+            Category.OPTIMISATION, 0.5, Hyperparameters::gradientClip);
+    public static final Hyperparameter<Loss> LOSS = choice("loss", Loss.class, Category.LOSS, Loss.FOCAL,
+            Hyperparameters::loss);
     public static final Hyperparameter<Double> FOCAL_ALPHA = number("focalAlpha", "", Category.LOSS,
-            new Range(0, false, Double.POSITIVE_INFINITY, true), Hyperparameters::focalAlpha);
-    public static final Hyperparameter<Double> FOCAL_GAMMA = atLeastZero("focalGamma", "", Category.LOSS,
+            new Range(0, false, Double.POSITIVE_INFINITY, true), 1.0, Hyperparameters::focalAlpha);
+    public static final Hyperparameter<Double> FOCAL_GAMMA = atLeastZero("focalGamma", "", Category.LOSS, 3.0,
             Hyperparameters::focalGamma);
     public static final Hyperparameter<Scheduler> SCHEDULER = choice("scheduler", Scheduler.class,
-            Category.SCHEDULE, Hyperparameters::scheduler);
+            Category.SCHEDULE, Scheduler.REDUCE_ON_PLATEAU, Hyperparameters::scheduler);
     public static final Hyperparameter<Double> PLATEAU_FACTOR = number("plateauFactor", "factor",
-            Category.SCHEDULE, new Range(0, false, 1, false), Hyperparameters::plateauFactor);
+            Category.SCHEDULE, new Range(0, false, 1, false), 0.3, Hyperparameters::plateauFactor);
     public static final Hyperparameter<Integer> PLATEAU_PATIENCE = whole("plateauPatience", "epochs",
-            Category.SCHEDULE, 1, 10_000, Hyperparameters::plateauPatience);
+            Category.SCHEDULE, 1, 10_000, 4, Hyperparameters::plateauPatience);
     public static final Hyperparameter<Double> MIN_LEARNING_RATE = atLeastZero("minLearningRate", "per step",
-            Category.SCHEDULE, Hyperparameters::minLearningRate);
+            Category.SCHEDULE, 1e-7, Hyperparameters::minLearningRate);
     public static final Hyperparameter<Integer> EARLY_STOPPING_PATIENCE = whole("earlyStoppingPatience", "epochs",
-            Category.SCHEDULE, 0, 100_000, Hyperparameters::earlyStoppingPatience);
+            Category.SCHEDULE, 0, 100_000, 8, Hyperparameters::earlyStoppingPatience);
     public static final Hyperparameter<StoppingMetric> EARLY_STOPPING_METRIC = choice("earlyStoppingMetric",
-            StoppingMetric.class, Category.SCHEDULE, Hyperparameters::earlyStoppingMetric);
+            StoppingMetric.class, Category.SCHEDULE, StoppingMetric.VALIDATION_LOSS,
+            Hyperparameters::earlyStoppingMetric);
     public static final Hyperparameter<Double> NOISE_SIGMA = atLeastZero("noiseSigma", "standard deviation",
-            Category.AUGMENTATION, Hyperparameters::noiseSigma);
+            Category.AUGMENTATION, 0.01, Hyperparameters::noiseSigma);
     public static final Hyperparameter<Double> TEMPORAL_DROPOUT = number("temporalDropout", "probability",
-            Category.AUGMENTATION, new Range(0, true, 1, false), Hyperparameters::temporalDropout);
+            Category.AUGMENTATION, new Range(0, true, 1, false), 0.0, Hyperparameters::temporalDropout);
     public static final Hyperparameter<Double> SHUFFLE_PROBABILITY = number("shuffleProbability", "probability",
-            Category.AUGMENTATION, new Range(0, true, 1, true), Hyperparameters::shuffleProbability);
+            Category.AUGMENTATION, new Range(0, true, 1, true), 0.0, Hyperparameters::shuffleProbability);
     public static final Hyperparameter<Long> SEED = new Hyperparameter<>("seed", Long.class, "",
-            Category.AUGMENTATION, Range.ANY, Hyperparameters::seed);
+            Category.AUGMENTATION, Range.ANY, 42L, Hyperparameters::seed);
+    /** Xavier by default: every run saved before this setting existed was trained with it. */
     public static final Hyperparameter<WeightInitialisation> WEIGHT_INIT = choice("weightInit",
-            WeightInitialisation.class, Category.NETWORK, Hyperparameters::weightInit);
+            WeightInitialisation.class, Category.NETWORK, WeightInitialisation.XAVIER, Hyperparameters::weightInit);
 
     private final String key;
     private final Class<T> type;
     private final String unit;
     private final Category category;
     private final Range range;
+    private final T defaultValue;
     private final Function<Hyperparameters, T> getter;
 
-    private Hyperparameter(String key, Class<T> type, String unit, Category category, Range range,
+    private Hyperparameter(String key, Class<T> type, String unit, Category category, Range range, T defaultValue,
                            Function<Hyperparameters, T> getter) {
         this.key = key;
         this.type = type;
         this.unit = unit;
         this.category = category;
         this.range = range;
+        this.defaultValue = defaultValue;
         this.getter = getter;
         BY_KEY.put(key, this);
     }
 
     private static <E extends Enum<E>> Hyperparameter<E> choice(String key, Class<E> type, Category category,
-                                                                Function<Hyperparameters, E> getter) {
-        return new Hyperparameter<>(key, type, "", category, Range.ANY, getter);
+                                                                E defaultValue, Function<Hyperparameters, E> getter) {
+        return new Hyperparameter<>(key, type, "", category, Range.ANY, defaultValue, getter);
     }
 
     private static Hyperparameter<Integer> whole(String key, String unit, Category category, int min, int max,
-                                                 Function<Hyperparameters, Integer> getter) {
-        return new Hyperparameter<>(key, Integer.class, unit, category, new Range(min, true, max, true), getter);
+                                                 int defaultValue, Function<Hyperparameters, Integer> getter) {
+        return new Hyperparameter<>(key, Integer.class, unit, category, new Range(min, true, max, true),
+                defaultValue, getter);
     }
 
     private static Hyperparameter<Double> number(String key, String unit, Category category, Range range,
-                                                 Function<Hyperparameters, Double> getter) {
-        return new Hyperparameter<>(key, Double.class, unit, category, range, getter);
+                                                 double defaultValue, Function<Hyperparameters, Double> getter) {
+        return new Hyperparameter<>(key, Double.class, unit, category, range, defaultValue, getter);
     }
 
     private static Hyperparameter<Double> atLeastZero(String key, String unit, Category category,
-                                                      Function<Hyperparameters, Double> getter) {
-        return number(key, unit, category, new Range(0, true, Double.POSITIVE_INFINITY, true), getter);
+                                                      double defaultValue, Function<Hyperparameters, Double> getter) {
+        return number(key, unit, category, new Range(0, true, Double.POSITIVE_INFINITY, true), defaultValue,
+                getter);
     }
 
     /** Every hyperparameter, in the order of the record's components (the Model page's and JSON's order). */
@@ -189,6 +197,14 @@ public final class Hyperparameter<T> {
 
     public Category category() {
         return category;
+    }
+
+    /**
+     * The methodology's value, which every preset keeps unless it sets another, and which a saved config that
+     * lacks this key (one written before the setting existed) reads as.
+     */
+    public T defaultValue() {
+        return defaultValue;
     }
 
     /** Valid values of a number ({@code ANY} for choices, switches and the seed). */

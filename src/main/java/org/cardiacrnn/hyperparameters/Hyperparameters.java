@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,7 +25,8 @@ import org.cardiacrnn.io.JsonInput;
  * Every setting of the network and its training, as one immutable value saved with each run.
  * Each component is described once in {@link Hyperparameter} (range, unit, category, label, help); the
  * constructor checks every value against its descriptor and says what is wrong in a biologist's words.
- * Build values with {@link #builder()} or {@link #toBuilder()}, never by position.
+ * Build values with {@link #builder()} (which starts from the defaults) or {@link #toBuilder()}, never by
+ * position.
  *
  * @param dropout          fraction of inputs dropped (0 = none); DL4J's own setting is the fraction kept
  * @param gradientClip     element-wise absolute clipping of gradients (0 = none)
@@ -103,8 +105,7 @@ public record Hyperparameters(
         this.temporalDropout = temporalDropout;
         this.shuffleProbability = shuffleProbability;
         this.seed = seed;
-        // Runs saved before weightInit existed lack it in config.json; they were trained with Xavier.
-        this.weightInit = weightInit != null ? weightInit : WeightInitialisation.XAVIER;
+        this.weightInit = weightInit;
         for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
             hyperparameter.validate(this);
         }
@@ -114,39 +115,12 @@ public record Hyperparameters(
         }
     }
 
-    /** The published methodology: BiLSTM 3 × 256, focal loss, Adam 1e-3, 30 epochs, batch 16. */
+    /**
+     * The published methodology: BiLSTM 3 × 256, focal loss, Adam 1e-3, 30 epochs, batch 16. It is every
+     * hyperparameter's {@link Hyperparameter#defaultValue() default}, so the table states its values once.
+     */
     public static Hyperparameters methodology() {
-        return builder()
-                .set(Hyperparameter.CELL, Cell.LSTM)
-                .set(Hyperparameter.BIDIRECTIONAL, true)
-                .set(Hyperparameter.LAYERS, 3)
-                .set(Hyperparameter.HIDDEN_UNITS, 256)
-                .set(Hyperparameter.DROPOUT, 0.5)
-                .set(Hyperparameter.POOLING, Pooling.MEAN)
-                .set(Hyperparameter.DENSE_UNITS, 128)
-                .set(Hyperparameter.OPTIMISER, Optimiser.ADAM)
-                .set(Hyperparameter.LEARNING_RATE, 1e-3)
-                .set(Hyperparameter.WEIGHT_DECAY, 0.0)
-                .set(Hyperparameter.MOMENTUM, 0.9)
-                .set(Hyperparameter.L2, 1e-3)
-                .set(Hyperparameter.BATCH_SIZE, 16)
-                .set(Hyperparameter.EPOCHS, 30)
-                .set(Hyperparameter.GRADIENT_CLIP, 0.5)
-                .set(Hyperparameter.LOSS, Loss.FOCAL)
-                .set(Hyperparameter.FOCAL_ALPHA, 1.0)
-                .set(Hyperparameter.FOCAL_GAMMA, 3.0)
-                .set(Hyperparameter.SCHEDULER, Scheduler.REDUCE_ON_PLATEAU)
-                .set(Hyperparameter.PLATEAU_FACTOR, 0.3)
-                .set(Hyperparameter.PLATEAU_PATIENCE, 4)
-                .set(Hyperparameter.MIN_LEARNING_RATE, 1e-7)
-                .set(Hyperparameter.EARLY_STOPPING_PATIENCE, 8)
-                .set(Hyperparameter.EARLY_STOPPING_METRIC, StoppingMetric.VALIDATION_LOSS)
-                .set(Hyperparameter.NOISE_SIGMA, 0.01)
-                .set(Hyperparameter.TEMPORAL_DROPOUT, 0.0)
-                .set(Hyperparameter.SHUFFLE_PROBABILITY, 0.0)
-                .set(Hyperparameter.SEED, 42L)
-                .set(Hyperparameter.WEIGHT_INIT, WeightInitialisation.XAVIER)
-                .build();
+        return builder().build();
     }
 
     /** A small network for a first look in seconds: the methodology with these changes. */
@@ -194,9 +168,13 @@ public record Hyperparameters(
         return Hyperparameter.byKey(key).withText(this, value);
     }
 
-    /** An empty builder: every hyperparameter must be set before {@link Builder#build()}. */
+    /** A builder holding every hyperparameter's default (the methodology's values). */
     public static Builder builder() {
-        return new Builder();
+        Builder builder = new Builder();
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            builder.values.put(hyperparameter, hyperparameter.defaultValue());
+        }
+        return builder;
     }
 
     /** A builder holding these values. */
@@ -227,12 +205,8 @@ public record Hyperparameters(
             return this;
         }
 
+        /** The value, checked; the compiler keeps this list in step with the record's components. */
         public Hyperparameters build() {
-            for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
-                if (!values.containsKey(hyperparameter)) {
-                    throw new ConfigException(hyperparameter.key() + " is not set");
-                }
-            }
             return new Hyperparameters(value(Hyperparameter.CELL), value(Hyperparameter.BIDIRECTIONAL),
                     value(Hyperparameter.LAYERS), value(Hyperparameter.HIDDEN_UNITS), value(Hyperparameter.DROPOUT),
                     value(Hyperparameter.POOLING), value(Hyperparameter.DENSE_UNITS), value(Hyperparameter.OPTIMISER),
@@ -310,6 +284,21 @@ public record Hyperparameters(
         } catch (ConfigException invalid) {
             throw new ConfigException(source + ": " + invalid.getMessage(), invalid);
         }
+    }
+
+    /**
+     * How Jackson reads hyperparameters inside another saved file (a run's {@code config.json}): as
+     * {@link #fromJson}, so a key the file lacks (a setting added since it was written) reads as its default
+     * rather than as Jackson's null or 0. A key this version does not know (a setting of a newer version) is
+     * left out, as the lenient readers of saved runs always did.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    private static Hyperparameters fromJsonTree(JsonNode tree) {
+        JsonNode known = tree;
+        if (tree instanceof ObjectNode object) {
+            known = object.deepCopy().retain(Hyperparameter.keys());
+        }
+        return fromJson(known.toString(), "hyperparameters");
     }
 
     public static Hyperparameters load(Path file) {

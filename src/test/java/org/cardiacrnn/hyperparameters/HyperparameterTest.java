@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.junit.jupiter.api.Test;
 
 class HyperparameterTest {
@@ -68,9 +71,52 @@ class HyperparameterTest {
     }
 
     @Test
-    void aBuilderNamesTheValueLeftOut() {
-        assertThatThrownBy(() -> Hyperparameters.builder().set(Hyperparameter.LAYERS, 2).build())
-                .isInstanceOf(ConfigException.class).hasMessage("cell is not set");
+    void aBuilderStartsFromTheDefaultsWhichAreTheMethodology() {
+        Hyperparameters two = Hyperparameters.builder().set(Hyperparameter.LAYERS, 2).build();
+
+        assertThat(two.layers()).isEqualTo(2);
+        assertThat(two.toBuilder().set(Hyperparameter.LAYERS, 3).build()).isEqualTo(Hyperparameters.methodology());
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            assertThat(hyperparameter.get(Hyperparameters.methodology())).as(hyperparameter.key())
+                    .isEqualTo(hyperparameter.defaultValue());
+        }
         assertThatThrownBy(() -> Hyperparameter.byKey("hidden")).hasMessageContaining("hiddenUnits");
+    }
+
+    @Test
+    void theQuickPresetDiffersFromTheDefaultsOnlyWhereItSaysSo() {
+        List<String> changed = Hyperparameter.all().stream()
+                .filter(h -> !h.get(Hyperparameters.quick()).equals(h.defaultValue()))
+                .map(Hyperparameter::key).toList();
+
+        assertThat(changed).containsExactly("layers", "hiddenUnits", "dropout", "denseUnits", "learningRate", "l2",
+                "batchSize", "epochs", "gradientClip", "loss", "focalGamma", "plateauFactor", "plateauPatience",
+                "minLearningRate", "earlyStoppingPatience");
+    }
+
+    @Test
+    void aConfigWithoutAKeyReadsItAsItsDefault() {
+        Hyperparameters read = Hyperparameters.fromJson("{\"layers\": 2}", "old-config.json");
+
+        assertThat(read.layers()).isEqualTo(2);
+        assertThat(read.weightInit()).isEqualTo(Hyperparameter.WEIGHT_INIT.defaultValue());
+        assertThat(read.seed()).isEqualTo(Hyperparameter.SEED.defaultValue());
+    }
+
+    @Test
+    void jacksonReadsAMissingKeyAsItsDefaultNotZeroAndLeavesOutUnknownOnes() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode saved = json.valueToTree(Hyperparameters.quick());
+        saved.remove(Hyperparameter.PLATEAU_PATIENCE.key());
+        saved.remove(Hyperparameter.WEIGHT_INIT.key());
+        saved.put("aSettingOfANewerVersion", 3);
+
+        Hyperparameters read = json.treeToValue(saved, Hyperparameters.class);
+
+        assertThat(read.plateauPatience()).isEqualTo(Hyperparameter.PLATEAU_PATIENCE.defaultValue());
+        assertThat(read.weightInit()).isEqualTo(Hyperparameter.WEIGHT_INIT.defaultValue());
+        assertThat(read.hiddenUnits()).isEqualTo(Hyperparameters.quick().hiddenUnits());
+        assertThat(json.treeToValue(json.valueToTree(Hyperparameters.quick()), Hyperparameters.class))
+                .isEqualTo(Hyperparameters.quick());
     }
 }

@@ -295,6 +295,7 @@ public final class DataView extends BorderPane implements PageView {
             return;
         }
         shownPreview = preview;
+        // All columns in one change: adding them one by one restyles and lays out the table each time.
         table.getColumns().setAll(preview.columns().stream().map(DataView::column).toList());
         Integer[] rows = new Integer[preview.rowCount()];
         for (int i = 0; i < rows.length; i++) {
