@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.data.SingleCellOptions;
