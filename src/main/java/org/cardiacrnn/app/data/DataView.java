@@ -2,6 +2,8 @@ package org.cardiacrnn.app.data;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -278,22 +280,25 @@ public final class DataView extends BorderPane {
 
     private void rebuildTable() {
         ExpressionData data = viewModel.session().datasetProperty().get();
-        table.getColumns().clear();
         if (data == null) {
+            table.getColumns().clear();
             table.setItems(FXCollections.observableArrayList());
             genePageLabel.setText("");
             return;
         }
+        // The columns are set in one change: added one at a time, each addition restyled and laid out the table
+        // again, which froze the window for seconds when a wide single-cell dataset arrived.
+        List<TableColumn<Integer, ?>> columns = new ArrayList<>();
         TableColumn<Integer, String> id = new TableColumn<>(I18n.text("data.table.sample"));
         id.setCellValueFactory(row -> new ReadOnlyStringWrapper(data.matrix().sampleIds().get(row.getValue())));
         id.setPrefWidth(110);
-        table.getColumns().add(id);
+        columns.add(id);
         for (String column : data.metadata().columnNames()) {
             TableColumn<Integer, String> meta = new TableColumn<>(column);
             meta.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                     data.metadata().column(column).values().get(row.getValue())));
             meta.getStyleClass().add("metadata-column");
-            table.getColumns().add(meta);
+            columns.add(meta);
         }
         int from = viewModel.geneOffsetProperty().get();
         int to = Math.min(data.matrix().geneCount(), from + DataViewModel.GENES_PER_PAGE);
@@ -304,8 +309,9 @@ public final class DataView extends BorderPane {
                     formatValue(data.matrix().get(row.getValue(), gene))));
             column.setPrefWidth(78);
             column.getStyleClass().add("numeric-column");
-            table.getColumns().add(column);
+            columns.add(column);
         }
+        table.getColumns().setAll(columns);
         Integer[] rows = new Integer[data.matrix().sampleCount()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
