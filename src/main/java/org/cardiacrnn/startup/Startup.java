@@ -46,7 +46,7 @@ public final class Startup {
 
     /**
      * Loads ND4J and sets its native threads on a background thread, once. Called once the window shows: started
-     * alongside JavaFX's own start-up (native libraries of its own), one start in four hung before its window.
+     * alongside JavaFX's own start-up (native libraries of its own), one of three starts hung before its window.
      * Engine threads take the native thread counts with {@link NativeThreads#applyToThisThread} before each job;
      * a job that needs ND4J sooner waits for it in ND4J's class initialisation.
      */
