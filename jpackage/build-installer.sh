@@ -36,6 +36,51 @@ mkdir -p "$work/input" "$out"
 cp target/cardiac-rnn.jar "$work/input/"
 cp -r target/lib "$work/input/lib"
 
+# ND4J's native library (libnd4jcpu.so, 323 MB) carries a symbol table the dynamic linker never reads, and
+# its jar deflates it to 90 MB where the package's own xz packs it to 29 MB. So the library is stripped and
+# its jar stored uncompressed: the .deb is 60 MB smaller (docs/performance.md); installed, the jar takes
+# 300 MB, as JavaCPP's extracted copy does anyway.
+repack_native_jar() {
+  local jar=$1 dir
+  dir=$(mktemp -d)
+  (cd "$dir" && unzip -q "$OLDPWD/$jar")
+  find "$dir" -name 'libnd4jcpu.so' -exec strip --strip-unneeded {} \;
+  rm "$jar"
+  "$JAVA_HOME/bin/jar" --create --no-manifest --no-compress --file "$jar" -C "$dir" .
+  rm -rf "$dir"
+}
+for jar in "$work"/input/lib/nd4j-native-*-linux-*.jar; do
+  repack_native_jar "$jar"
+done
+
+# fastutil (17 MB) is there for two list classes of one DL4J listener: keep only the classes those reach,
+# found from the other jars' bytecode and jdeps' class graph, so nothing that is referenced goes missing.
+shrink_fastutil() {
+  local jar=$1 dir roots keep
+  dir=$(mktemp -d)
+  roots="$dir/roots" keep="$dir/keep"
+  for other in "$work"/input/cardiac-rnn.jar "$work"/input/lib/*.jar; do
+    [ "$other" = "$jar" ] || unzip -p "$other" '*.class' 2>/dev/null \
+      | grep -aoh 'it/unimi/dsi/fastutil/[A-Za-z0-9_/$]*' | tr / . || true
+  done | sort -u > "$roots"
+  "$JAVA_HOME/bin/jdeps" -filter:none -verbose:class "$jar" 2>/dev/null \
+    | awk '$2 == "->" && $3 ~ /^it\.unimi\./ { print $1, $3 }' \
+    | awk 'NR == FNR { to[$1] = to[$1] " " $2; next }
+           { kept[$1] = 1; queue[++n] = $1 }
+           END { for (i = 1; i <= n; i++) { c = split(to[queue[i]], next_, " ")
+                   for (j = 1; j <= c; j++) if (!(next_[j] in kept)) { kept[next_[j]] = 1; queue[++n] = next_[j] } }
+                 for (k in kept) print k }' - "$roots" > "$keep"
+  mkdir "$dir/classes"
+  (cd "$dir/classes" && unzip -q "$OLDPWD/$jar" 'META-INF/*' $(sed 's/\./\//g; s/$/.class/' "$keep"))
+  echo "fastutil: kept $(wc -l < "$keep") classes reached from $(wc -l < "$roots") used by the other jars"
+  rm "$jar"
+  "$JAVA_HOME/bin/jar" --create --no-manifest --file "$jar" -C "$dir/classes" .
+  rm -rf "$dir"
+}
+for jar in "$work"/input/lib/fastutil-*.jar; do
+  shrink_fastutil "$jar"
+done
+
 # Only the modules the application uses: AWT/ImageIO for figures, XML for SVG, JMX for memory figures,
 # Preferences for recent files, jdk.unsupported for ND4J's and JavaFX's native access.
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,\
@@ -43,10 +88,13 @@ java.xml,java.datatransfer,jdk.unsupported,jdk.management,jdk.zipfs,jdk.crypto.e
 "$jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
   --include-locales=en --output "$work/runtime"
 
+# The vendor and the maintainer's address.
+. jpackage/package.conf
+
 common=(
   --name cardiac-rnn-workbench
   --app-version "$app_version"
-  --vendor "Cardiac RNN Workbench"
+  --vendor "$vendor"
   --description "Train and study recurrent classifiers of time-course gene expression"
   --input "$work/input"
   --main-jar cardiac-rnn.jar
@@ -71,7 +119,7 @@ case "$type" in
       --linux-menu-group "Science;Biology;Education" \
       --linux-app-category science \
       --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libxtst6, libgl1" \
-      --linux-deb-maintainer "maintainers@cardiac-rnn-workbench.invalid" \
+      --linux-deb-maintainer "$maintainer_email" \
       --resource-dir jpackage/linux
     ;;
   *) echo "unknown --type $type (deb or app-image)" >&2; exit 2 ;;

@@ -53,6 +53,8 @@ import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.shell.MainView;
 import org.cardiacrnn.app.shell.MainViewModel;
 import org.cardiacrnn.app.shell.Page;
+import org.cardiacrnn.data.ExpressionData;
+import org.cardiacrnn.startup.Startup;
 
 /**
  * Wires the pages, menus and shortcuts together: the composition root of the GUI, so views and
@@ -128,6 +130,15 @@ final class Workbench {
 
     /** Called once the window is visible; starts loading the bundled sample data. */
     void afterShown() {
+        session.datasetProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends ExpressionData> observable,
+                                ExpressionData old, ExpressionData loaded) {
+                observable.removeListener(this);
+                // Logged once the Data page has taken the whole dataset (roles, summary, first gene's plot).
+                Platform.runLater(() -> Startup.logMilestone("sample data ready"));
+            }
+        });
         dataViewModel.openSampleData();
     }
 

@@ -31,7 +31,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void init() {
-        Startup.start();
+        Startup.startWithoutEngine();
     }
 
     @Override
@@ -64,6 +64,8 @@ public final class WorkbenchApp extends Application {
             stage.setMaximized(true);
         }
         stage.show();
+        Startup.logMilestone("first window shown");
+        Startup.loadEngineInBackground();
         workbench.afterShown();
     }
 

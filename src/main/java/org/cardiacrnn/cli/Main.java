@@ -48,7 +48,12 @@ public final class Main implements Callable<Integer> {
     boolean smokeTest;
 
     public static void main(String[] args) {
-        Startup.start();
+        // Without a command the window opens, and it need not wait for ND4J's native library.
+        if (args.length == 0) {
+            Startup.startWithoutEngine();
+        } else {
+            Startup.start();
+        }
         System.exit(run(args));
     }
 

@@ -1,6 +1,8 @@
 package org.cardiacrnn.startup;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.cardiacrnn.io.UserDataDirectory;
 import org.cardiacrnn.nn.NativeThreads;
@@ -18,15 +20,75 @@ public final class Startup {
     private static final Object LOCK = new Object();
     private static Path logFile;
     private static boolean started;
+    private static boolean engineLoading;
 
     private Startup() {
     }
 
-    /** Prepares the process once; later calls do nothing. */
+    /** Prepares the process once, ND4J's native threads included; later calls do nothing. */
     public static void start() {
+        if (prepare()) {
+            synchronized (LOCK) {
+                engineLoading = true;
+            }
+            NativeThreads.configure();
+            logStarted();
+        }
+    }
+
+    /**
+     * Prepares the process once, as {@link #start}, but leaves ND4J (a native library of 300 MB, over a second
+     * of CPU) to {@link #loadEngineInBackground}, so the window need not wait for it.
+     */
+    public static void startWithoutEngine() {
+        prepare();
+    }
+
+    /**
+     * Loads ND4J and sets its native threads on a background thread, once. Called once the window shows: started
+     * alongside JavaFX's own start-up (native libraries of its own), one of three starts hung before its window.
+     * Engine threads take the native thread counts with {@link NativeThreads#applyToThisThread} before each job;
+     * a job that needs ND4J sooner waits for it in ND4J's class initialisation.
+     */
+    public static void loadEngineInBackground() {
+        synchronized (LOCK) {
+            if (engineLoading) {
+                return;
+            }
+            engineLoading = true;
+        }
+        Thread loader = new Thread(() -> {
+            NativeThreads.configure();
+            logStarted();
+            logMilestone("engine loaded");
+        }, "engine-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /**
+     * Logs how long after the process started something happened, as {@code tools/startup-times.sh} reads it:
+     * "Start-up: first window shown after 1234 ms (CPU 2345 ms)". The CPU time of all threads says more than the
+     * wall time on a busy machine.
+     */
+    public static void logMilestone(String what) {
+        ProcessHandle.Info process = ProcessHandle.current().info();
+        long sinceStart = process.startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+        long cpu = process.totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        LOG.info("Start-up: {} after {} ms (CPU {} ms)", what, sinceStart, cpu);
+    }
+
+    private static void logStarted() {
+        LOG.info("Started: Java {}, {}; {}", System.getProperty("java.version"),
+                System.getProperty("os.name"), NativeThreads.describe());
+    }
+
+    /** Opens the log and installs the handler once; true for the call that did it. */
+    private static boolean prepare() {
         synchronized (LOCK) {
             if (started) {
-                return;
+                return false;
             }
             started = true;
             Path logs = UserDataDirectory.resolve().resolve("logs");
@@ -37,9 +99,7 @@ public final class Startup {
                 LoggerFactory.getLogger("startup").warn("No log file: {}", unwritable.getMessage());
             }
             installUncaughtExceptionHandler();
-            NativeThreads.configure();
-            LOG.info("Started: Java {}, {}; {}", System.getProperty("java.version"),
-                    System.getProperty("os.name"), NativeThreads.describe());
+            return true;
         }
     }
 

@@ -47,6 +47,19 @@ class LogFileTest {
                 .doesNotContain("library chatter");
     }
 
+    /** tools/startup-times.sh reads these lines: a changed wording would leave it measuring nothing. */
+    @Test
+    void aStartUpMilestoneIsLoggedWithTheTimeAndCpuTimeSinceTheProcessStarted() throws IOException {
+        Path file;
+        try (LogFile log = LogFile.attach(home)) {
+            file = log.file();
+            Startup.logMilestone("first window shown");
+        }
+
+        assertThat(Files.readString(file))
+                .containsPattern("Start-up: first window shown after [1-9][0-9]* ms \\(CPU [1-9][0-9]* ms\\)");
+    }
+
     @Test
     void aClosedLogFileReceivesNothingMore() throws IOException {
         Path file;

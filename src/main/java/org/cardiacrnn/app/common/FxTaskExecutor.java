@@ -17,18 +17,20 @@ public final class FxTaskExecutor extends ObservableTaskState {
 
     private final ExecutorService worker;
     private final AtomicInteger running = new AtomicInteger();
+    private final Runnable beforeEachJob;
 
     public FxTaskExecutor() {
         this(() -> { });
     }
 
-    /** @param threadStart runs first on the worker thread, before any job (per-thread native settings) */
-    public FxTaskExecutor(Runnable threadStart) {
+    /**
+     * @param beforeEachJob runs on the worker thread before each job (per-thread native settings, which may
+     *                      become known only after the thread started, as ND4J loads in the background)
+     */
+    public FxTaskExecutor(Runnable beforeEachJob) {
+        this.beforeEachJob = beforeEachJob;
         worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(() -> {
-                threadStart.run();
-                runnable.run();
-            }, "workbench-engine");
+            Thread thread = new Thread(runnable, "workbench-engine");
             thread.setDaemon(true);
             return thread;
         });
@@ -37,7 +39,10 @@ public final class FxTaskExecutor extends ObservableTaskState {
     @Override
     public <T> Cancellable submit(String title, BackgroundJob<T> job, Consumer<T> onSuccess,
                                   Consumer<Throwable> onFailure) {
-        JobTask<T> task = new JobTask<>(title, job);
+        JobTask<T> task = new JobTask<>(title, progress -> {
+            beforeEachJob.run();
+            return job.run(progress);
+        });
         task.messageProperty().addListener((obs, old, text) -> message.set(text));
         task.progressProperty().addListener((obs, old, value) -> progress.set(value.doubleValue()));
         task.setOnSucceeded(event -> {
