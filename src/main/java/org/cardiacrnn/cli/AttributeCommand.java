@@ -36,9 +36,9 @@ import picocli.CommandLine.Spec;
 
 /** Which genes at which time steps drove a run's calls: per-class top genes, gene × time tables, figures. */
 @Command(name = "attribute", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Attribute a trained run's class probabilities (or log-probabilities, logits) to genes and time steps (integrated "
-                + "gradients or gradient x input) over its test split or new labelled files; per class, the top "
-                + "genes over its correctly classified sequences.",
+        description = {"Attribute a trained run's class probabilities (or log-probabilities, logits) to genes and "
+                + "time steps (integrated gradients or gradient x input) over its test split or new labelled files; "
+                + "per class, the top genes over its correctly classified sequences.",
                 "Writes top-genes.csv, attribution-CLASS.csv (genes x time steps) and figures (PDF, SVG, PNG, "
                         + "CSV) into --out; with --sequence, also one sequence's gene x time heatmap.",
                 "Example: attribute --run RUN_FOLDER --out attributions --sequence 12"})
