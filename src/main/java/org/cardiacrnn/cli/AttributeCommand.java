@@ -24,6 +24,7 @@ import org.cardiacrnn.interpret.Baseline;
 import org.cardiacrnn.interpret.ClassAttribution;
 import org.cardiacrnn.interpret.GeneScore;
 import org.cardiacrnn.interpret.SequenceAttribution;
+import org.cardiacrnn.nn.ClassOutput;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.SequenceDataset;
 
@@ -35,9 +36,9 @@ import picocli.CommandLine.Spec;
 
 /** Which genes at which time steps drove a run's calls: per-class top genes, gene × time tables, figures. */
 @Command(name = "attribute", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Attribute a trained run's class probabilities to genes and time steps (integrated "
-                + "gradients or gradient x input) over its test split or new labelled files; per class, the top "
-                + "genes over its correctly classified sequences.",
+        description = {"Attribute a trained run's class probabilities (or log-probabilities, logits) to genes and "
+                + "time steps (integrated gradients or gradient x input) over its test split or new labelled files; "
+                + "per class, the top genes over its correctly classified sequences.",
                 "Writes top-genes.csv, attribution-CLASS.csv (genes x time steps) and figures (PDF, SVG, PNG, "
                         + "CSV) into --out; with --sequence, also one sequence's gene x time heatmap.",
                 "Example: attribute --run RUN_FOLDER --out attributions --sequence 12"})
@@ -68,6 +69,11 @@ final class AttributeCommand implements Callable<Integer> {
                     + "sequence) (default: ${DEFAULT-VALUE}).")
     String baseline;
 
+    @Option(names = "--output", paramLabel = "WHICH", defaultValue = "probability",
+            description = "The class's output explained: probability, log-probability or logit; the attributions "
+                    + "of a sequence add up to its change from the baseline (default: ${DEFAULT-VALUE}).")
+    String output;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "20",
             description = "Genes per class in top-genes.csv and the figures (default: ${DEFAULT-VALUE}).")
     int top;
@@ -89,6 +95,7 @@ final class AttributeCommand implements Callable<Integer> {
         OutputGuard.requireWritable(out.resolve("top-genes.csv"), true, load.inputsWith(run));
         AttributionMethod chosen = AttributionMethod.parse(method);
         Baseline.Kind baselineKind = Baseline.Kind.parse(baseline);
+        ClassOutput explained = ClassOutput.parse(output);
         PrintWriter err = spec.commandLine().getErr();
         SavedRun saved = SavedRun.open(run);
         RunSequences sequences = RunSequences.of(saved, load, err);
@@ -103,7 +110,7 @@ final class AttributeCommand implements Callable<Integer> {
         }
         Baseline reference = baselineKind == Baseline.Kind.BLURRED ? Baseline.blurred()
                 : sequences.trainingMean(saved);
-        Attributor.Settings settings = new Attributor.Settings(chosen, steps, reference);
+        Attributor.Settings settings = new Attributor.Settings(chosen, steps, reference, explained);
         long started = System.nanoTime();
         int[] lastTenth = {-1};
         Attributor attributor = new Attributor(saved.model().network());
@@ -143,7 +150,8 @@ final class AttributeCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, String what, AttributionReport report, double seconds, int files) {
-        out.printf(Locale.ROOT, "attributed %d sequences of %s by %s in %.1f s%n", report.sequences().size(), what,
+        out.printf(Locale.ROOT, "attributed the %s of %d sequences of %s by %s in %.1f s%n",
+                report.settings().output().cliName(), report.sequences().size(), what,
                 report.settings().method().cliName(), seconds);
         for (ClassAttribution summary : report.classes()) {
             StringBuilder genes = new StringBuilder();

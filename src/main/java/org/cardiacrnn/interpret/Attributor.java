@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.cardiacrnn.nn.ClassOutput;
 import org.cardiacrnn.nn.InspectableNetwork;
 import org.cardiacrnn.nn.Tensors;
 import org.cardiacrnn.sequences.SequenceDataset;
@@ -19,6 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Attributor {
 
+    /** The output explained unless told otherwise. */
+    public static final ClassOutput DEFAULT_OUTPUT = ClassOutput.PROBABILITY;
+
     /** Rows (interpolation points) per forward/backward pass; large enough to keep the kernel busy. */
     static final int ROWS_PER_BATCH = 256;
 
@@ -26,12 +30,18 @@ public final class Attributor {
      * @param method   integrated gradients or gradient × input
      * @param steps    interpolation steps of integrated gradients (midpoint rule); ignored by gradient × input
      * @param baseline the reference input
+     * @param output   which output of the class is explained
      */
-    public record Settings(AttributionMethod method, int steps, Baseline baseline) {
+    public record Settings(AttributionMethod method, int steps, Baseline baseline, ClassOutput output) {
         public Settings {
             if (method == AttributionMethod.INTEGRATED_GRADIENTS && (steps < 1 || steps > 1024)) {
                 throw new InterpretException("--steps must be between 1 and 1024 (32-64 is usual); got " + steps);
             }
+        }
+
+        /** The default output, {@link #DEFAULT_OUTPUT}. */
+        public Settings(AttributionMethod method, int steps, Baseline baseline) {
+            this(method, steps, baseline, DEFAULT_OUTPUT);
         }
 
         /** Integrated gradients, 32 steps, from the training mean. */
@@ -143,7 +153,8 @@ public final class Attributor {
         }
         INDArray features = Nd4j.create(input, new long[] {rows, genes, steps}, DataType.FLOAT);
         INDArray maskArray = mask == null ? null : Nd4j.create(mask, new long[] {rows, steps}, DataType.FLOAT);
-        InspectableNetwork.Gradients result = network.gradients(features, maskArray, rowTargets);
+        InspectableNetwork.Gradients result = network.gradients(features, maskArray, rowTargets,
+                settings.output());
         float[] gradient = result.inputGradient().dup('c').data().asFloat();
         Tensors.close(features, maskArray, result.inputGradient());
 
@@ -169,9 +180,10 @@ public final class Attributor {
                     }
                 }
             }
-            float[] atInput = result.probabilities()[firstRow + rowsPerSequence - 1];
-            attributions.add(new SequenceAttribution(sequences[s], targets[s], argMax(atInput), values, steps,
-                    atInput[targets[s]], result.probabilities()[firstRow][targets[s]]));
+            int inputRow = firstRow + rowsPerSequence - 1;
+            attributions.add(new SequenceAttribution(sequences[s], targets[s],
+                    argMax(result.probabilities()[inputRow]), values, steps, settings.output(),
+                    result.outputs()[inputRow], result.outputs()[firstRow]));
         }
         return attributions;
     }

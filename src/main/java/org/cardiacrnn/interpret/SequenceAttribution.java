@@ -1,18 +1,21 @@
 package org.cardiacrnn.interpret;
 
+import org.cardiacrnn.nn.ClassOutput;
+
 /**
- * Attributions of one sequence's class probability to its inputs.
+ * Attributions of one output of a sequence's class (probability, log-probability or logit) to its inputs.
  *
  * @param sequence            index of the sequence in its dataset
  * @param targetClass         the class whose probability is explained
  * @param predictedClass      the class the network predicts for the sequence
  * @param values              attribution per gene and time step, {@code values[g * timeSteps + t]}
  * @param timeSteps           time steps of the sequence
- * @param inputProbability    probability of the target class at the input
- * @param baselineProbability probability of the target class at the baseline
+ * @param output              which output of the target class is explained
+ * @param inputValue          that output at the input
+ * @param baselineValue       that output at the baseline
  */
 public record SequenceAttribution(int sequence, int targetClass, int predictedClass, float[] values, int timeSteps,
-                                  double inputProbability, double baselineProbability) {
+                                  ClassOutput output, double inputValue, double baselineValue) {
 
     public SequenceAttribution {
         values = values.clone();
@@ -42,6 +45,6 @@ public record SequenceAttribution(int sequence, int targetClass, int predictedCl
     }
 
     public double outputDifference() {
-        return inputProbability - baselineProbability;
+        return inputValue - baselineValue;
     }
 }

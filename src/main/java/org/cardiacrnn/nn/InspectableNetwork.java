@@ -100,8 +100,11 @@ public final class InspectableNetwork {
         return network.getLayer(pooledIndex + 1).getParam("W").size(0);
     }
 
-    /** Class probabilities and the gradient of each row's target-class probability with respect to its input. */
-    public record Gradients(float[][] probabilities, INDArray inputGradient) {
+    /**
+     * Class probabilities, per row the value of the differentiated output for its target class, and that
+     * output's gradient with respect to the row's input.
+     */
+    public record Gradients(float[][] probabilities, double[] outputs, INDArray inputGradient) {
     }
 
     /**
@@ -109,24 +112,39 @@ public final class InspectableNetwork {
      *
      * @param features [batch, genes, time]
      * @param mask     [batch, time] or null
-     * @param targets  per row, the class whose probability is differentiated
+     * @param targets  per row, the class whose output is differentiated
+     * @param output   which output of that class: its probability, log-probability or logit
      */
-    public Gradients gradients(INDArray features, INDArray mask, int[] targets) {
+    public Gradients gradients(INDArray features, INDArray mask, int[] targets, ClassOutput output) {
         List<INDArray> inputs = forward(features, mask, outputIndex);
-        INDArray probabilities = network.getLayer(outputIndex).activate(inputs.get(outputIndex), false,
+        INDArray representation = inputs.get(outputIndex);
+        INDArray weights = network.getLayer(outputIndex).getParam("W");
+        INDArray logits = representation.mmul(weights.castTo(representation.dataType()))
+                .addiRowVector(network.getLayer(outputIndex).getParam("b").castTo(representation.dataType()));
+        INDArray probabilities = network.getLayer(outputIndex).activate(representation, false,
                 LayerWorkspaceMgr.noWorkspaces());
         int batch = (int) features.size(0);
-        // d p_c / d z = p_c (e_c - p) for a softmax output; then back through the output layer's weights.
-        INDArray outputDelta = probabilities.neg();
+        double[] values = new double[batch];
+        // The derivative with respect to the logits z: d z_c = e_c; d log p_c = e_c - p; d p_c = p_c (e_c - p).
+        INDArray outputDelta = output == ClassOutput.LOGIT ? Nd4j.zeros(probabilities.dataType(), batch, classes)
+                : probabilities.neg();
         for (int row = 0; row < batch; row++) {
-            outputDelta.putScalar(row, targets[row], outputDelta.getDouble(row, targets[row]) + 1);
+            int target = targets[row];
+            outputDelta.putScalar(row, target, outputDelta.getDouble(row, target) + 1);
+            values[row] = switch (output) {
+                case LOGIT -> logits.getDouble(row, target);
+                case LOG_PROBABILITY -> logits.getDouble(row, target) - logSumExp(logits, row);
+                case PROBABILITY -> probabilities.getDouble(row, target);
+            };
         }
-        INDArray targetProbability = Nd4j.create(DataType.FLOAT, batch, 1);
-        for (int row = 0; row < batch; row++) {
-            targetProbability.putScalar(row, 0, probabilities.getDouble(row, targets[row]));
+        if (output == ClassOutput.PROBABILITY) {
+            INDArray targetProbability = Nd4j.create(DataType.FLOAT, batch, 1);
+            for (int row = 0; row < batch; row++) {
+                targetProbability.putScalar(row, 0, probabilities.getDouble(row, targets[row]));
+            }
+            outputDelta.muliColumnVector(targetProbability.castTo(outputDelta.dataType()));
         }
-        outputDelta.muliColumnVector(targetProbability.castTo(outputDelta.dataType()));
-        INDArray epsilon = outputDelta.mmul(network.getLayer(outputIndex).getParam("W").transpose());
+        INDArray epsilon = outputDelta.mmul(weights.transpose().castTo(outputDelta.dataType()));
         epsilon = backpropPreProcessor(outputIndex, epsilon, batch);
         for (int i = outputIndex - 1; i >= 0; i--) {
             Pair<Gradient, INDArray> step = network.getLayer(i).backpropGradient(epsilon,
@@ -137,7 +155,20 @@ public final class InspectableNetwork {
             epsilon = backpropPreProcessor(i, step.getSecond(), batch);
         }
         network.clearLayerMaskArrays();
-        return new Gradients(probabilities.castTo(DataType.FLOAT).toFloatMatrix(), epsilon.castTo(DataType.FLOAT));
+        return new Gradients(probabilities.castTo(DataType.FLOAT).toFloatMatrix(), values,
+                epsilon.castTo(DataType.FLOAT));
+    }
+
+    private static double logSumExp(INDArray logits, int row) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < logits.size(1); c++) {
+            max = Math.max(max, logits.getDouble(row, c));
+        }
+        double sum = 0;
+        for (int c = 0; c < logits.size(1); c++) {
+            sum += Math.exp(logits.getDouble(row, c) - max);
+        }
+        return max + Math.log(sum);
     }
 
     /** Class probabilities [batch][classes]. */

@@ -33,7 +33,7 @@ class AttributeEmbedCommandTest {
         CliRun attributed = CliRun.of("attribute", "--run", run.toString(), "--out", out.toString(), "--steps", "4",
                 "--top", "5");
         assertThat(attributed.code()).as(attributed.err()).isZero();
-        assertThat(attributed.out()).contains("by integrated-gradients").contains("ventricular_cm");
+        assertThat(attributed.out()).contains("attributed the probability of").contains("by integrated-gradients").contains("ventricular_cm");
         List<String> top = Files.readAllLines(out.resolve("top-genes.csv"));
         assertThat(top.get(0)).isEqualTo("class,rank,gene,mean_attribution,mean_absolute_attribution,sequences");
         assertThat(top).hasSize(1 + 4 * 5);
@@ -51,6 +51,16 @@ class AttributeEmbedCommandTest {
         assertThat(again.err()).contains("top-genes.csv").contains("already exists");
         CliRun badMethod = CliRun.of("attribute", "--run", run.toString(), "--out", out.toString(), "--method", "x");
         assertThat(badMethod.err()).contains("--method must be");
+        CliRun badOutput = CliRun.of("attribute", "--run", run.toString(), "--out", out.toString(), "--output", "x");
+        assertThat(badOutput.code()).isEqualTo(Main.EXIT_USER_ERROR);
+        assertThat(badOutput.err()).contains("--output must be probability, log-probability or logit");
+        Path logProbabilities = workspace.resolve("log-probabilities");
+        CliRun logProbability = CliRun.of("attribute", "--run", run.toString(), "--out", logProbabilities.toString(),
+                "--method", "gradient-input", "--output", "log-probability", "--top", "5");
+        assertThat(logProbability.code()).as(logProbability.err()).isZero();
+        assertThat(logProbability.out()).contains("attributed the log-probability of");
+        assertThat(Files.readAllLines(logProbabilities.resolve("top-genes.csv"))).hasSize(1 + 4 * 5)
+                .isNotEqualTo(top);
 
         Path single = workspace.resolve("one-sequence");
         CliRun oneSequence = CliRun.of("attribute", "--run", run.toString(), "--out", single.toString(), "--steps",

@@ -1,7 +1,10 @@
 package org.cardiacrnn.interpret;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
+import org.cardiacrnn.nn.ClassOutput;
 import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.sequences.PreparedData;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
@@ -13,8 +16,10 @@ import org.cardiacrnn.training.TrainedModel;
  * top 20 genes are the generator's programme genes for that class, for a network trained on the real labels and
  * one trained on shuffled labels. Not a unit test (minutes of training); run it after {@code mvn test-compile}:
  * {@code nice -n 19 java -Xmx6g -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.cardiacrnn.interpret.AttributionBenchmark [quick|methodology|speed] [steps]}; {@code speed} times
- * attribution alone on an untrained methodology network.
+ * org.cardiacrnn.interpret.AttributionBenchmark [quick|methodology|speed] [steps] [OUTPUT...]}, OUTPUT one of
+ * {@link ClassOutput} (default: each in turn, on the same two trained networks); {@code speed} times attribution
+ * alone on an untrained methodology network. With {@code -DrecommendedPreprocessing=true} the data are prepared as
+ * the CLI and GUI prepare them (CPM and log1p before the z-score) instead of with the bare defaults.
  */
 final class AttributionBenchmark {
 
@@ -29,17 +34,32 @@ final class AttributionBenchmark {
         }
         Hyperparameters hp = Hyperparameters.preset(args.length > 0 ? args[0] : "methodology");
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-        PreparedData data = ProgrammeRecall.honestSplit();
-        Attributor.Settings settings = new Attributor.Settings(AttributionMethod.INTEGRATED_GRADIENTS, steps,
-                Baseline.zero(data.test().featureCount()));
+        boolean recommended = Boolean.getBoolean("recommendedPreprocessing");
+        System.out.println(recommended ? "preprocessing: CPM, log1p, z-score (what the CLI and GUI choose)"
+                : "preprocessing: z-scores of the raw counts (PreprocessingConfig.defaults)");
+        PreparedData data = ProgrammeRecall.honestSplit(recommended);
         long started = System.nanoTime();
         TrainedModel real = ProgrammeRecall.train(hp, data, false);
         System.out.printf(Locale.ROOT, "trained on real labels in %.0f s%n", (System.nanoTime() - started) / 1e9);
-        System.out.print(ProgrammeRecall.measure(real, data.test(), settings, 20).describe(
-                "real labels, integrated gradients with " + steps + " steps over " + data.test().sequenceCount()
-                        + " test sequences"));
+        System.out.print(ProgrammeRecall.accuracy(real, data.test()));
         TrainedModel shuffled = ProgrammeRecall.train(hp, data, true);
-        System.out.print(ProgrammeRecall.measure(shuffled, data.test(), settings, 20).describe("shuffled labels"));
+        for (ClassOutput output : outputs(args)) {
+            Attributor.Settings settings = new Attributor.Settings(AttributionMethod.INTEGRATED_GRADIENTS, steps,
+                    Baseline.zero(data.test().featureCount()), output);
+            System.out.print(ProgrammeRecall.measure(real, data.test(), settings, 20).describe(
+                    "real labels, integrated gradients of the " + output + " with " + steps + " steps over "
+                            + data.test().sequenceCount() + " test sequences"));
+            System.out.print(ProgrammeRecall.measure(shuffled, data.test(), settings, 20).describe(
+                    "shuffled labels, " + output));
+        }
+    }
+
+    /** The outputs named after the step count (PROBABILITY, LOG_PROBABILITY, LOGIT), or all three. */
+    private static List<ClassOutput> outputs(String[] args) {
+        if (args.length <= 2) {
+            return List.of(ClassOutput.values());
+        }
+        return Arrays.stream(args, 2, args.length).map(ClassOutput::valueOf).toList();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.cardiacrnn.nn.ClassOutput;
 import org.cardiacrnn.nn.NetworkFactory;
 import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
 import org.cardiacrnn.sequences.SequenceDataset;
@@ -16,6 +17,8 @@ import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,40 +34,52 @@ class AttributorTest {
     private static final int STEPS = 4;
     private static final int CLASSES = 3;
 
-    @Test
-    void integratedGradientsAreComplete() {
+    @ParameterizedTest
+    @EnumSource(ClassOutput.class)
+    void integratedGradientsAreComplete(ClassOutput output) {
         MultiLayerNetwork network = tinyNetwork();
         SequenceDataset data = randomSequences(6, 11);
         Attributor attributor = new Attributor(network);
         for (Baseline baseline : List.of(Baseline.zero(GENES), Baseline.blurred())) {
             for (int i = 0; i < data.sequenceCount(); i++) {
-                SequenceAttribution result = attributor.attribute(data, i, i % CLASSES,
-                        new Attributor.Settings(AttributionMethod.INTEGRATED_GRADIENTS, 64, baseline));
+                int target = i % CLASSES;
+                SequenceAttribution result = attributor.attribute(data, i, target,
+                        new Attributor.Settings(AttributionMethod.INTEGRATED_GRADIENTS, 64, baseline, output));
+                float[] x = new float[GENES * STEPS];
+                System.arraycopy(data.features(), i * x.length, x, 0, x.length);
+                double difference = classOutput(network, x, target, output)
+                        - classOutput(network, baseline.of(x, GENES, STEPS), target, output);
+                assertEquals(difference, result.outputDifference(), 1e-9 + 1e-6 * Math.abs(difference),
+                        "the output difference of sequence " + i + " is the network's own");
                 // The dense layer's ReLU kinks make the path integral's error shrink only as 1/steps; with 64 steps
-                // it stays within 1e-3 + 2 % of the output difference (worst seen here: 0.0024 of 0.13).
-                double tolerance = 1e-3 + 0.02 * Math.abs(result.outputDifference());
-                assertEquals(result.outputDifference(), result.total(), tolerance,
-                        "attributions of sequence " + i + " must sum to p(input) - p(baseline)");
-                assertTrue(Math.abs(result.outputDifference()) > 1e-3, "a test that compares noise with noise");
+                // it stays within 1e-3 + 2 % of the output difference (worst seen for the probability: 0.0024 of
+                // 0.13).
+                double tolerance = 1e-3 + 0.02 * Math.abs(difference);
+                assertEquals(difference, result.total(), tolerance,
+                        "attributions of sequence " + i + " must sum to f(input) - f(baseline), f the " + output);
+                assertTrue(Math.abs(difference) > 1e-3, "a test that compares noise with noise");
             }
         }
     }
 
-    @Test
-    void gradientTimesInputMatchesFiniteDifferences() {
+    @ParameterizedTest
+    @EnumSource(ClassOutput.class)
+    void gradientTimesInputMatchesFiniteDifferences(ClassOutput output) {
         MultiLayerNetwork network = tinyNetwork();
         SequenceDataset data = randomSequences(3, 11);
         Attributor attributor = new Attributor(network);
         int target = 1;
         SequenceAttribution result = attributor.attribute(data, 2, target,
-                new Attributor.Settings(AttributionMethod.GRADIENT_INPUT, 1, Baseline.zero(GENES)));
+                new Attributor.Settings(AttributionMethod.GRADIENT_INPUT, 1, Baseline.zero(GENES), output));
+        float[] input = new float[GENES * STEPS];
+        System.arraycopy(data.features(), 2 * input.length, input, 0, input.length);
         double h = 1e-5;
         int compared = 0;
         for (int g = 0; g < GENES; g++) {
             for (int t = 0; t < STEPS; t++) {
                 double x = data.value(2, g, t);
-                double estimate = (probability(network, data, 2, g, t, x + h, target)
-                        - probability(network, data, 2, g, t, x - h, target)) / (2 * h);
+                double estimate = (classOutput(network, input, g * STEPS + t, x + h, target, output)
+                        - classOutput(network, input, g * STEPS + t, x - h, target, output)) / (2 * h);
                 double attribution = result.value(g, t);
                 assertEquals(estimate * x, attribution, 1e-6 + 1e-4 * Math.abs(estimate * x),
                         "gene " + g + ", step " + t);
@@ -72,6 +87,28 @@ class AttributorTest {
             }
         }
         assertTrue(compared > GENES * STEPS / 2, "most gradients must be far from zero to make this a check");
+    }
+
+    @Test
+    void theLogProbabilitySharesNothingOutThatRaisesEveryClassAlike() {
+        MultiLayerNetwork network = tinyNetwork();
+        SequenceDataset data = randomSequences(3, 11);
+        Attributor attributor = new Attributor(network);
+        float[] x = new float[GENES * STEPS];
+        System.arraycopy(data.features(), 0, x, 0, x.length);
+        // Σ_c p_c ∂log p_c = Σ_c ∂p_c = 0: weighted by the probabilities, the log-probabilities' gradients cancel,
+        // so a gene that shifts every logit alike gets nothing. The logits' gradients do not cancel.
+        double logProbabilities = 0;
+        double logits = 0;
+        for (int c = 0; c < CLASSES; c++) {
+            double p = Math.exp(classOutput(network, x, c, ClassOutput.LOG_PROBABILITY));
+            logProbabilities += p * attributor.attribute(data, 0, c, new Attributor.Settings(
+                    AttributionMethod.GRADIENT_INPUT, 1, Baseline.zero(GENES), ClassOutput.LOG_PROBABILITY)).total();
+            logits += p * attributor.attribute(data, 0, c, new Attributor.Settings(
+                    AttributionMethod.GRADIENT_INPUT, 1, Baseline.zero(GENES), ClassOutput.LOGIT)).total();
+        }
+        assertEquals(0, logProbabilities, 1e-6);
+        assertTrue(Math.abs(logits) > 1e-3, "the logits share out " + logits + ", which must not cancel");
     }
 
     @Test
@@ -100,15 +137,46 @@ class AttributorTest {
         assertEquals(1, reported.size());
     }
 
-    private static double probability(MultiLayerNetwork network, SequenceDataset data, int sequence, int gene,
-                                      int time, double value, int target) {
-        INDArray input = Nd4j.create(DataType.DOUBLE, 1, GENES, STEPS);
+    /** The class's output for {@code input} with element {@code changed} set to {@code value}. */
+    private static double classOutput(MultiLayerNetwork network, float[] input, int changed, double value, int target,
+                                      ClassOutput output) {
+        float[] copy = input.clone();
+        copy[changed] = (float) value;
+        INDArray array = Nd4j.create(DataType.DOUBLE, 1, GENES, STEPS);
         for (int g = 0; g < GENES; g++) {
             for (int t = 0; t < STEPS; t++) {
-                input.putScalar(new long[] {0, g, t}, g == gene && t == time ? value : data.value(sequence, g, t));
+                array.putScalar(new long[] {0, g, t}, g * STEPS + t == changed ? value : copy[g * STEPS + t]);
             }
         }
-        return network.output(input, false).getDouble(0, target);
+        return classOutput(network, array, target, output);
+    }
+
+    private static double classOutput(MultiLayerNetwork network, float[] input, int target, ClassOutput output) {
+        INDArray array = Nd4j.create(DataType.DOUBLE, 1, GENES, STEPS);
+        for (int g = 0; g < GENES; g++) {
+            for (int t = 0; t < STEPS; t++) {
+                array.putScalar(new long[] {0, g, t}, input[g * STEPS + t]);
+            }
+        }
+        return classOutput(network, array, target, output);
+    }
+
+    /** Computed apart from the attribution code: DL4J's own forward pass, then the output layer by hand. */
+    private static double classOutput(MultiLayerNetwork network, INDArray input, int target, ClassOutput output) {
+        List<INDArray> activations = network.feedForward(input, false);
+        int last = network.getnLayers() - 1;
+        INDArray logits = activations.get(last).mmul(network.getLayer(last).getParam("W"))
+                .addRowVector(network.getLayer(last).getParam("b"));
+        double sum = 0;
+        for (int c = 0; c < CLASSES; c++) {
+            sum += Math.exp(logits.getDouble(0, c));
+        }
+        double logit = logits.getDouble(0, target);
+        return switch (output) {
+            case LOGIT -> logit;
+            case LOG_PROBABILITY -> logit - Math.log(sum);
+            case PROBABILITY -> network.output(input, false).getDouble(0, target);
+        };
     }
 
     static MultiLayerNetwork tinyNetwork() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import org.cardiacrnn.nn.ClassOutput;
+
 import org.junit.jupiter.api.Test;
 
 class ClassAttributionTest {
@@ -32,6 +34,6 @@ class ClassAttributionTest {
     }
 
     private static SequenceAttribution sequence(float[] values) {
-        return new SequenceAttribution(0, 0, 0, values, 2, 0.9, 0.25);
+        return new SequenceAttribution(0, 0, 0, values, 2, ClassOutput.PROBABILITY, 0.9, 0.25);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.cardiacrnn.data.ExpressionLoader;
 import org.cardiacrnn.data.LoadRequest;
 import org.cardiacrnn.sequences.Augmentations;
+import org.cardiacrnn.sequences.ColumnRoles;
 import org.cardiacrnn.sequences.DatasetPreparation;
 import org.cardiacrnn.sequences.PreparationConfig;
 import org.cardiacrnn.sequences.PreparedData;
@@ -67,8 +68,19 @@ final class ProgrammeRecall {
     }
 
     static PreparedData honestSplit() {
-        return DatasetPreparation.prepare(ExpressionLoader.load(LoadRequest.of(SAMPLE)),
-                PreparationConfig.leakageFree("day", "trajectory", "donor"));
+        return honestSplit(false);
+    }
+
+    /**
+     * @param recommended the preprocessing the CLI and GUI choose for these counts (CPM, log1p, z-score) rather than
+     *                    the bare defaults (z-scores of the raw counts)
+     */
+    static PreparedData honestSplit(boolean recommended) {
+        var data = ExpressionLoader.load(LoadRequest.of(SAMPLE));
+        PreparationConfig config = recommended
+                ? PreparationConfig.recommended(data, new ColumnRoles("day", "trajectory", "donor"))
+                : PreparationConfig.leakageFree("day", "trajectory", "donor");
+        return DatasetPreparation.prepare(data, config);
     }
 
     static TrainedModel train(Hyperparameters hp, PreparedData data, boolean shuffleLabels) {
@@ -76,6 +88,25 @@ final class ProgrammeRecall {
         SequenceDataset validation = shuffleLabels ? shuffled(data.validation(), 8) : data.validation();
         return new Trainer(hp, Augmentations.of(hp.noiseSigma(), hp.temporalDropout(), hp.shuffleProbability()),
                 TrainingListener.none(), new TrainingControl()).train(train, validation, null).model();
+    }
+
+    /** Per class: correctly classified test sequences of all of that class, and where the others went. */
+    static String accuracy(TrainedModel model, SequenceDataset test) {
+        int[] predicted = new Attributor(model.network()).predict(test);
+        int classes = test.classCount();
+        int[][] confusion = new int[classes][classes];
+        for (int i = 0; i < predicted.length; i++) {
+            confusion[test.labels()[i]][predicted[i]]++;
+        }
+        StringBuilder text = new StringBuilder("test accuracy per class (row: true class; columns: predicted "
+                + test.classNames() + "):\n");
+        for (int c = 0; c < classes; c++) {
+            int total = java.util.Arrays.stream(confusion[c]).sum();
+            text.append(String.format(java.util.Locale.ROOT, "  %-20s %3d of %3d (%.2f)  %s%n",
+                    test.classNames().get(c), confusion[c][c], total, (double) confusion[c][c] / total,
+                    java.util.Arrays.toString(confusion[c])));
+        }
+        return text.toString();
     }
 
     static Result measure(TrainedModel model, SequenceDataset test, Attributor.Settings settings, int top) {
