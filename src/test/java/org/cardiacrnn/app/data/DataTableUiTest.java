@@ -38,7 +38,10 @@ class DataTableUiTest {
     void start(Stage stage) {
         viewModel = new DataViewModel(new WorkbenchSession(), new CurrentThreadTaskExecutor(),
                 RecentFiles.inMemory(), folder.resolve("samples"));
-        stage.setScene(new Scene(new DataView(viewModel, trend -> new Label()), 900, 600));
+        DataView view = new DataView(viewModel, trend -> new Label());
+        // Shown as the main window shows a page: bound on attach.
+        view.onAttach();
+        stage.setScene(new Scene(view, 900, 600));
         stage.show();
     }
 
