@@ -94,13 +94,7 @@ final class HdfSlices {
             return HdfSparse.floats(dataset.getData(new long[] {from}, new int[] {length}));
         }
         float[] out = new float[length];
-        int chunk = chunkDimensions[0];
-        for (int done = 0; done < length; ) {
-            long position = from + done;
-            int origin = (int) (position / chunk * chunk);
-            ByteBuffer bytes = chunk(new int[] {origin});
-            int offset = (int) (position - origin);
-            int n = Math.min(length - done, chunk - offset);
+        forEachChunkRun(from, length, (bytes, offset, done, n) -> {
             if (kind == Kind.FLOAT32) {
                 cachedFloats.get(offset, out, done, n);
             } else {
@@ -108,8 +102,7 @@ final class HdfSlices {
                     out[done + k] = (float) value(bytes, offset + k);
                 }
             }
-            done += n;
-        }
+        });
         return out;
     }
 
@@ -119,13 +112,7 @@ final class HdfSlices {
             return HdfSparse.ints(dataset.getData(new long[] {from}, new int[] {length}));
         }
         int[] out = new int[length];
-        int chunk = chunkDimensions[0];
-        for (int done = 0; done < length; ) {
-            long position = from + done;
-            int origin = (int) (position / chunk * chunk);
-            ByteBuffer bytes = chunk(new int[] {origin});
-            int offset = (int) (position - origin);
-            int n = Math.min(length - done, chunk - offset);
+        forEachChunkRun(from, length, (bytes, offset, done, n) -> {
             if (kind == Kind.INT32) {
                 cachedInts.get(offset, out, done, n);
             } else {
@@ -134,9 +121,27 @@ final class HdfSlices {
                     out[done + k] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
                 }
             }
+        });
+        return out;
+    }
+
+    /** A stretch of one decompressed chunk: {@code n} elements from {@code offset}, the slice's {@code done} on. */
+    private interface ChunkRun {
+        void copy(ByteBuffer bytes, int offset, int done, int n);
+    }
+
+    /** Walks the chunks of a 1-D chunked dataset that hold {@code [from, from + length)}, one stretch each. */
+    private void forEachChunkRun(long from, int length, ChunkRun run) {
+        int chunk = chunkDimensions[0];
+        for (int done = 0; done < length; ) {
+            long position = from + done;
+            int origin = (int) (position / chunk * chunk);
+            ByteBuffer bytes = chunk(new int[] {origin});
+            int offset = (int) (position - origin);
+            int n = Math.min(length - done, chunk - offset);
+            run.copy(bytes, offset, done, n);
             done += n;
         }
-        return out;
     }
 
     /** Rows {@code [from, from + rows)} of a 2-D dataset, each row whole. */
