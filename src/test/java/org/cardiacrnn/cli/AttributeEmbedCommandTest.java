@@ -33,7 +33,8 @@ class AttributeEmbedCommandTest {
         CliRun attributed = CliRun.of("attribute", "--run", run.toString(), "--out", out.toString(), "--steps", "4",
                 "--top", "5");
         assertThat(attributed.code()).as(attributed.err()).isZero();
-        assertThat(attributed.out()).contains("attributed the probability of").contains("by integrated-gradients").contains("ventricular_cm");
+        assertThat(attributed.out()).contains("attributed the probability of").contains("by integrated-gradients")
+                .contains("ventricular_cm");
         List<String> top = Files.readAllLines(out.resolve("top-genes.csv"));
         assertThat(top.get(0)).isEqualTo("class,rank,gene,mean_attribution,mean_absolute_attribution,sequences");
         assertThat(top).hasSize(1 + 4 * 5);
