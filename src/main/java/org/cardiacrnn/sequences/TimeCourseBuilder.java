@@ -1,7 +1,9 @@
 package org.cardiacrnn.sequences;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.cardiacrnn.data.ExpressionMatrix;
@@ -49,6 +51,7 @@ public final class TimeCourseBuilder {
         List<String> groups = new ArrayList<>();
         int[][] sources = new int[n][];
         List<String> warnings = new ArrayList<>(trajectories.warnings());
+        Map<String, int[]> gaps = new LinkedHashMap<>();
         int averagedTrajectories = 0;
         String firstAveraged = null;
         for (int i = 0; i < n; i++) {
@@ -66,8 +69,8 @@ public final class TimeCourseBuilder {
                 present += mean == null ? 0 : 1;
             }
             if (present < steps) {
-                warnings.add("group \"" + trajectory.name() + "\" lacks " + (steps - present) + " of " + steps
-                        + " time points; they were " + (masking ? "masked" : "interpolated"));
+                // One line per group and gap size, however many of its replicates share the gap.
+                gaps.computeIfAbsent(trajectory.id() + "\u0000" + (steps - present), k -> new int[1])[0]++;
             }
             for (int t = 0; t < steps; t++) {
                 double[] mean = means[t];
@@ -83,6 +86,12 @@ public final class TimeCourseBuilder {
             groups.add(trajectory.id());
             sources[i] = trajectory.rows().clone();
         }
+        gaps.forEach((key, replicates) -> {
+            String[] idAndGap = key.split("\u0000");
+            warnings.add("group \"" + idAndGap[0] + "\" lacks " + idAndGap[1] + " of " + steps + " time points"
+                    + (replicates[0] > 1 ? " in each of " + replicates[0] + " replicates" : "") + "; they were "
+                    + (masking ? "masked" : "interpolated"));
+        });
         if (averagedTrajectories > 0) {
             warnings.add(averagedTrajectories + " of " + n + " time courses have several samples at one time point; "
                     + "they were averaged into one step (" + firstAveraged + "). A \"" + SingleCellOptions.REPLICATE
