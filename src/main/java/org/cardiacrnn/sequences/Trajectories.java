@@ -80,7 +80,8 @@ record Trajectories(List<String> classNames, List<Trajectory> trajectories, doub
                 id = config.labelColumn() == null ? group : id + "/" + group;
             }
             String replicate = replicates == null ? "" : replicates.get(row).trim();
-            byClass.computeIfAbsent(index, k -> new TreeMap<>()).computeIfAbsent(id, k -> new TreeMap<>(REPLICATE_ORDER))
+            byClass.computeIfAbsent(index, k -> new TreeMap<>())
+                    .computeIfAbsent(id, k -> new TreeMap<>(REPLICATE_ORDER))
                     .computeIfAbsent(replicate, k -> new ArrayList<>()).add(row);
         }
         if (!unknown.isEmpty()) {
@@ -101,7 +102,8 @@ record Trajectories(List<String> classNames, List<Trajectory> trajectories, doub
 
     /** Each sample's replicate, for time courses over data with a replicate column; null otherwise. */
     private static List<String> replicateValues(SampleMetadata metadata, SequenceConfig config) {
-        if (config.builder() != SequenceConfig.Builder.TIME_COURSE || !metadata.hasColumn(SingleCellOptions.REPLICATE)) {
+        if (config.builder() != SequenceConfig.Builder.TIME_COURSE
+                || !metadata.hasColumn(SingleCellOptions.REPLICATE)) {
             return null;
         }
         return metadata.column(SingleCellOptions.REPLICATE).values();
