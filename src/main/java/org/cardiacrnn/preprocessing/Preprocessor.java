@@ -68,7 +68,8 @@ public final class Preprocessor {
             min[g] = lo;
             max[g] = hi;
         }
-        int[] selected = mostVariable(variance, config.topVariableGenes());
+        int[] selected = mostVariable(selectionVariance(training, values, variance, config),
+                config.topVariableGenes());
         List<String> selectedGenes = new ArrayList<>();
         double[] center = new double[selected.length];
         double[] scale = new double[selected.length];
@@ -104,6 +105,45 @@ public final class Preprocessor {
     // A gene constant on the training samples keeps its offset but is not blown up by a zero divisor.
     private static double nonZero(double spread) {
         return spread > 0 ? spread : 1;
+    }
+
+    /**
+     * The variance genes are ranked by. After CPM and log1p the pseudo-count is 1 CPM; for libraries under a million
+     * counts (pseudobulk of a few hundred cells, single cells) one count is then several CPM, and a rare gene
+     * flickering between 0 and 1 count outranks a 5-fold programme. So the ranking uses log(CPM + prior) with a
+     * prior of one count of the mean training library (as edgeR's prior count does), never below today's 1 CPM:
+     * libraries of a million counts or more rank exactly as before. Scaling still uses the log1p values.
+     */
+    private static double[] selectionVariance(ExpressionMatrix training, float[] values, double[] variance,
+                                              PreprocessingConfig config) {
+        int geneCount = training.geneCount();
+        int top = config.topVariableGenes();
+        if (config.libraryNormalisation() != PreprocessingConfig.LibraryNormalisation.CPM || !config.log1p()
+                || top == 0 || top >= geneCount) {
+            return variance;
+        }
+        int n = training.sampleCount();
+        double libraries = 0;
+        for (float v : training.values()) {
+            libraries += Float.isNaN(v) ? 0 : v;
+        }
+        double prior = libraries > 0 ? 1e6 / (libraries / n) : 1;
+        if (prior <= 1) {
+            return variance;
+        }
+        double[] ranked = new double[geneCount];
+        for (int g = 0; g < geneCount; g++) {
+            double sum = 0;
+            double squares = 0;
+            for (int s = 0; s < n; s++) {
+                double v = Math.log(Math.expm1(values[s * geneCount + g]) + prior);
+                sum += v;
+                squares += v * v;
+            }
+            double mean = sum / n;
+            ranked[g] = Math.max(0, squares / n - mean * mean);
+        }
+        return ranked;
     }
 
     /** Indices of the top genes by variance (ties keep file order), returned in file order. */

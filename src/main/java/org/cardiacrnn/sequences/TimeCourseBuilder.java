@@ -1,16 +1,20 @@
 package org.cardiacrnn.sequences;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.cardiacrnn.data.ExpressionMatrix;
 import org.cardiacrnn.data.SampleMetadata;
+import org.cardiacrnn.data.SingleCellOptions;
 
 /**
- * One sequence per group × label: the samples at each time point are averaged (pseudobulk) and the
- * sequence runs over the union of all time points in the data. A time point a group lacks is either
- * interpolated linearly in time (nearest value at the ends) or masked (mask 0, values 0).
+ * One sequence per group × label (× replicate, where the data have a replicate column): the sequence runs over
+ * the union of all time points in the data. A time point a group lacks is either interpolated linearly in time
+ * (nearest value at the ends) or masked (mask 0, values 0). Several samples of one trajectory at one time point
+ * are averaged, and the build warnings say so, since averaging replicates loses sequences.
  */
 public final class TimeCourseBuilder {
 
@@ -47,16 +51,26 @@ public final class TimeCourseBuilder {
         List<String> groups = new ArrayList<>();
         int[][] sources = new int[n][];
         List<String> warnings = new ArrayList<>(trajectories.warnings());
+        Map<String, int[]> gaps = new LinkedHashMap<>();
+        int averagedTrajectories = 0;
+        String firstAveraged = null;
         for (int i = 0; i < n; i++) {
             Trajectories.Trajectory trajectory = trajectories.trajectories().get(i);
-            double[][] means = pseudobulk(matrix, trajectory.rows(), times, points);
+            int[] samplesPerPoint = new int[steps];
+            double[][] means = pseudobulk(matrix, trajectory.rows(), times, points, samplesPerPoint);
+            int mostAtOnePoint = java.util.Arrays.stream(samplesPerPoint).max().orElse(0);
+            if (mostAtOnePoint > 1) {
+                averagedTrajectories++;
+                firstAveraged = firstAveraged != null ? firstAveraged : "\"" + trajectory.name() + "\" has up to "
+                        + mostAtOnePoint + " at one time point";
+            }
             int present = 0;
             for (double[] mean : means) {
                 present += mean == null ? 0 : 1;
             }
             if (present < steps) {
-                warnings.add("group \"" + trajectory.id() + "\" lacks " + (steps - present) + " of " + steps
-                        + " time points; they were " + (masking ? "masked" : "interpolated"));
+                // One line per group and gap size, however many of its replicates share the gap.
+                gaps.computeIfAbsent(trajectory.id() + "\u0000" + (steps - present), k -> new int[1])[0]++;
             }
             for (int t = 0; t < steps; t++) {
                 double[] mean = means[t];
@@ -72,16 +86,30 @@ public final class TimeCourseBuilder {
             groups.add(trajectory.id());
             sources[i] = trajectory.rows().clone();
         }
+        gaps.forEach((key, replicates) -> {
+            String[] idAndGap = key.split("\u0000");
+            warnings.add("group \"" + idAndGap[0] + "\" lacks " + idAndGap[1] + " of " + steps + " time points"
+                    + (replicates[0] > 1 ? " in each of " + replicates[0] + " replicates" : "") + "; they were "
+                    + (masking ? "masked" : "interpolated"));
+        });
+        if (averagedTrajectories > 0) {
+            warnings.add(averagedTrajectories + " of " + n + " time courses have several samples at one time point; "
+                    + "they were averaged into one step (" + firstAveraged + "). A \"" + SingleCellOptions.REPLICATE
+                    + "\" column keeps replicates as separate time courses");
+        }
         SequenceDataset dataset = new SequenceDataset(features, n, genes, steps, mask, labels,
                 trajectories.classNames(), groups, sources, matrix.geneNames());
         return new SequenceBuild(dataset, warnings);
     }
 
-    /** Mean expression per time point (null where the group has no sample at that time). */
-    private static double[][] pseudobulk(ExpressionMatrix matrix, int[] rows, double[] times, double[] points) {
+    /**
+     * Mean expression per time point (null where the group has no sample at that time); {@code counts} receives
+     * the number of samples averaged at each point.
+     */
+    private static double[][] pseudobulk(ExpressionMatrix matrix, int[] rows, double[] times, double[] points,
+                                         int[] counts) {
         int genes = matrix.geneCount();
         double[][] sums = new double[points.length][];
-        int[] counts = new int[points.length];
         for (int row : rows) {
             int t = java.util.Arrays.binarySearch(points, times[row]);
             if (sums[t] == null) {

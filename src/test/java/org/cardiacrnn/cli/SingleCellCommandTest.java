@@ -61,7 +61,10 @@ class SingleCellCommandTest {
                 "individual", "--builder", "time-course", "--preset", "quick", "--set", "epochs=3", "--set",
                 "hiddenUnits=8", "--top-genes", "100", "--workspace", workspace.toString(), "--name", "sc");
         assertThat(trained.code()).as(trained.err()).isZero();
-        assertThat(trained.out()).contains("test: accuracy").contains("No sample is shared");
+        assertThat(trained.out()).contains("test: accuracy").contains("No sample is shared")
+                .as("each of a line's 4 pseudo-replicates is its own time course")
+                .contains("960 samples × 400 genes → 104 training, 24 validation, 24 test sequences")
+                .contains("group \"fibroblast/L03\" lacks 3 of 7 time points in each of 4 replicates");
         Path run;
         try (var runs = Files.list(workspace.resolve("runs"))) {
             run = runs.filter(p -> p.getFileName().toString().endsWith("sc")).findFirst().orElseThrow();

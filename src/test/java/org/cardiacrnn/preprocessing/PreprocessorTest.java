@@ -84,6 +84,29 @@ class PreprocessorTest {
     }
 
     @Test
+    void smallLibrariesRankGenesWithAPriorOfOneCountSoRareCountsDoNotOutrankAProgramme() {
+        // Libraries of about 1,100 counts: one count is about 900 CPM, so under log1p the rare gene's 0-or-1 flicker
+        // has a variance of about 11, against 0.6 for the five-fold programme.
+        ExpressionMatrix small = new ExpressionMatrix(new float[] {
+            0, 20, 1000,
+            1, 100, 1000,
+            0, 20, 1000,
+            1, 100, 1000}, List.of("a", "b", "c", "d"), List.of("rare", "programme", "filler"));
+        PreprocessingConfig topOne = new PreprocessingConfig(MissingValues.INTERPOLATE, LibraryNormalisation.CPM,
+                true, Scaling.Z_SCORE, 0, 1);
+        int[] all = {0, 1, 2, 3};
+        assertThat(Preprocessor.fit(small, all, topOne).apply(small).geneNames()).containsExactly("programme");
+        // A million counts or more: the pseudo-count stays 1 CPM, so ranking is plain log1p variance as before, and
+        // a gene at 35 CPM against 0 still outranks the programme.
+        ExpressionMatrix deep = new ExpressionMatrix(new float[] {
+            0, 20_000, 1_000_000,
+            40, 100_000, 1_000_000,
+            0, 20_000, 1_000_000,
+            40, 100_000, 1_000_000}, List.of("a", "b", "c", "d"), List.of("rare", "programme", "filler"));
+        assertThat(Preprocessor.fit(deep, all, topOne).apply(deep).geneNames()).containsExactly("rare");
+    }
+
+    @Test
     void interpolatesAlongEachTrajectoryInTimeOrder() {
         float nan = Float.NaN;
         ExpressionMatrix m = new ExpressionMatrix(new float[] {nan, 4, 0, 8, 2, nan}, List.of("a", "b", "c", "d",

@@ -139,6 +139,37 @@ class DatasetPreparationTest {
     }
 
     @Test
+    void pseudoReplicatesAreSeparateTimeCoursesThatAGroupedSplitKeepsTogether() {
+        ExpressionData base = Fixtures.trajectories(new String[] {"A", "B"}, 20, 12);
+        // Each donor's 12 samples become 4 replicates of 3 time points, as pseudobulk with --replicates 4 writes.
+        List<String> times = base.metadata().column("time").values().stream()
+                .map(t -> Integer.toString(Integer.parseInt(t) % 3)).toList();
+        List<String> replicates = base.metadata().column("time").values().stream()
+                .map(t -> Integer.toString(Integer.parseInt(t) / 3 + 1)).toList();
+        ExpressionData data = Fixtures.data(base.matrix(), List.of(SampleMetadata.Column.of("time", times),
+                base.metadata().column("label"), base.metadata().column("donor"),
+                SampleMetadata.Column.of("replicate", replicates)));
+        PreparationConfig config = new PreparationConfig(null, SequenceConfig.timeCourse("time", "label", "donor"),
+                SplitConfig.defaults());
+        PreparedData prepared = DatasetPreparation.prepare(data, config);
+        assertThat(prepared.train().timeSteps()).isEqualTo(3);
+        assertThat(prepared.train().sequenceCount() + prepared.validation().sequenceCount()
+                + prepared.test().sequenceCount()).as("2 labels × 20 donors × 4 replicates").isEqualTo(160);
+        assertThat(prepared.warnings()).noneMatch(w -> w.contains("averaged"));
+        TreeSet<String> trainDonors = donors(prepared.train());
+        assertThat(trainDonors).doesNotContainAnyElementsOf(donors(prepared.test()))
+                .doesNotContainAnyElementsOf(donors(prepared.validation()));
+        assertThat(donors(prepared.test())).isNotEmpty();
+        assertThat(prepared.leakage().clean()).isTrue();
+    }
+
+    private static TreeSet<String> donors(SequenceDataset set) {
+        TreeSet<String> donors = new TreeSet<>();
+        set.groupIds().forEach(id -> donors.add(id.substring(id.lastIndexOf('/') + 1)));
+        return donors;
+    }
+
+    @Test
     void foldsEachFitTheirOwnPreprocessing() {
         ExpressionData data = Fixtures.trajectories(new String[] {"A", "B"}, 4, 8);
         PreparationConfig honest = withWindow(PreparationConfig.leakageFree("time", "label", "donor"), 4);

@@ -95,7 +95,48 @@ class SequenceBuildersTest {
         assertThat(set.value(1, 1, 1)).isEqualTo(2f);
         assertThat(set.hasMask()).isFalse();
         assertThat(set.sourceRows(1)).containsExactly(4, 5);
-        assertThat(build.warnings()).singleElement().asString().contains("x/g2").contains("interpolated");
+        assertThat(build.warnings()).hasSize(2);
+        assertThat(build.warnings().get(0)).contains("x/g2").contains("interpolated");
+        assertThat(build.warnings().get(1)).as("averaging is never silent")
+                .startsWith("1 of 2 time courses have several samples at one time point; they were averaged")
+                .contains("\"x/g1\" has up to 2 at one time point").contains("\"replicate\" column");
+    }
+
+    /** Label "x", donor g1, two pseudo-replicates at times 0 and 1, listed replicate 2 first. */
+    private static ExpressionData replicateData() {
+        ExpressionMatrix m = new ExpressionMatrix(new float[] {20, 21, 10, 11},
+                List.of("g1|0|r2", "g1|1|r2", "g1|0|r1", "g1|1|r1"), List.of("gene"));
+        return Fixtures.data(m, List.of(
+                SampleMetadata.Column.of("time", List.of("0", "1", "0", "1")),
+                SampleMetadata.Column.of("label", List.of("x", "x", "x", "x")),
+                SampleMetadata.Column.of("donor", List.of("g1", "g1", "g1", "g1")),
+                SampleMetadata.Column.of("replicate", List.of("2", "2", "1", "1"))));
+    }
+
+    @Test
+    void timeCourseKeepsEachReplicateAsItsOwnSequenceUnderTheGroupsId() {
+        ExpressionData data = replicateData();
+        SequenceBuild build = TimeCourseBuilder.build(data.matrix(), data.metadata(),
+                SequenceConfig.timeCourse("time", "label", "donor"));
+        SequenceDataset set = build.dataset();
+        assertThat(set.sequenceCount()).as("one per replicate, not their mean").isEqualTo(2);
+        assertThat(set.groupIds()).as("the split unit stays label/group").containsExactly("x/g1", "x/g1");
+        assertThat(set.sourceRows(0)).containsExactly(2, 3);
+        assertThat(set.sourceRows(1)).containsExactly(0, 1);
+        assertThat(set.value(0, 0, 0)).isEqualTo(10f);
+        assertThat(set.value(0, 0, 1)).isEqualTo(11f);
+        assertThat(set.value(1, 0, 0)).isEqualTo(20f);
+        assertThat(set.value(1, 0, 1)).isEqualTo(21f);
+        assertThat(build.warnings()).isEmpty();
+    }
+
+    @Test
+    void slidingWindowsStepThroughReplicatesInOneTrajectory() {
+        ExpressionData data = replicateData();
+        SequenceDataset set = SlidingWindowBuilder.build(data.matrix(), data.metadata(), windows(4, 1, "donor"))
+                .dataset();
+        assertThat(set.sequenceCount()).isEqualTo(1);
+        assertThat(set.sourceRows(0)).containsExactly(0, 2, 1, 3);
     }
 
     @Test
