@@ -113,6 +113,9 @@ public final class Hyperparameter<T> {
     /** Xavier by default: every run saved before this setting existed was trained with it. */
     public static final Hyperparameter<WeightInitialisation> WEIGHT_INIT = choice("weightInit",
             WeightInitialisation.class, Category.NETWORK, WeightInitialisation.XAVIER);
+    /** 0.999, Adam's published value, which every run saved before this setting existed was trained with. */
+    public static final Hyperparameter<Double> ADAM_BETA2 = number("adamBeta2", "decay per step",
+            Category.OPTIMISATION, new Range(0, false, 1, false), 0.999);
 
     private final String key;
     private final Class<T> type;
