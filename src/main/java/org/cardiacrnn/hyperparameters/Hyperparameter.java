@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.cardiacrnn.hyperparameters.Hyperparameters.Cell;
 import org.cardiacrnn.hyperparameters.Hyperparameters.Loss;
@@ -16,9 +15,10 @@ import org.cardiacrnn.hyperparameters.Hyperparameters.StoppingMetric;
 import org.cardiacrnn.hyperparameters.Hyperparameters.WeightInitialisation;
 
 /**
- * One hyperparameter, described once: its key (the record component, the JSON field, the CLI's {@code --set} name
- * and the sweep parameter), its type, unit, valid range, category, label and help (message keys), how to read it
- * from a {@link Hyperparameters} value and how to copy one with it changed. Validation, the Model page, the CLI,
+ * One hyperparameter, described once: its key (the JSON field, the CLI's {@code --set} name and the sweep
+ * parameter), its type, unit, valid range, category, label and help (message keys), how to read it from a
+ * {@link Hyperparameters} value and how to copy one with it changed; {@link Hyperparameters} stores one value per
+ * descriptor, so a descriptor is all a new hyperparameter needs there. Validation, the Model page, the CLI,
  * JSON load/save and sweeps all read this table, and its defaults are the methodology preset. What adding a
  * hyperparameter takes is listed in CONTRIBUTING.md.
  *
@@ -59,67 +59,63 @@ public final class Hyperparameter<T> {
 
     private static final Map<String, Hyperparameter<?>> BY_KEY = new LinkedHashMap<>();
 
-    public static final Hyperparameter<Cell> CELL = choice("cell", Cell.class, Category.NETWORK, Cell.LSTM,
-            Hyperparameters::cell);
+    public static final Hyperparameter<Cell> CELL = choice("cell", Cell.class, Category.NETWORK, Cell.LSTM);
     public static final Hyperparameter<Boolean> BIDIRECTIONAL = new Hyperparameter<>("bidirectional", Boolean.class,
-            "", Category.NETWORK, Range.ANY, true, Hyperparameters::bidirectional);
-    public static final Hyperparameter<Integer> LAYERS = whole("layers", "layers", Category.NETWORK, 1, 10, 3,
-            Hyperparameters::layers);
+            "", Category.NETWORK, Range.ANY, true);
+    public static final Hyperparameter<Integer> LAYERS = whole("layers", "layers", Category.NETWORK, 1, 10, 3);
     public static final Hyperparameter<Integer> HIDDEN_UNITS = whole("hiddenUnits", "units per direction",
-            Category.NETWORK, 1, 4096, 256, Hyperparameters::hiddenUnits);
+            Category.NETWORK, 1, 4096, 256);
     public static final Hyperparameter<Double> DROPOUT = number("dropout", "fraction", Category.NETWORK,
-            new Range(0, true, 1, false), 0.5, Hyperparameters::dropout);
+            new Range(0, true, 1, false), 0.5);
     public static final Hyperparameter<Pooling> POOLING = choice("pooling", Pooling.class, Category.NETWORK,
-            Pooling.MEAN, Hyperparameters::pooling);
+            Pooling.MEAN);
     public static final Hyperparameter<Integer> DENSE_UNITS = whole("denseUnits", "units", Category.NETWORK, 0,
-            4096, 128, Hyperparameters::denseUnits);
+            4096, 128);
     public static final Hyperparameter<Optimiser> OPTIMISER = choice("optimiser", Optimiser.class,
-            Category.OPTIMISATION, Optimiser.ADAM, Hyperparameters::optimiser);
+            Category.OPTIMISATION, Optimiser.ADAM);
     public static final Hyperparameter<Double> LEARNING_RATE = number("learningRate", "per step",
-            Category.OPTIMISATION, new Range(0, false, Double.POSITIVE_INFINITY, true), 1e-3,
-            Hyperparameters::learningRate);
+            Category.OPTIMISATION, new Range(0, false, Double.POSITIVE_INFINITY, true), 1e-3);
     public static final Hyperparameter<Double> WEIGHT_DECAY = atLeastZero("weightDecay", "per step",
-            Category.OPTIMISATION, 0.0, Hyperparameters::weightDecay);
+            Category.OPTIMISATION, 0.0);
     public static final Hyperparameter<Double> MOMENTUM = number("momentum", "", Category.OPTIMISATION,
-            new Range(0, true, 1, false), 0.9, Hyperparameters::momentum);
-    public static final Hyperparameter<Double> L2 = atLeastZero("l2", "", Category.OPTIMISATION, 1e-3,
-            Hyperparameters::l2);
+            new Range(0, true, 1, false), 0.9);
+    public static final Hyperparameter<Double> L2 = atLeastZero("l2", "", Category.OPTIMISATION, 1e-3);
     public static final Hyperparameter<Integer> BATCH_SIZE = whole("batchSize", "sequences", Category.OPTIMISATION,
-            1, 100_000, 16, Hyperparameters::batchSize);
+            1, 100_000, 16);
     public static final Hyperparameter<Integer> EPOCHS = whole("epochs", "epochs", Category.OPTIMISATION, 1,
-            100_000, 30, Hyperparameters::epochs);
+            100_000, 30);
     public static final Hyperparameter<Double> GRADIENT_CLIP = atLeastZero("gradientClip", "absolute value",
-            Category.OPTIMISATION, 0.5, Hyperparameters::gradientClip);
-    public static final Hyperparameter<Loss> LOSS = choice("loss", Loss.class, Category.LOSS, Loss.FOCAL,
-            Hyperparameters::loss);
+            Category.OPTIMISATION, 0.5);
+    public static final Hyperparameter<Loss> LOSS = choice("loss", Loss.class, Category.LOSS, Loss.FOCAL);
     public static final Hyperparameter<Double> FOCAL_ALPHA = number("focalAlpha", "", Category.LOSS,
-            new Range(0, false, Double.POSITIVE_INFINITY, true), 1.0, Hyperparameters::focalAlpha);
-    public static final Hyperparameter<Double> FOCAL_GAMMA = atLeastZero("focalGamma", "", Category.LOSS, 3.0,
-            Hyperparameters::focalGamma);
+            new Range(0, false, Double.POSITIVE_INFINITY, true), 1.0);
+    public static final Hyperparameter<Double> FOCAL_GAMMA = atLeastZero("focalGamma", "", Category.LOSS, 3.0);
     public static final Hyperparameter<Scheduler> SCHEDULER = choice("scheduler", Scheduler.class,
-            Category.SCHEDULE, Scheduler.REDUCE_ON_PLATEAU, Hyperparameters::scheduler);
+            Category.SCHEDULE, Scheduler.REDUCE_ON_PLATEAU);
     public static final Hyperparameter<Double> PLATEAU_FACTOR = number("plateauFactor", "factor",
-            Category.SCHEDULE, new Range(0, false, 1, false), 0.3, Hyperparameters::plateauFactor);
+            Category.SCHEDULE, new Range(0, false, 1, false), 0.3);
     public static final Hyperparameter<Integer> PLATEAU_PATIENCE = whole("plateauPatience", "epochs",
-            Category.SCHEDULE, 1, 10_000, 4, Hyperparameters::plateauPatience);
+            Category.SCHEDULE, 1, 10_000, 4);
     public static final Hyperparameter<Double> MIN_LEARNING_RATE = atLeastZero("minLearningRate", "per step",
-            Category.SCHEDULE, 1e-7, Hyperparameters::minLearningRate);
+            Category.SCHEDULE, 1e-7);
     public static final Hyperparameter<Integer> EARLY_STOPPING_PATIENCE = whole("earlyStoppingPatience", "epochs",
-            Category.SCHEDULE, 0, 100_000, 8, Hyperparameters::earlyStoppingPatience);
+            Category.SCHEDULE, 0, 100_000, 8);
     public static final Hyperparameter<StoppingMetric> EARLY_STOPPING_METRIC = choice("earlyStoppingMetric",
-            StoppingMetric.class, Category.SCHEDULE, StoppingMetric.VALIDATION_LOSS,
-            Hyperparameters::earlyStoppingMetric);
+            StoppingMetric.class, Category.SCHEDULE, StoppingMetric.VALIDATION_LOSS);
     public static final Hyperparameter<Double> NOISE_SIGMA = atLeastZero("noiseSigma", "standard deviation",
-            Category.AUGMENTATION, 0.01, Hyperparameters::noiseSigma);
+            Category.AUGMENTATION, 0.01);
     public static final Hyperparameter<Double> TEMPORAL_DROPOUT = number("temporalDropout", "probability",
-            Category.AUGMENTATION, new Range(0, true, 1, false), 0.0, Hyperparameters::temporalDropout);
+            Category.AUGMENTATION, new Range(0, true, 1, false), 0.0);
     public static final Hyperparameter<Double> SHUFFLE_PROBABILITY = number("shuffleProbability", "probability",
-            Category.AUGMENTATION, new Range(0, true, 1, true), 0.0, Hyperparameters::shuffleProbability);
+            Category.AUGMENTATION, new Range(0, true, 1, true), 0.0);
     public static final Hyperparameter<Long> SEED = new Hyperparameter<>("seed", Long.class, "",
-            Category.AUGMENTATION, Range.ANY, 42L, Hyperparameters::seed);
+            Category.AUGMENTATION, Range.ANY, 42L);
     /** Xavier by default: every run saved before this setting existed was trained with it. */
     public static final Hyperparameter<WeightInitialisation> WEIGHT_INIT = choice("weightInit",
-            WeightInitialisation.class, Category.NETWORK, WeightInitialisation.XAVIER, Hyperparameters::weightInit);
+            WeightInitialisation.class, Category.NETWORK, WeightInitialisation.XAVIER);
+    /** 0.999, Adam's published value, which every run saved before this setting existed was trained with. */
+    public static final Hyperparameter<Double> ADAM_BETA2 = number("adamBeta2", "decay per step",
+            Category.OPTIMISATION, new Range(0, false, 1, false), 0.999);
 
     private final String key;
     private final Class<T> type;
@@ -127,43 +123,41 @@ public final class Hyperparameter<T> {
     private final Category category;
     private final Range range;
     private final T defaultValue;
-    private final Function<Hyperparameters, T> getter;
+    private final int index;
 
-    private Hyperparameter(String key, Class<T> type, String unit, Category category, Range range, T defaultValue,
-                           Function<Hyperparameters, T> getter) {
+    private Hyperparameter(String key, Class<T> type, String unit, Category category, Range range, T defaultValue) {
         this.key = key;
         this.type = type;
         this.unit = unit;
         this.category = category;
         this.range = range;
         this.defaultValue = defaultValue;
-        this.getter = getter;
+        this.index = BY_KEY.size();
         BY_KEY.put(key, this);
     }
 
     private static <E extends Enum<E>> Hyperparameter<E> choice(String key, Class<E> type, Category category,
-                                                                E defaultValue, Function<Hyperparameters, E> getter) {
-        return new Hyperparameter<>(key, type, "", category, Range.ANY, defaultValue, getter);
+                                                                E defaultValue) {
+        return new Hyperparameter<>(key, type, "", category, Range.ANY, defaultValue);
     }
 
     private static Hyperparameter<Integer> whole(String key, String unit, Category category, int min, int max,
-                                                 int defaultValue, Function<Hyperparameters, Integer> getter) {
+                                                 int defaultValue) {
         return new Hyperparameter<>(key, Integer.class, unit, category, new Range(min, true, max, true),
-                defaultValue, getter);
+                defaultValue);
     }
 
     private static Hyperparameter<Double> number(String key, String unit, Category category, Range range,
-                                                 double defaultValue, Function<Hyperparameters, Double> getter) {
-        return new Hyperparameter<>(key, Double.class, unit, category, range, defaultValue, getter);
+                                                 double defaultValue) {
+        return new Hyperparameter<>(key, Double.class, unit, category, range, defaultValue);
     }
 
     private static Hyperparameter<Double> atLeastZero(String key, String unit, Category category,
-                                                      double defaultValue, Function<Hyperparameters, Double> getter) {
-        return number(key, unit, category, new Range(0, true, Double.POSITIVE_INFINITY, true), defaultValue,
-                getter);
+                                                      double defaultValue) {
+        return number(key, unit, category, new Range(0, true, Double.POSITIVE_INFINITY, true), defaultValue);
     }
 
-    /** Every hyperparameter, in the order of the record's components (the Model page's and JSON's order). */
+    /** Every hyperparameter, in the order declared here (the Model page's and JSON's order). */
     public static List<Hyperparameter<?>> all() {
         return List.copyOf(BY_KEY.values());
     }
@@ -234,7 +228,12 @@ public final class Hyperparameter<T> {
 
     /** This hyperparameter's value in {@code hp}. */
     public T get(Hyperparameters hp) {
-        return getter.apply(hp);
+        return type.cast(hp.value(index));
+    }
+
+    /** Where {@link Hyperparameters} keeps this hyperparameter's value: its place in {@link #all()}. */
+    int index() {
+        return index;
     }
 
     /** A copy of {@code hp} with this hyperparameter set to {@code value}, validated. */

@@ -3,6 +3,7 @@ package org.cardiacrnn.hyperparameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,24 +24,14 @@ import org.cardiacrnn.io.AtomicFiles;
 import org.cardiacrnn.io.JsonInput;
 
 /**
- * Every setting of the network and its training, as one immutable value saved with each run.
- * Each component is described once in {@link Hyperparameter} (range, unit, category, label, help); the
- * constructor checks every value against its descriptor and says what is wrong in a biologist's words.
- * Build values with {@link #builder()} (which starts from the defaults) or {@link #toBuilder()}, never by
- * position.
- *
- * @param dropout          fraction of inputs dropped (0 = none); DL4J's own setting is the fraction kept
- * @param gradientClip     element-wise absolute clipping of gradients (0 = none)
- * @param earlyStoppingPatience epochs without improvement before stopping (0 = never stop early)
- * @param shuffleProbability chance per sequence of swapping two neighbouring time steps (augmentation)
+ * Every setting of the network and its training, as one immutable value saved with each run: one value per
+ * {@link Hyperparameter} descriptor, which describes it once (range, unit, category, default, label, help), so a
+ * new hyperparameter needs no change here. Read a value with {@code Hyperparameter.X.get(hp)} or {@link #get};
+ * the named accessors below are shorthands for the settings the code has long read. The constructor checks every
+ * value against its descriptor and says what is wrong in a biologist's words. Build values with {@link #builder()}
+ * (which starts from the defaults) or {@link #toBuilder()}.
  */
-public record Hyperparameters(
-        Cell cell, boolean bidirectional, int layers, int hiddenUnits, double dropout, Pooling pooling,
-        int denseUnits, Optimiser optimiser, double learningRate, double weightDecay, double momentum, double l2,
-        int batchSize, int epochs, double gradientClip, Loss loss, double focalAlpha, double focalGamma,
-        Scheduler scheduler, double plateauFactor, int plateauPatience, double minLearningRate,
-        int earlyStoppingPatience, StoppingMetric earlyStoppingMetric, double noiseSigma, double temporalDropout,
-        double shuffleProbability, long seed, WeightInitialisation weightInit) {
+public final class Hyperparameters {
 
     private static final Set<String> WHOLE_NUMBER_KEYS = Hyperparameter.all().stream()
             .filter(Hyperparameter::isWhole)
@@ -68,51 +60,148 @@ public record Hyperparameters(
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Indexed by {@link Hyperparameter#index()}, the descriptor's place in {@link Hyperparameter#all()}. */
+    private final Object[] values;
+
     /** Checks every value against its {@link Hyperparameter} descriptor, then the one rule across two of them. */
-    public Hyperparameters(Cell cell, boolean bidirectional, int layers, int hiddenUnits, double dropout,
-                           Pooling pooling, int denseUnits, Optimiser optimiser, double learningRate,
-                           double weightDecay, double momentum, double l2, int batchSize, int epochs,
-                           double gradientClip, Loss loss, double focalAlpha, double focalGamma, Scheduler scheduler,
-                           double plateauFactor, int plateauPatience, double minLearningRate,
-                           int earlyStoppingPatience, StoppingMetric earlyStoppingMetric, double noiseSigma,
-                           double temporalDropout, double shuffleProbability, long seed,
-                           WeightInitialisation weightInit) {
-        this.cell = cell;
-        this.bidirectional = bidirectional;
-        this.layers = layers;
-        this.hiddenUnits = hiddenUnits;
-        this.dropout = dropout;
-        this.pooling = pooling;
-        this.denseUnits = denseUnits;
-        this.optimiser = optimiser;
-        this.learningRate = learningRate;
-        this.weightDecay = weightDecay;
-        this.momentum = momentum;
-        this.l2 = l2;
-        this.batchSize = batchSize;
-        this.epochs = epochs;
-        this.gradientClip = gradientClip;
-        this.loss = loss;
-        this.focalAlpha = focalAlpha;
-        this.focalGamma = focalGamma;
-        this.scheduler = scheduler;
-        this.plateauFactor = plateauFactor;
-        this.plateauPatience = plateauPatience;
-        this.minLearningRate = minLearningRate;
-        this.earlyStoppingPatience = earlyStoppingPatience;
-        this.earlyStoppingMetric = earlyStoppingMetric;
-        this.noiseSigma = noiseSigma;
-        this.temporalDropout = temporalDropout;
-        this.shuffleProbability = shuffleProbability;
-        this.seed = seed;
-        this.weightInit = weightInit;
+    private Hyperparameters(Object[] values) {
+        this.values = values;
         for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
             hyperparameter.validate(this);
         }
-        if (minLearningRate > learningRate) {
+        if (minLearningRate() > learningRate()) {
             throw new ConfigException("minLearningRate must be between 0 and learningRate; got "
-                    + Hyperparameter.format(minLearningRate));
+                    + Hyperparameter.format(minLearningRate()));
         }
+    }
+
+    Object value(int index) {
+        return values[index];
+    }
+
+    /** The value of {@code hyperparameter}; the same as {@code hyperparameter.get(this)}. */
+    public <T> T get(Hyperparameter<T> hyperparameter) {
+        return hyperparameter.get(this);
+    }
+
+    public Cell cell() {
+        return get(Hyperparameter.CELL);
+    }
+
+    public boolean bidirectional() {
+        return get(Hyperparameter.BIDIRECTIONAL);
+    }
+
+    public int layers() {
+        return get(Hyperparameter.LAYERS);
+    }
+
+    public int hiddenUnits() {
+        return get(Hyperparameter.HIDDEN_UNITS);
+    }
+
+    /** Fraction of inputs dropped (0 = none); DL4J's own setting is the fraction kept. */
+    public double dropout() {
+        return get(Hyperparameter.DROPOUT);
+    }
+
+    public Pooling pooling() {
+        return get(Hyperparameter.POOLING);
+    }
+
+    public int denseUnits() {
+        return get(Hyperparameter.DENSE_UNITS);
+    }
+
+    public Optimiser optimiser() {
+        return get(Hyperparameter.OPTIMISER);
+    }
+
+    public double learningRate() {
+        return get(Hyperparameter.LEARNING_RATE);
+    }
+
+    public double weightDecay() {
+        return get(Hyperparameter.WEIGHT_DECAY);
+    }
+
+    public double momentum() {
+        return get(Hyperparameter.MOMENTUM);
+    }
+
+    public double l2() {
+        return get(Hyperparameter.L2);
+    }
+
+    public int batchSize() {
+        return get(Hyperparameter.BATCH_SIZE);
+    }
+
+    public int epochs() {
+        return get(Hyperparameter.EPOCHS);
+    }
+
+    /** Element-wise absolute clipping of gradients (0 = none). */
+    public double gradientClip() {
+        return get(Hyperparameter.GRADIENT_CLIP);
+    }
+
+    public Loss loss() {
+        return get(Hyperparameter.LOSS);
+    }
+
+    public double focalAlpha() {
+        return get(Hyperparameter.FOCAL_ALPHA);
+    }
+
+    public double focalGamma() {
+        return get(Hyperparameter.FOCAL_GAMMA);
+    }
+
+    public Scheduler scheduler() {
+        return get(Hyperparameter.SCHEDULER);
+    }
+
+    public double plateauFactor() {
+        return get(Hyperparameter.PLATEAU_FACTOR);
+    }
+
+    public int plateauPatience() {
+        return get(Hyperparameter.PLATEAU_PATIENCE);
+    }
+
+    public double minLearningRate() {
+        return get(Hyperparameter.MIN_LEARNING_RATE);
+    }
+
+    /** Epochs without improvement before stopping (0 = never stop early). */
+    public int earlyStoppingPatience() {
+        return get(Hyperparameter.EARLY_STOPPING_PATIENCE);
+    }
+
+    public StoppingMetric earlyStoppingMetric() {
+        return get(Hyperparameter.EARLY_STOPPING_METRIC);
+    }
+
+    public double noiseSigma() {
+        return get(Hyperparameter.NOISE_SIGMA);
+    }
+
+    public double temporalDropout() {
+        return get(Hyperparameter.TEMPORAL_DROPOUT);
+    }
+
+    /** Chance per sequence of swapping two neighbouring time steps (augmentation). */
+    public double shuffleProbability() {
+        return get(Hyperparameter.SHUFFLE_PROBABILITY);
+    }
+
+    public long seed() {
+        return get(Hyperparameter.SEED);
+    }
+
+    public WeightInitialisation weightInit() {
+        return get(Hyperparameter.WEIGHT_INIT);
     }
 
     /**
@@ -205,37 +294,55 @@ public record Hyperparameters(
             return this;
         }
 
-        /** The value, checked; the compiler keeps this list in step with the record's components. */
+        /** The value, checked as a whole. */
         public Hyperparameters build() {
-            return new Hyperparameters(value(Hyperparameter.CELL), value(Hyperparameter.BIDIRECTIONAL),
-                    value(Hyperparameter.LAYERS), value(Hyperparameter.HIDDEN_UNITS), value(Hyperparameter.DROPOUT),
-                    value(Hyperparameter.POOLING), value(Hyperparameter.DENSE_UNITS), value(Hyperparameter.OPTIMISER),
-                    value(Hyperparameter.LEARNING_RATE), value(Hyperparameter.WEIGHT_DECAY),
-                    value(Hyperparameter.MOMENTUM), value(Hyperparameter.L2), value(Hyperparameter.BATCH_SIZE),
-                    value(Hyperparameter.EPOCHS), value(Hyperparameter.GRADIENT_CLIP), value(Hyperparameter.LOSS),
-                    value(Hyperparameter.FOCAL_ALPHA), value(Hyperparameter.FOCAL_GAMMA),
-                    value(Hyperparameter.SCHEDULER), value(Hyperparameter.PLATEAU_FACTOR),
-                    value(Hyperparameter.PLATEAU_PATIENCE), value(Hyperparameter.MIN_LEARNING_RATE),
-                    value(Hyperparameter.EARLY_STOPPING_PATIENCE), value(Hyperparameter.EARLY_STOPPING_METRIC),
-                    value(Hyperparameter.NOISE_SIGMA), value(Hyperparameter.TEMPORAL_DROPOUT),
-                    value(Hyperparameter.SHUFFLE_PROBABILITY), value(Hyperparameter.SEED),
-                    value(Hyperparameter.WEIGHT_INIT));
-        }
-
-        private <T> T value(Hyperparameter<T> hyperparameter) {
-            return hyperparameter.type().cast(values.get(hyperparameter));
+            List<Hyperparameter<?>> all = Hyperparameter.all();
+            Object[] checked = new Object[all.size()];
+            for (Hyperparameter<?> hyperparameter : all) {
+                checked[hyperparameter.index()] = hyperparameter.type().cast(values.get(hyperparameter));
+            }
+            return new Hyperparameters(checked);
         }
     }
 
     /** The key settings in a few words, for run tables. */
     public Map<String, String> summary() {
         Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("cell", (bidirectional ? "Bi" : "") + cell + " " + layers + "×" + hiddenUnits);
-        summary.put("dropout", Hyperparameter.format(dropout));
-        summary.put("lr", Hyperparameter.format(learningRate));
-        summary.put("batch", Integer.toString(batchSize));
-        summary.put("loss", loss.name().toLowerCase(Locale.ROOT));
+        summary.put("cell", (bidirectional() ? "Bi" : "") + cell() + " " + layers() + "×" + hiddenUnits());
+        summary.put("dropout", Hyperparameter.format(dropout()));
+        summary.put("lr", Hyperparameter.format(learningRate()));
+        summary.put("batch", Integer.toString(batchSize()));
+        summary.put("loss", loss().name().toLowerCase(Locale.ROOT));
         return summary;
+    }
+
+    /**
+     * The hyperparameters as Jackson writes them inside another saved file (a run's {@code config.json}): one
+     * field per {@link Hyperparameter}, in the table's order, as the record this class once was wrote them.
+     */
+    @JsonValue
+    private Map<String, Object> byKey() {
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
+            byKey.put(hyperparameter.key(), values[hyperparameter.index()]);
+        }
+        return byKey;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Hyperparameters hyperparameters && Arrays.equals(values, hyperparameters.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return byKey().entrySet().stream().map(field -> field.getKey() + "=" + field.getValue())
+                .collect(Collectors.joining(", ", "Hyperparameters[", "]"));
     }
 
     /** The hyperparameters as a JSON object, one field per {@link Hyperparameter}, in the table's order. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
 import org.cardiacrnn.nn.fast.FusedAdamUpdater;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -140,8 +141,8 @@ public final class NetworkFactory {
 
     private static IUpdater updater(Hyperparameters hp) {
         return switch (hp.optimiser()) {
-            case ADAM -> new Adam(hp.learningRate());
-            case ADAMW -> new Adam(hp.learningRate());
+            case ADAM, ADAMW -> new Adam(hp.learningRate(), Adam.DEFAULT_ADAM_BETA1_MEAN_DECAY,
+                    Hyperparameter.ADAM_BETA2.get(hp), Adam.DEFAULT_ADAM_EPSILON);
             case SGD -> new Nesterovs(hp.learningRate(), hp.momentum());
         };
     }

@@ -3,7 +3,6 @@ package org.cardiacrnn.hyperparameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +13,13 @@ import org.junit.jupiter.api.Test;
 class HyperparameterTest {
 
     @Test
-    void theTableDescribesEveryComponentOfTheRecordInItsOrder() {
-        List<String> components = Arrays.stream(Hyperparameters.class.getRecordComponents())
-                .map(component -> component.getName()).toList();
-
-        assertThat(Hyperparameter.keys()).containsExactlyElementsOf(components);
+    void savedKeysKeepTheirOrderAndEveryKeyHasItsMessages() {
+        // The order of config.json, saved models and sweep files, which earlier versions wrote; new keys may join.
+        assertThat(Hyperparameter.keys()).containsSubsequence("cell", "bidirectional", "layers", "hiddenUnits",
+                "dropout", "pooling", "denseUnits", "optimiser", "learningRate", "weightDecay", "momentum", "l2",
+                "batchSize", "epochs", "gradientClip", "loss", "focalAlpha", "focalGamma", "scheduler",
+                "plateauFactor", "plateauPatience", "minLearningRate", "earlyStoppingPatience", "earlyStoppingMetric",
+                "noiseSigma", "temporalDropout", "shuffleProbability", "seed", "weightInit");
         for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
             assertThat(hyperparameter.labelKey()).isEqualTo("hp." + hyperparameter.key());
             assertThat(hyperparameter.helpKey()).isEqualTo("hp." + hyperparameter.key() + ".help");

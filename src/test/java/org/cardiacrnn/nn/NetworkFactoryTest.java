@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cardiacrnn.nn.fast.FastBidirectionalLstm;
+import org.cardiacrnn.nn.fast.FusedAdamUpdater;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -17,6 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 
 class NetworkFactoryTest {
@@ -92,6 +95,30 @@ class NetworkFactoryTest {
         own.fit(batch);
         dl4j.fit(batch);
         assertThat(own.params()).isEqualTo(dl4j.params());
+    }
+
+    @Test
+    void adamBeta2ReachesTheFusedAdamStepAndDefaultsToAdamsOwnValue() {
+        Hyperparameters hp = Hyperparameters.quick().withOverride("hiddenUnits", "4").withOverride("dropout", "0");
+        MultiLayerNetwork standard = NetworkFactory.build(hp, 6, 3, null);
+        MultiLayerNetwork forgetful = NetworkFactory.build(Hyperparameter.ADAM_BETA2.with(hp, 0.5), 6, 3, null);
+        for (var layer : standard.getLayerWiseConfigurations().getConfs()) {
+            if (layer.getLayer() instanceof BaseLayer base) {
+                assertThat(base.getIUpdater()).isEqualTo(new Adam(hp.learningRate()));
+            }
+        }
+        assertThat(forgetful.getUpdater()).isInstanceOf(FusedAdamUpdater.class);
+        assertThat(forgetful.params()).isEqualTo(standard.params());
+        Nd4j.getRandom().setSeed(3);
+        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 4, 6, 3), Nd4j.eye(3).getRows(0, 1, 2, 0)
+                .castTo(DataType.FLOAT));
+
+        for (int step = 0; step < 3; step++) {
+            standard.fit(batch);
+            forgetful.fit(batch);
+        }
+
+        assertThat(forgetful.params()).isNotEqualTo(standard.params());
     }
 
     /** A copy whose fast layers clip inside the layer (0: not at all) instead of through DL4J. */
