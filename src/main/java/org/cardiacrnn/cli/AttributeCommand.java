@@ -22,6 +22,7 @@ import org.cardiacrnn.interpret.AttributionReport;
 import org.cardiacrnn.interpret.Attributor;
 import org.cardiacrnn.interpret.Baseline;
 import org.cardiacrnn.interpret.ClassAttribution;
+import org.cardiacrnn.interpret.Evidence;
 import org.cardiacrnn.interpret.GeneScore;
 import org.cardiacrnn.interpret.SequenceAttribution;
 import org.cardiacrnn.nn.ClassOutput;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "attribute", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Attribute a trained run's class probabilities (or log-probabilities, logits) to genes and "
                 + "time steps (integrated gradients or gradient x input) over its test split or new labelled files; "
-                + "per class, the top genes over its correctly classified sequences.",
+                + "per class, the top genes over its correctly classified sequences, ranked twice: markers (evidence "
+                + "from expression above the baseline) and low-level genes (evidence from expression below it).",
                 "Writes top-genes.csv, attribution-CLASS.csv (genes x time steps) and figures (PDF, SVG, PNG, "
                         + "CSV) into --out; with --sequence, also one sequence's gene x time heatmap.",
                 "Example: attribute --run RUN_FOLDER --out attributions --sequence 12"})
@@ -154,15 +156,21 @@ final class AttributeCommand implements Callable<Integer> {
                 report.settings().output().cliName(), report.sequences().size(), what,
                 report.settings().method().cliName(), seconds);
         for (ClassAttribution summary : report.classes()) {
-            StringBuilder genes = new StringBuilder();
-            for (GeneScore score : summary.top(Math.min(top, 5))) {
-                genes.append(genes.length() == 0 ? "" : ", ").append(score.gene())
-                        .append(score.meanAttribution() >= 0 ? " (+)" : " (-)");
-            }
-            out.printf(Locale.ROOT, "%-24s %4d correct sequences; top: %s%n", summary.className(),
-                    summary.sequences(), genes);
+            out.printf(Locale.ROOT, "%-24s %4d correct sequences; markers: %s; low-level genes: %s%n",
+                    summary.className(), summary.sequences(), firstGenes(summary, Evidence.RAISED),
+                    firstGenes(summary, Evidence.LOWERED));
         }
         out.printf(Locale.ROOT, "wrote %d files to %s%n", files, this.out);
         out.flush();
+    }
+
+    /** The first few genes of a ranking, each with the sign of its evidence. */
+    private String firstGenes(ClassAttribution summary, Evidence evidence) {
+        StringBuilder genes = new StringBuilder();
+        for (GeneScore score : summary.top(evidence, Math.min(top, 5))) {
+            genes.append(genes.length() == 0 ? "" : ", ").append(score.gene())
+                    .append(evidence.of(score) >= 0 ? " (+)" : " (-)");
+        }
+        return genes.toString();
     }
 }

@@ -23,34 +23,42 @@ public final class AttributionFigures {
         return labels;
     }
 
-    /** Signed mean attribution of a class's top genes as ranked bars. */
-    public static Figure rankedBars(ClassAttribution summary, int top) {
-        List<GeneScore> genes = summary.top(top);
+    /**
+     * A class's top genes by one kind of evidence as ranked bars: each gene's mean attribution from raised (or
+     * lowered) expression, summed over time steps.
+     */
+    public static Figure rankedBars(ClassAttribution summary, Evidence evidence, int top) {
+        List<GeneScore> genes = summary.top(evidence, top);
         List<String> names = new ArrayList<>();
         double[] mean = new double[genes.size()];
         double[] absolute = new double[genes.size()];
         for (int i = 0; i < genes.size(); i++) {
             names.add(genes.get(i).gene());
-            mean[i] = genes.get(i).meanAttribution();
+            mean[i] = evidence.of(genes.get(i));
             absolute[i] = genes.get(i).meanAbsoluteAttribution();
         }
-        return AttributionCharts.rankedBars("Top genes: " + summary.className() + " (" + summary.sequences()
-                + " sequences)", names, mean, absolute);
+        return AttributionCharts.rankedBars(title(evidence, summary) + " (" + summary.sequences() + " sequences)",
+                names, mean, absolute);
     }
 
-    /** A class's top genes × time steps: when each gene matters. */
-    public static Figure topGenesOverTime(ClassAttribution summary, int top) {
-        List<GeneScore> genes = summary.top(top);
+    /** A class's top genes by one kind of evidence × time steps, that evidence alone: when each gene matters. */
+    public static Figure topGenesOverTime(ClassAttribution summary, Evidence evidence, int top) {
+        List<GeneScore> genes = summary.top(evidence, top);
         double[][] values = new double[genes.size()][summary.timeSteps()];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < genes.size(); i++) {
             names.add(genes.get(i).gene());
             for (int t = 0; t < summary.timeSteps(); t++) {
-                values[i][t] = summary.mean(genes.get(i).geneIndex(), t);
+                values[i][t] = summary.mean(evidence, genes.get(i).geneIndex(), t);
             }
         }
-        return AttributionCharts.heatmap("Top genes over time: " + summary.className(), values, names,
+        return AttributionCharts.heatmap(title(evidence, summary) + ", over time", values, names,
                 stepLabels(summary.timeSteps()));
+    }
+
+    private static String title(Evidence evidence, ClassAttribution summary) {
+        return (evidence == Evidence.RAISED ? "Markers (raised expression): "
+                : "Low-level genes (lowered expression): ") + summary.className();
     }
 
     /** One sequence's attributions for its most important {@code top} genes (by absolute sum over time). */
@@ -77,12 +85,19 @@ public final class AttributionFigures {
         return AttributionCharts.heatmap(title, values, names, stepLabels(steps));
     }
 
-    /** Every per-class figure of a report, keyed by file name. */
+    /**
+     * Every per-class figure of a report, keyed by file name: {@code top-genes-CLASS} ranks the markers (raised
+     * expression), {@code lowered-genes-CLASS} the genes whose low level argues for the class.
+     */
     public static Map<String, Figure> perClass(AttributionReport report, int top) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (ClassAttribution summary : report.classes()) {
-            figures.put("top-genes-" + summary.className(), rankedBars(summary, top));
-            figures.put("top-genes-over-time-" + summary.className(), topGenesOverTime(summary, top));
+            figures.put("top-genes-" + summary.className(), rankedBars(summary, Evidence.RAISED, top));
+            figures.put("top-genes-over-time-" + summary.className(),
+                    topGenesOverTime(summary, Evidence.RAISED, top));
+            figures.put("lowered-genes-" + summary.className(), rankedBars(summary, Evidence.LOWERED, top));
+            figures.put("lowered-genes-over-time-" + summary.className(),
+                    topGenesOverTime(summary, Evidence.LOWERED, top));
         }
         return figures;
     }

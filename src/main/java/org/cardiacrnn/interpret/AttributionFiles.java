@@ -18,8 +18,9 @@ import org.cardiacrnn.figures.FigureSize;
 import org.cardiacrnn.io.AtomicFiles;
 
 /**
- * Writes a report to a folder: {@code top-genes.csv}, one genes × time-steps CSV per class
- * ({@code attribution-CLASS.csv}, genes in rank order) and the per-class figures in PDF, SVG, PNG and CSV.
+ * Writes a report to a folder: {@code top-genes.csv} (per class, the top genes of each {@link Evidence} ranking,
+ * named in its {@code ranking} column), one genes × time-steps CSV of the mean attribution per class
+ * ({@code attribution-CLASS.csv}, genes in marker rank order) and the per-class figures in PDF, SVG, PNG and CSV.
  */
 public final class AttributionFiles {
 
@@ -59,13 +60,17 @@ public final class AttributionFiles {
     static String topGenesCsv(AttributionReport report, int top) throws IOException {
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = printer(text)) {
+            // The first six columns are those of the file before the split, so older readers still parse it.
             printer.printRecord("class", "rank", "gene", "mean_attribution", "mean_absolute_attribution",
-                    "sequences");
+                    "sequences", "ranking", "raised_expression_attribution", "lowered_expression_attribution");
             for (ClassAttribution summary : report.classes()) {
-                for (GeneScore score : summary.top(top)) {
-                    printer.printRecord(summary.className(), score.rank(), score.gene(),
-                            number(score.meanAttribution()), number(score.meanAbsoluteAttribution()),
-                            summary.sequences());
+                for (Evidence evidence : Evidence.values()) {
+                    for (GeneScore score : summary.top(evidence, top)) {
+                        printer.printRecord(summary.className(), score.rank(), score.gene(),
+                                number(score.meanAttribution()), number(score.meanAbsoluteAttribution()),
+                                summary.sequences(), evidence.cliName(), number(score.raisedAttribution()),
+                                number(score.loweredAttribution()));
+                    }
                 }
             }
         }
@@ -78,7 +83,7 @@ public final class AttributionFiles {
             List<String> header = new ArrayList<>(List.of("gene", "rank"));
             header.addAll(AttributionFigures.stepLabels(summary.timeSteps()));
             printer.printRecord(header);
-            for (GeneScore score : summary.ranking()) {
+            for (GeneScore score : summary.ranking(Evidence.RAISED)) {
                 List<Object> row = new ArrayList<>(List.of(score.gene(), score.rank()));
                 for (int t = 0; t < summary.timeSteps(); t++) {
                     row.add(number(summary.mean(score.geneIndex(), t)));

@@ -164,7 +164,9 @@ public final class Attributor {
             float[] x = originals.get(s - from);
             float[] reference = baselines.get(s - from);
             float[] values = new float[block];
+            boolean[] raised = new boolean[block];
             for (int k = 0; k < block; k++) {
+                raised[k] = x[k] > reference[k];
                 double sum = 0;
                 for (int r = 1; r <= points; r++) {
                     sum += gradient[(firstRow + r) * block + k];
@@ -182,7 +184,7 @@ public final class Attributor {
             }
             int inputRow = firstRow + rowsPerSequence - 1;
             attributions.add(new SequenceAttribution(sequences[s], targets[s],
-                    argMax(result.probabilities()[inputRow]), values, steps, settings.output(),
+                    argMax(result.probabilities()[inputRow]), values, raised, steps, settings.output(),
                     result.outputs()[inputRow], result.outputs()[firstRow]));
         }
         return attributions;

@@ -6,18 +6,29 @@ import java.util.List;
 
 /**
  * What a class's correctly classified sequences have in common: their mean attribution per gene and time step,
- * and the genes ranked by their signed mean attribution, so the top genes are the evidence for the class (a gene
- * whose low level argues for it counts as evidence too; genes that argued against it sink to the bottom, and
- * {@link GeneScore#meanAbsoluteAttribution()} still says how much a gene mattered either way).
+ * split into the evidence from raised and from lowered expression (see {@link Evidence}), and the genes ranked by
+ * each part, so the first genes of {@link Evidence#RAISED} are the class's markers and those of
+ * {@link Evidence#LOWERED} the genes whose low level argues for it. Genes that argued against the class sink to
+ * the bottom of both rankings; {@link GeneScore#meanAbsoluteAttribution()} still says how much a gene mattered
+ * either way.
  *
  * @param meanAttribution mean over the sequences, {@code [gene * timeSteps + t]}
+ * @param meanRaised      the part of it from cells where the input lay above the baseline
+ * @param meanLowered     the part from the other cells; the two parts add up to {@code meanAttribution}
+ * @param rankings        per {@link Evidence}, in its ordinal order, every gene ranked
  */
 public record ClassAttribution(int classIndex, String className, int sequences, float[] meanAttribution,
-                               int timeSteps, List<GeneScore> ranking) {
+                               float[] meanRaised, float[] meanLowered, int timeSteps,
+                               List<List<GeneScore>> rankings) {
 
     public ClassAttribution {
+        if (rankings.size() != Evidence.values().length) {
+            throw new IllegalArgumentException("need one ranking per kind of evidence");
+        }
         meanAttribution = meanAttribution.clone();
-        ranking = List.copyOf(ranking);
+        meanRaised = meanRaised.clone();
+        meanLowered = meanLowered.clone();
+        rankings = rankings.stream().map(List::copyOf).toList();
     }
 
     @Override
@@ -25,12 +36,33 @@ public record ClassAttribution(int classIndex, String className, int sequences, 
         return meanAttribution.clone();
     }
 
+    @Override
+    public float[] meanRaised() {
+        return meanRaised.clone();
+    }
+
+    @Override
+    public float[] meanLowered() {
+        return meanLowered.clone();
+    }
+
     public float mean(int gene, int time) {
         return meanAttribution[gene * timeSteps + time];
     }
 
-    /** The first {@code n} genes of the ranking (fewer when there are fewer genes). */
-    public List<GeneScore> top(int n) {
+    /** The mean attribution of a gene at a time step from one kind of expression only. */
+    public float mean(Evidence evidence, int gene, int time) {
+        return (evidence == Evidence.RAISED ? meanRaised : meanLowered)[gene * timeSteps + time];
+    }
+
+    /** Every gene, ranked by its mean attribution from {@code evidence}. */
+    public List<GeneScore> ranking(Evidence evidence) {
+        return rankings.get(evidence.ordinal());
+    }
+
+    /** The first {@code n} genes of a ranking (fewer when there are fewer genes). */
+    public List<GeneScore> top(Evidence evidence, int n) {
+        List<GeneScore> ranking = ranking(evidence);
         return ranking.subList(0, Math.min(n, ranking.size()));
     }
 
@@ -39,13 +71,16 @@ public record ClassAttribution(int classIndex, String className, int sequences, 
                                List<String> genes, int timeSteps) {
         int geneCount = genes.size();
         double[] sum = new double[geneCount * timeSteps];
+        double[] raisedSum = new double[geneCount * timeSteps];
         double[] absolute = new double[geneCount];
         for (SequenceAttribution member : members) {
             float[] values = member.values();
+            float[] raised = member.raisedPart();
             for (int g = 0; g < geneCount; g++) {
                 double overTime = 0;
                 for (int t = 0; t < timeSteps; t++) {
                     sum[g * timeSteps + t] += values[g * timeSteps + t];
+                    raisedSum[g * timeSteps + t] += raised[g * timeSteps + t];
                     overTime += values[g * timeSteps + t];
                 }
                 absolute[g] += Math.abs(overTime);
@@ -53,25 +88,35 @@ public record ClassAttribution(int classIndex, String className, int sequences, 
         }
         int n = Math.max(1, members.size());
         float[] mean = new float[sum.length];
+        float[] meanRaised = new float[sum.length];
+        float[] meanLowered = new float[sum.length];
         for (int k = 0; k < sum.length; k++) {
             mean[k] = (float) (sum[k] / n);
+            meanRaised[k] = (float) (raisedSum[k] / n);
+            meanLowered[k] = (float) ((sum[k] - raisedSum[k]) / n);
         }
         List<GeneScore> scores = new ArrayList<>(geneCount);
         for (int g = 0; g < geneCount; g++) {
             double signed = 0;
+            double raised = 0;
             for (int t = 0; t < timeSteps; t++) {
                 signed += sum[g * timeSteps + t];
+                raised += raisedSum[g * timeSteps + t];
             }
-            scores.add(new GeneScore(0, genes.get(g), g, signed / n, absolute[g] / n));
+            scores.add(new GeneScore(0, genes.get(g), g, signed / n, absolute[g] / n, raised / n,
+                    (signed - raised) / n));
         }
-        scores.sort(Comparator.comparingDouble(GeneScore::meanAttribution).reversed()
-                .thenComparing(GeneScore::geneIndex));
-        List<GeneScore> ranked = new ArrayList<>(geneCount);
-        for (int r = 0; r < scores.size(); r++) {
-            GeneScore score = scores.get(r);
-            ranked.add(new GeneScore(r + 1, score.gene(), score.geneIndex(), score.meanAttribution(),
-                    score.meanAbsoluteAttribution()));
+        List<List<GeneScore>> rankings = new ArrayList<>();
+        for (Evidence evidence : Evidence.values()) {
+            List<GeneScore> sorted = new ArrayList<>(scores);
+            sorted.sort(Comparator.comparingDouble(evidence::of).reversed().thenComparing(GeneScore::geneIndex));
+            List<GeneScore> ranked = new ArrayList<>(geneCount);
+            for (int r = 0; r < sorted.size(); r++) {
+                ranked.add(sorted.get(r).ranked(r + 1));
+            }
+            rankings.add(ranked);
         }
-        return new ClassAttribution(classIndex, className, members.size(), mean, timeSteps, ranked);
+        return new ClassAttribution(classIndex, className, members.size(), mean, meanRaised, meanLowered,
+                timeSteps, rankings);
     }
 }

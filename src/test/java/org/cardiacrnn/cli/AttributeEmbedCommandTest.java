@@ -1,6 +1,7 @@
 package org.cardiacrnn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +37,26 @@ class AttributeEmbedCommandTest {
         assertThat(attributed.out()).contains("attributed the probability of").contains("by integrated-gradients")
                 .contains("ventricular_cm");
         List<String> top = Files.readAllLines(out.resolve("top-genes.csv"));
-        assertThat(top.get(0)).isEqualTo("class,rank,gene,mean_attribution,mean_absolute_attribution,sequences");
-        assertThat(top).hasSize(1 + 4 * 5);
+        assertThat(top.get(0)).isEqualTo("class,rank,gene,mean_attribution,mean_absolute_attribution,sequences,"
+                + "ranking,raised_expression_attribution,lowered_expression_attribution");
+        // Per class, the top 5 markers (raised expression), then the top 5 low-level genes (lowered expression).
+        assertThat(top).hasSize(1 + 4 * 2 * 5);
+        assertThat(top.get(1)).startsWith("atrial_cm,1,").contains(",raised,");
+        assertThat(top.get(6)).startsWith("atrial_cm,1,").contains(",lowered,");
+        for (String line : top.subList(1, top.size())) {
+            String[] cells = line.split(",");
+            assertThat(Double.parseDouble(cells[7]) + Double.parseDouble(cells[8]))
+                    .as("raised + lowered = mean attribution in %s", line)
+                    .isCloseTo(Double.parseDouble(cells[3]), within(1e-5));
+        }
         List<String> perClass = Files.readAllLines(out.resolve("attribution-atrial_cm.csv"));
         assertThat(perClass).hasSize(1 + 200);
         assertThat(perClass.get(0)).startsWith("gene,rank,t1,t2");
         for (String ext : List.of("pdf", "svg", "png", "csv")) {
             assertThat(out.resolve("top-genes-epicardial." + ext)).isNotEmptyFile();
             assertThat(out.resolve("top-genes-over-time-epicardial." + ext)).isNotEmptyFile();
+            assertThat(out.resolve("lowered-genes-epicardial." + ext)).isNotEmptyFile();
+            assertThat(out.resolve("lowered-genes-over-time-epicardial." + ext)).isNotEmptyFile();
         }
 
         CliRun again = CliRun.of("attribute", "--run", run.toString(), "--out", out.toString(), "--method",
@@ -60,7 +73,7 @@ class AttributeEmbedCommandTest {
                 "--method", "gradient-input", "--output", "log-probability", "--top", "5");
         assertThat(logProbability.code()).as(logProbability.err()).isZero();
         assertThat(logProbability.out()).contains("attributed the log-probability of");
-        assertThat(Files.readAllLines(logProbabilities.resolve("top-genes.csv"))).hasSize(1 + 4 * 5)
+        assertThat(Files.readAllLines(logProbabilities.resolve("top-genes.csv"))).hasSize(1 + 4 * 2 * 5)
                 .isNotEqualTo(top);
 
         Path single = workspace.resolve("one-sequence");

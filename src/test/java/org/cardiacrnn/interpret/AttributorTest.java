@@ -58,6 +58,19 @@ class AttributorTest {
                 assertEquals(difference, result.total(), tolerance,
                         "attributions of sequence " + i + " must sum to f(input) - f(baseline), f the " + output);
                 assertTrue(Math.abs(difference) > 1e-3, "a test that compares noise with noise");
+                // Split into evidence from raised and from lowered expression, the attributions stay complete.
+                float[] reference = baseline.of(x, GENES, STEPS);
+                boolean[] raised = result.raised();
+                double raisedSum = 0;
+                double loweredSum = 0;
+                for (int k = 0; k < x.length; k++) {
+                    assertEquals(x[k] > reference[k], raised[k], "cell " + k + " of sequence " + i);
+                    raisedSum += result.raisedPart()[k];
+                    loweredSum += result.loweredPart()[k];
+                }
+                assertTrue(raisedSum != 0 && loweredSum != 0, "both parts carry attribution");
+                assertEquals(difference, raisedSum + loweredSum, tolerance,
+                        "the two parts of sequence " + i + " must together sum to f(input) - f(baseline)");
             }
         }
     }

@@ -31,18 +31,35 @@ final class ProgrammeRecall {
     static final Path SAMPLE = Path.of("sample-data", SampleDataGenerator.FILE_NAME);
     static final long SAMPLE_SEED = 42;
 
+    /** The rankings the check is run on: the two the workbench shows, and the signed and |attribution| ones. */
+    enum Ranking {
+        RAISED("markers (raised expression)", Comparator.comparingDouble(GeneScore::raisedAttribution).reversed()),
+        LOWERED("low-level genes (lowered expression)",
+                Comparator.comparingDouble(GeneScore::loweredAttribution).reversed()),
+        SIGNED("signed sum of both", Comparator.comparingDouble(GeneScore::meanAttribution).reversed()),
+        ABSOLUTE("|attribution|", Comparator.comparingDouble(GeneScore::meanAbsoluteAttribution).reversed());
+
+        final String label;
+        final Comparator<GeneScore> order;
+
+        Ranking(String label, Comparator<GeneScore> order) {
+            this.label = label;
+            this.order = order;
+        }
+    }
+
     /**
-     * @param hits        per class: top-k genes by signed mean attribution that are programme genes of the class
-     * @param otherRanking per class: the same count with the genes ranked by mean absolute attribution
-     * @param tops        per class: the top-k genes, each tagged with the classes whose programmes hold it
+     * @param hits        [ranking][class]: top-k genes that are programme genes of the class
+     * @param foreign     [ranking][class]: top-k genes that are programme genes of another class only
+     * @param tops        [ranking][class]: the top-k genes, each tagged with the classes whose programmes hold it
      * @param programme   per class: how many programme genes it has (of 2,000)
      * @param correct     per class: correctly classified test sequences the ranking averages over
      */
-    record Result(List<String> classes, int top, int[] hits, int[] otherRanking, List<String> tops,
+    record Result(List<String> classes, int top, int[][] hits, int[][] foreign, List<List<String>> tops,
                   int[] programme, int[] correct, double seconds) {
 
-        double recall(int c) {
-            return (double) hits[c] / Math.min(top, programme[c]);
+        double recall(Ranking ranking, int c) {
+            return (double) hits[ranking.ordinal()][c] / Math.min(top, programme[c]);
         }
 
         /** Hits expected from k genes drawn at random. */
@@ -54,10 +71,15 @@ final class ProgrammeRecall {
             StringBuilder text = new StringBuilder(what + ":\n");
             for (int c = 0; c < classes.size(); c++) {
                 text.append(String.format(java.util.Locale.ROOT,
-                        "  %-20s top-%d hits %2d  recall@%d %.2f  (by |attribution|: %d hits; chance %.2f hits; "
-                                + "%d programme genes; %d correct sequences)%n    %s%n", classes.get(c), top,
-                        hits[c], top, recall(c), otherRanking[c], chance(c), programme[c], correct[c],
-                        tops.get(c)));
+                        "  %-20s chance %.2f hits; %d programme genes; %d correct sequences%n", classes.get(c),
+                        chance(c), programme[c], correct[c]));
+                for (Ranking ranking : Ranking.values()) {
+                    int r = ranking.ordinal();
+                    text.append(String.format(java.util.Locale.ROOT,
+                            "    %-38s top-%d: own programme %2d (recall@%d %.2f), other programmes only %2d%n"
+                                    + "      %s%n", ranking.label, top, hits[r][c], top, recall(ranking, c),
+                            foreign[r][c], tops.get(r).get(c)));
+                }
             }
             return text.append(String.format(java.util.Locale.ROOT, "  attribution took %.1f s%n", seconds))
                     .toString();
@@ -115,46 +137,54 @@ final class ProgrammeRecall {
                 (done, total) -> { }, () -> false);
         double seconds = (System.nanoTime() - started) / 1e9;
         int classes = test.classCount();
-        int[] hits = new int[classes];
-        int[] otherRanking = new int[classes];
         int[] programme = new int[classes];
         int[] correct = new int[classes];
         List<Set<String>> programmes = new ArrayList<>();
         for (String name : test.classNames()) {
             programmes.add(SampleDataGenerator.programmeGenes(name, SAMPLE_SEED));
         }
-        List<String> tops = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            Set<String> genes = programmes.get(c);
-            programme[c] = genes.size();
-            ClassAttribution summary = report.classes().get(c);
-            correct[c] = summary.sequences();
-            hits[c] = (int) topBy(summary, SIGNED, top).stream().filter(score -> genes.contains(score.gene())).count();
-            otherRanking[c] = (int) topBy(summary, ABSOLUTE, top).stream()
-                    .filter(score -> genes.contains(score.gene())).count();
-            StringBuilder list = new StringBuilder();
-            for (GeneScore score : topBy(summary, SIGNED, top)) {
-                StringBuilder owners = new StringBuilder();
-                for (int o = 0; o < classes; o++) {
-                    if (programmes.get(o).contains(score.gene())) {
-                        owners.append(owners.isEmpty() ? "" : "+").append(test.classNames().get(o), 0, 3);
+        int rankings = Ranking.values().length;
+        int[][] hits = new int[rankings][classes];
+        int[][] foreign = new int[rankings][classes];
+        List<List<String>> tops = new ArrayList<>();
+        for (Ranking ranking : Ranking.values()) {
+            List<String> perClass = new ArrayList<>();
+            for (int c = 0; c < classes; c++) {
+                Set<String> genes = programmes.get(c);
+                programme[c] = genes.size();
+                ClassAttribution summary = report.classes().get(c);
+                correct[c] = summary.sequences();
+                StringBuilder list = new StringBuilder();
+                for (GeneScore score : summary.ranking(Evidence.RAISED).stream().sorted(ranking.order).limit(top)
+                        .toList()) {
+                    StringBuilder owners = new StringBuilder();
+                    for (int o = 0; o < classes; o++) {
+                        if (programmes.get(o).contains(score.gene())) {
+                            owners.append(owners.isEmpty() ? "" : "+").append(test.classNames().get(o), 0, 3);
+                        }
                     }
+                    if (genes.contains(score.gene())) {
+                        hits[ranking.ordinal()][c]++;
+                    } else if (!owners.isEmpty()) {
+                        foreign[ranking.ordinal()][c]++;
+                    }
+                    list.append(String.format(java.util.Locale.ROOT, "%s(%+.3f%s) ", score.gene(),
+                            key(ranking, score), owners.isEmpty() ? "" : " " + owners));
                 }
-                list.append(String.format(java.util.Locale.ROOT, "%s(%+.3f%s) ", score.gene(),
-                        score.meanAttribution(), owners.isEmpty() ? "" : " " + owners));
+                perClass.add(list.toString().trim());
             }
-            tops.add(list.toString().trim());
+            tops.add(perClass);
         }
-        return new Result(test.classNames(), top, hits, otherRanking, tops, programme, correct, seconds);
+        return new Result(test.classNames(), top, hits, foreign, tops, programme, correct, seconds);
     }
 
-    private static final Comparator<GeneScore> SIGNED = Comparator.comparingDouble(GeneScore::meanAttribution)
-            .reversed();
-    private static final Comparator<GeneScore> ABSOLUTE = Comparator
-            .comparingDouble(GeneScore::meanAbsoluteAttribution).reversed();
-
-    private static List<GeneScore> topBy(ClassAttribution summary, Comparator<GeneScore> order, int top) {
-        return summary.ranking().stream().sorted(order).limit(top).toList();
+    private static double key(Ranking ranking, GeneScore score) {
+        return switch (ranking) {
+            case RAISED -> score.raisedAttribution();
+            case LOWERED -> score.loweredAttribution();
+            case SIGNED -> score.meanAttribution();
+            case ABSOLUTE -> score.meanAbsoluteAttribution();
+        };
     }
 
     /** The same sequences with their labels permuted: a network trained on them can only learn noise. */

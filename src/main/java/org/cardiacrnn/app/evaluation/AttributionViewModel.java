@@ -31,6 +31,7 @@ import org.cardiacrnn.interpret.AttributionReport;
 import org.cardiacrnn.interpret.Attributor;
 import org.cardiacrnn.interpret.Baseline;
 import org.cardiacrnn.interpret.ClassAttribution;
+import org.cardiacrnn.interpret.Evidence;
 import org.cardiacrnn.interpret.GeneScore;
 import org.cardiacrnn.interpret.SequenceAttribution;
 import org.cardiacrnn.runs.SavedRun;
@@ -210,9 +211,9 @@ public final class AttributionViewModel {
             return;
         }
         ClassAttribution summary = current.classes().get(index);
-        rankedBars.set(AttributionFigures.rankedBars(summary, TOP));
-        topGenesOverTime.set(AttributionFigures.topGenesOverTime(summary, TOP));
-        allGenes.setAll(summary.ranking().stream().map(AttributionViewModel::row).toList());
+        rankedBars.set(AttributionFigures.rankedBars(summary, Evidence.RAISED, TOP));
+        topGenesOverTime.set(AttributionFigures.topGenesOverTime(summary, Evidence.RAISED, TOP));
+        allGenes.setAll(summary.ranking(Evidence.RAISED).stream().map(AttributionViewModel::row).toList());
     }
 
     private static GeneRow row(GeneScore score) {
