@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,17 +16,23 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.interpret.Evidence;
 
-/** The Evaluation page's attributions tab: per class, the signed top genes, when they matter, and the ranking. */
+/**
+ * The Evaluation page's attributions tab: per class, the top genes by evidence from raised expression (markers) or
+ * from lowered expression, when they matter, and the ranking with both figures per gene.
+ */
 public final class AttributionPane extends BorderPane {
 
     /** @param charts makes an empty chart pane with the given id (export and theme wired in) */
@@ -42,20 +49,39 @@ public final class AttributionPane extends BorderPane {
         ComboBox<String> classes = new ComboBox<>(viewModel.classNames());
         classes.setId("attributionClass");
         classes.valueProperty().bindBidirectional(viewModel.selectedClassProperty());
+        ComboBox<Evidence> rankingChoice = new ComboBox<>(FXCollections.observableArrayList(Evidence.values()));
+        rankingChoice.setId("attributionRanking");
+        rankingChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Evidence evidence) {
+                return evidence == null ? "" : I18n.text(evidence == Evidence.RAISED ? "attribution.ranking.raised"
+                        : "attribution.ranking.lowered");
+            }
+
+            @Override
+            public Evidence fromString(String text) {
+                throw new UnsupportedOperationException("the ranking is chosen, not typed");
+            }
+        });
+        rankingChoice.valueProperty().bindBidirectional(viewModel.rankingProperty());
+        rankingChoice.setTooltip(new Tooltip(I18n.text("attribution.ranking.tooltip")));
         Label status = new Label();
         status.setId("attributionStatus");
         status.textProperty().bind(viewModel.statusProperty());
-        HBox bar = new HBox(8, compute, cancel, new Label(I18n.text("attribution.class")), classes, status);
+        HBox bar = new HBox(8, compute, cancel, new Label(I18n.text("attribution.class")), classes,
+                new Label(I18n.text("attribution.ranking")), rankingChoice, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         setTop(bar);
 
         ChartPane bars = charts.apply("attributionBars");
         ChartPane overTime = charts.apply("attributionOverTime");
-        viewModel.rankedBarsProperty().addListener((obs, old, figure) -> bars.show(
-                figure == null ? "" : I18n.text("attribution.chart.bars"), figure));
-        viewModel.topGenesOverTimeProperty().addListener((obs, old, figure) -> overTime.show(
-                figure == null ? "" : I18n.text("attribution.chart.overTime"), figure));
+        viewModel.rankedBarsProperty().addListener((obs, old, figure) -> bars.show(figure == null ? ""
+                : I18n.text(raised(viewModel) ? "attribution.chart.bars.raised" : "attribution.chart.bars.lowered"),
+                figure));
+        viewModel.topGenesOverTimeProperty().addListener((obs, old, figure) -> overTime.show(figure == null ? ""
+                : I18n.text(raised(viewModel) ? "attribution.chart.overTime.raised"
+                        : "attribution.chart.overTime.lowered"), figure));
 
         TextField filter = new TextField();
         filter.setId("attributionFilter");
@@ -68,6 +94,10 @@ public final class AttributionPane extends BorderPane {
         table.setId("attributionGenes");
         table.getColumns().add(column("attribution.column.rank", row -> Integer.toString(row.rank()), true));
         table.getColumns().add(column("attribution.column.gene", AttributionViewModel.GeneRow::gene, false));
+        table.getColumns().add(column("attribution.column.raised",
+                row -> number(row.raisedAttribution()), true));
+        table.getColumns().add(column("attribution.column.lowered",
+                row -> number(row.loweredAttribution()), true));
         table.getColumns().add(column("attribution.column.mean",
                 row -> number(row.meanAttribution()), true));
         table.getColumns().add(column("attribution.column.meanAbsolute",
@@ -91,6 +121,10 @@ public final class AttributionPane extends BorderPane {
         split.setDividerPositions(0.36, 0.72);
         setCenter(split);
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
+    }
+
+    private static boolean raised(AttributionViewModel viewModel) {
+        return viewModel.rankingProperty().get() != Evidence.LOWERED;
     }
 
     private static String number(double value) {

@@ -40,13 +40,20 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Per-class attributions of the current run on its test split: integrated gradients run as a background job
- * (progress, cancel); then a class's signed top genes, its top genes over time, and a searchable ranking whose
- * rows open a gene's plot over time on the Data page.
+ * (progress, cancel); then a class's top genes by evidence from raised expression (its markers) or from lowered
+ * expression, those genes over time, and a searchable ranking whose rows open a gene's plot over time on the Data
+ * page.
  */
 public final class AttributionViewModel {
 
-    /** One gene of the selected class's ranking. */
-    public record GeneRow(int rank, String gene, double meanAttribution, double meanAbsoluteAttribution) {
+    /**
+     * One gene of the selected class's ranking.
+     *
+     * @param raisedAttribution  evidence from expression above the baseline
+     * @param loweredAttribution evidence from expression below it; the two add up to {@code meanAttribution}
+     */
+    public record GeneRow(int rank, String gene, double raisedAttribution, double loweredAttribution,
+                          double meanAttribution, double meanAbsoluteAttribution) {
     }
 
     static final int TOP = 20;
@@ -57,6 +64,7 @@ public final class AttributionViewModel {
     private final ReadOnlyObjectWrapper<AttributionReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> classNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedClass = new SimpleObjectProperty<>();
+    private final ObjectProperty<Evidence> ranking = new SimpleObjectProperty<>(Evidence.RAISED);
     private final ReadOnlyObjectWrapper<Figure> rankedBars = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Figure> topGenesOverTime = new ReadOnlyObjectWrapper<>();
     private final ObservableList<GeneRow> allGenes = FXCollections.observableArrayList();
@@ -86,6 +94,7 @@ public final class AttributionViewModel {
         session.currentRunProperty().addListener((obs, old, run) -> clear());
         sequenceClass.addListener((obs, old, name) -> attributeSequence(sequenceIndex));
         selectedClass.addListener((obs, old, name) -> showClass());
+        ranking.addListener((obs, old, evidence) -> showClass());
         geneFilter.addListener((obs, old, text) -> {
             String query = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
             genes.setPredicate(row -> query.isEmpty() || row.gene().toUpperCase(Locale.ROOT).contains(query));
@@ -211,13 +220,15 @@ public final class AttributionViewModel {
             return;
         }
         ClassAttribution summary = current.classes().get(index);
-        rankedBars.set(AttributionFigures.rankedBars(summary, Evidence.RAISED, TOP));
-        topGenesOverTime.set(AttributionFigures.topGenesOverTime(summary, Evidence.RAISED, TOP));
-        allGenes.setAll(summary.ranking(Evidence.RAISED).stream().map(AttributionViewModel::row).toList());
+        Evidence evidence = ranking.get() == null ? Evidence.RAISED : ranking.get();
+        rankedBars.set(AttributionFigures.rankedBars(summary, evidence, TOP));
+        topGenesOverTime.set(AttributionFigures.topGenesOverTime(summary, evidence, TOP));
+        allGenes.setAll(summary.ranking(evidence).stream().map(AttributionViewModel::row).toList());
     }
 
     private static GeneRow row(GeneScore score) {
-        return new GeneRow(score.rank(), score.gene(), score.meanAttribution(), score.meanAbsoluteAttribution());
+        return new GeneRow(score.rank(), score.gene(), score.raisedAttribution(), score.loweredAttribution(),
+                score.meanAttribution(), score.meanAbsoluteAttribution());
     }
 
     /** "predicted", then every class: which class a single sequence's attributions explain. */
@@ -244,6 +255,14 @@ public final class AttributionViewModel {
 
     public ObjectProperty<String> selectedClassProperty() {
         return selectedClass;
+    }
+
+    /**
+     * Which evidence ranks the genes: raised expression (the class's markers, the default) or lowered expression
+     * (genes whose low level argues for the class).
+     */
+    public ObjectProperty<Evidence> rankingProperty() {
+        return ranking;
     }
 
     public ReadOnlyObjectProperty<Figure> rankedBarsProperty() {

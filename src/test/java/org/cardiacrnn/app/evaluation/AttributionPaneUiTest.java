@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
 import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.interpret.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -52,7 +53,10 @@ class AttributionPaneUiTest {
 
         @SuppressWarnings("unchecked")
         TableView<AttributionViewModel.GeneRow> genes = (TableView<AttributionViewModel.GeneRow>) table;
-        TableColumn<AttributionViewModel.GeneRow, ?> absolute = genes.getColumns().get(3);
+        assertThat(genes.getColumns()).extracting(TableColumn::getId).containsExactly("attributionColumn-rank",
+                "attributionColumn-gene", "attributionColumn-raised", "attributionColumn-lowered",
+                "attributionColumn-mean", "attributionColumn-meanAbsolute");
+        TableColumn<AttributionViewModel.GeneRow, ?> absolute = genes.getColumns().get(5);
         robot.interact(() -> {
             absolute.setSortType(TableColumn.SortType.DESCENDING);
             genes.getSortOrder().setAll(absolute);
@@ -63,7 +67,21 @@ class AttributionPaneUiTest {
         }
         assertThat(byAbsolute).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
-                robot.clickOn("#attributionFilter").write("GATA");
+        @SuppressWarnings("unchecked")
+        ComboBox<Evidence> ranking = robot.lookup("#attributionRanking").queryAs(ComboBox.class);
+        assertThat(ranking.getValue()).isEqualTo(Evidence.RAISED);
+        robot.interact(() -> genes.getSortOrder().clear());
+        robot.clickOn("#attributionRanking").clickOn("Low-level genes (lowered expression)");
+        assertThat(ranking.getValue()).isEqualTo(Evidence.LOWERED);
+        List<Double> lowered = new ArrayList<>();
+        for (int row = 0; row < table.getItems().size(); row++) {
+            lowered.add(Double.parseDouble((String) genes.getColumns().get(3).getCellData(row)));
+        }
+        assertThat(lowered).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(robot.lookup("#attributionBars").queryAs(ChartPane.class).figure().chart().getTitle().getText())
+                .startsWith("Low-level genes");
+
+        robot.clickOn("#attributionFilter").write("GATA");
         assertThat(table.getItems()).hasSize(1);
         robot.doubleClickOn("GATA6");
         assertThat(opened).containsExactly("GATA6");

@@ -1,12 +1,15 @@
 package org.cardiacrnn.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
 import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.interpret.Evidence;
 import org.junit.jupiter.api.Test;
 
 class AttributionViewModelTest {
@@ -32,6 +35,22 @@ class AttributionViewModelTest {
         assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::rank).containsExactly(1, 2, 3, 4, 5);
         assertThat(viewModel.rankedBarsProperty().get().data().rows()).hasSize(5);
         assertThat(viewModel.topGenesOverTimeProperty().get().data().rows()).hasSize(5 * 4);
+
+        for (AttributionViewModel.GeneRow row : viewModel.genes()) {
+            assertThat(row.raisedAttribution() + row.loweredAttribution())
+                    .isCloseTo(row.meanAttribution(), within(1e-9));
+        }
+        assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::raisedAttribution)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(viewModel.rankedBarsProperty().get().chart().getTitle().getText()).startsWith("Markers");
+
+        viewModel.rankingProperty().set(Evidence.LOWERED);
+        assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::loweredAttribution)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::rank).containsExactly(1, 2, 3, 4, 5);
+        assertThat(viewModel.rankedBarsProperty().get().chart().getTitle().getText()).startsWith("Low-level genes");
+        assertThat(viewModel.topGenesOverTimeProperty().get().data().rows()).hasSize(5 * 4);
+        viewModel.rankingProperty().set(Evidence.RAISED);
 
         viewModel.geneFilterProperty().set("sox");
         assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::gene).containsExactly("SOX17");
