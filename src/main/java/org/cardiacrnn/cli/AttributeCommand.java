@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "attribute", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Attribute a trained run's class probabilities (or log-probabilities, logits) to genes and "
                 + "time steps (integrated gradients or gradient x input) over its test split or new labelled files; "
-                + "per class, the top genes over its correctly classified sequences, ranked twice: markers (evidence "
-                + "from expression above the baseline) and low-level genes (evidence from expression below it).",
+                + "per class, the top genes over its correctly classified sequences, by all their evidence, and by "
+                + "the evidence from expression above the baseline (markers) and below it (low-level genes).",
                 "Writes top-genes.csv, attribution-CLASS.csv (genes x time steps) and figures (PDF, SVG, PNG, "
                         + "CSV) into --out; with --sequence, also one sequence's gene x time heatmap.",
                 "Example: attribute --run RUN_FOLDER --out attributions --sequence 12"})
@@ -156,9 +156,9 @@ final class AttributeCommand implements Callable<Integer> {
                 report.settings().output().cliName(), report.sequences().size(), what,
                 report.settings().method().cliName(), seconds);
         for (ClassAttribution summary : report.classes()) {
-            out.printf(Locale.ROOT, "%-24s %4d correct sequences; markers: %s; low-level genes: %s%n",
-                    summary.className(), summary.sequences(), firstGenes(summary, Evidence.RAISED),
-                    firstGenes(summary, Evidence.LOWERED));
+            out.printf(Locale.ROOT, "%-24s %4d correct sequences; top: %s; markers: %s; low-level genes: %s%n",
+                    summary.className(), summary.sequences(), firstGenes(summary, Evidence.ALL),
+                    firstGenes(summary, Evidence.RAISED), firstGenes(summary, Evidence.LOWERED));
         }
         out.printf(Locale.ROOT, "wrote %d files to %s%n", files, this.out);
         out.flush();

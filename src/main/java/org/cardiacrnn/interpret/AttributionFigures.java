@@ -24,8 +24,8 @@ public final class AttributionFigures {
     }
 
     /**
-     * A class's top genes by one kind of evidence as ranked bars: each gene's mean attribution from raised (or
-     * lowered) expression, summed over time steps.
+     * A class's top genes by one kind of evidence as ranked bars: each gene's mean attribution from that kind of
+     * expression (all, raised or lowered), summed over time steps.
      */
     public static Figure rankedBars(ClassAttribution summary, Evidence evidence, int top) {
         List<GeneScore> genes = summary.top(evidence, top);
@@ -57,8 +57,11 @@ public final class AttributionFigures {
     }
 
     private static String title(Evidence evidence, ClassAttribution summary) {
-        return (evidence == Evidence.RAISED ? "Markers (raised expression): "
-                : "Low-level genes (lowered expression): ") + summary.className();
+        return switch (evidence) {
+            case ALL -> "Top genes: ";
+            case RAISED -> "Markers (raised expression): ";
+            case LOWERED -> "Low-level genes (lowered expression): ";
+        } + summary.className();
     }
 
     /** One sequence's attributions for its most important {@code top} genes (by absolute sum over time). */
@@ -86,15 +89,17 @@ public final class AttributionFigures {
     }
 
     /**
-     * Every per-class figure of a report, keyed by file name: {@code top-genes-CLASS} ranks the markers (raised
-     * expression), {@code lowered-genes-CLASS} the genes whose low level argues for the class.
+     * Every per-class figure of a report, keyed by file name: {@code top-genes-CLASS} ranks the genes by all their
+     * evidence (signed), {@code markers-CLASS} by the evidence from raised expression, {@code lowered-genes-CLASS}
+     * by the evidence from lowered expression.
      */
     public static Map<String, Figure> perClass(AttributionReport report, int top) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (ClassAttribution summary : report.classes()) {
-            figures.put("top-genes-" + summary.className(), rankedBars(summary, Evidence.RAISED, top));
-            figures.put("top-genes-over-time-" + summary.className(),
-                    topGenesOverTime(summary, Evidence.RAISED, top));
+            figures.put("top-genes-" + summary.className(), rankedBars(summary, Evidence.ALL, top));
+            figures.put("top-genes-over-time-" + summary.className(), topGenesOverTime(summary, Evidence.ALL, top));
+            figures.put("markers-" + summary.className(), rankedBars(summary, Evidence.RAISED, top));
+            figures.put("markers-over-time-" + summary.className(), topGenesOverTime(summary, Evidence.RAISED, top));
             figures.put("lowered-genes-" + summary.className(), rankedBars(summary, Evidence.LOWERED, top));
             figures.put("lowered-genes-over-time-" + summary.className(),
                     topGenesOverTime(summary, Evidence.LOWERED, top));

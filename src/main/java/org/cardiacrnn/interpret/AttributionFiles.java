@@ -19,8 +19,9 @@ import org.cardiacrnn.io.AtomicFiles;
 
 /**
  * Writes a report to a folder: {@code top-genes.csv} (per class, the top genes of each {@link Evidence} ranking,
- * named in its {@code ranking} column), one genes × time-steps CSV of the mean attribution per class
- * ({@code attribution-CLASS.csv}, genes in marker rank order) and the per-class figures in PDF, SVG, PNG and CSV.
+ * named in its {@code ranking} column, the signed one first), one genes × time-steps CSV of the mean attribution
+ * per class ({@code attribution-CLASS.csv}, genes in rank order) and the per-class figures in PDF, SVG, PNG and
+ * CSV.
  */
 public final class AttributionFiles {
 
@@ -60,7 +61,8 @@ public final class AttributionFiles {
     static String topGenesCsv(AttributionReport report, int top) throws IOException {
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = printer(text)) {
-            // The first six columns are those of the file before the split, so older readers still parse it.
+            // The first six columns are those of the file before the split, and each class's first rows are its signed
+            // ranking as before, so older readers still parse it.
             printer.printRecord("class", "rank", "gene", "mean_attribution", "mean_absolute_attribution",
                     "sequences", "ranking", "raised_expression_attribution", "lowered_expression_attribution");
             for (ClassAttribution summary : report.classes()) {
@@ -83,7 +85,7 @@ public final class AttributionFiles {
             List<String> header = new ArrayList<>(List.of("gene", "rank"));
             header.addAll(AttributionFigures.stepLabels(summary.timeSteps()));
             printer.printRecord(header);
-            for (GeneScore score : summary.ranking(Evidence.RAISED)) {
+            for (GeneScore score : summary.ranking(Evidence.ALL)) {
                 List<Object> row = new ArrayList<>(List.of(score.gene(), score.rank()));
                 for (int t = 0; t < summary.timeSteps(); t++) {
                     row.add(number(summary.mean(score.geneIndex(), t)));

@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * What a class's correctly classified sequences have in common: their mean attribution per gene and time step,
- * split into the evidence from raised and from lowered expression (see {@link Evidence}), and the genes ranked by
- * each part, so the first genes of {@link Evidence#RAISED} are the class's markers and those of
- * {@link Evidence#LOWERED} the genes whose low level argues for it. Genes that argued against the class sink to
- * the bottom of both rankings; {@link GeneScore#meanAbsoluteAttribution()} still says how much a gene mattered
- * either way.
+ * split into the evidence from raised and from lowered expression (see {@link Evidence}), and the genes ranked
+ * three times: by the signed sum ({@link Evidence#ALL}, the evidence for the class), by the part from raised
+ * expression (the class's markers) and by the part from lowered expression (genes whose low level argues for it).
+ * Genes that argued against the class sink to the bottom; {@link GeneScore#meanAbsoluteAttribution()} still says
+ * how much a gene mattered either way.
  *
  * @param meanAttribution mean over the sequences, {@code [gene * timeSteps + t]}
  * @param meanRaised      the part of it from cells where the input lay above the baseline
@@ -52,7 +52,12 @@ public record ClassAttribution(int classIndex, String className, int sequences, 
 
     /** The mean attribution of a gene at a time step from one kind of expression only. */
     public float mean(Evidence evidence, int gene, int time) {
-        return (evidence == Evidence.RAISED ? meanRaised : meanLowered)[gene * timeSteps + time];
+        float[] values = switch (evidence) {
+            case ALL -> meanAttribution;
+            case RAISED -> meanRaised;
+            case LOWERED -> meanLowered;
+        };
+        return values[gene * timeSteps + time];
     }
 
     /** Every gene, ranked by its mean attribution from {@code evidence}. */

@@ -39,10 +39,12 @@ class AttributeEmbedCommandTest {
         List<String> top = Files.readAllLines(out.resolve("top-genes.csv"));
         assertThat(top.get(0)).isEqualTo("class,rank,gene,mean_attribution,mean_absolute_attribution,sequences,"
                 + "ranking,raised_expression_attribution,lowered_expression_attribution");
-        // Per class, the top 5 markers (raised expression), then the top 5 low-level genes (lowered expression).
-        assertThat(top).hasSize(1 + 4 * 2 * 5);
-        assertThat(top.get(1)).startsWith("atrial_cm,1,").contains(",raised,");
-        assertThat(top.get(6)).startsWith("atrial_cm,1,").contains(",lowered,");
+        // Per class, the top 5 by all evidence, the top 5 markers (raised expression), then the top 5 low-level
+        // genes (lowered expression).
+        assertThat(top).hasSize(1 + 4 * 3 * 5);
+        assertThat(top.get(1)).startsWith("atrial_cm,1,").contains(",all,");
+        assertThat(top.get(6)).startsWith("atrial_cm,1,").contains(",raised,");
+        assertThat(top.get(11)).startsWith("atrial_cm,1,").contains(",lowered,");
         for (String line : top.subList(1, top.size())) {
             String[] cells = line.split(",");
             assertThat(Double.parseDouble(cells[7]) + Double.parseDouble(cells[8]))
@@ -55,6 +57,8 @@ class AttributeEmbedCommandTest {
         for (String ext : List.of("pdf", "svg", "png", "csv")) {
             assertThat(out.resolve("top-genes-epicardial." + ext)).isNotEmptyFile();
             assertThat(out.resolve("top-genes-over-time-epicardial." + ext)).isNotEmptyFile();
+            assertThat(out.resolve("markers-epicardial." + ext)).isNotEmptyFile();
+            assertThat(out.resolve("markers-over-time-epicardial." + ext)).isNotEmptyFile();
             assertThat(out.resolve("lowered-genes-epicardial." + ext)).isNotEmptyFile();
             assertThat(out.resolve("lowered-genes-over-time-epicardial." + ext)).isNotEmptyFile();
         }
@@ -73,7 +77,7 @@ class AttributeEmbedCommandTest {
                 "--method", "gradient-input", "--output", "log-probability", "--top", "5");
         assertThat(logProbability.code()).as(logProbability.err()).isZero();
         assertThat(logProbability.out()).contains("attributed the log-probability of");
-        assertThat(Files.readAllLines(logProbabilities.resolve("top-genes.csv"))).hasSize(1 + 4 * 2 * 5)
+        assertThat(Files.readAllLines(logProbabilities.resolve("top-genes.csv"))).hasSize(1 + 4 * 3 * 5)
                 .isNotEqualTo(top);
 
         Path single = workspace.resolve("one-sequence");

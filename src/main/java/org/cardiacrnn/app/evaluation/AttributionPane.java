@@ -30,8 +30,9 @@ import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.interpret.Evidence;
 
 /**
- * The Evaluation page's attributions tab: per class, the top genes by evidence from raised expression (markers) or
- * from lowered expression, when they matter, and the ranking with both figures per gene.
+ * The Evaluation page's attributions tab: per class, the top genes by all their evidence, by the evidence from
+ * raised expression (markers) or from lowered expression, when they matter, and the ranking with both parts of
+ * every gene's attribution.
  */
 public final class AttributionPane extends BorderPane {
 
@@ -54,8 +55,11 @@ public final class AttributionPane extends BorderPane {
         rankingChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(Evidence evidence) {
-                return evidence == null ? "" : I18n.text(evidence == Evidence.RAISED ? "attribution.ranking.raised"
-                        : "attribution.ranking.lowered");
+                return evidence == null ? "" : I18n.text(switch (evidence) {
+                    case ALL -> "attribution.ranking.all";
+                    case RAISED -> "attribution.ranking.raised";
+                    case LOWERED -> "attribution.ranking.lowered";
+                });
             }
 
             @Override
@@ -77,11 +81,17 @@ public final class AttributionPane extends BorderPane {
         ChartPane bars = charts.apply("attributionBars");
         ChartPane overTime = charts.apply("attributionOverTime");
         viewModel.rankedBarsProperty().addListener((obs, old, figure) -> bars.show(figure == null ? ""
-                : I18n.text(raised(viewModel) ? "attribution.chart.bars.raised" : "attribution.chart.bars.lowered"),
-                figure));
+                : I18n.text(switch (viewModel.rankingProperty().get()) {
+                    case ALL -> "attribution.chart.bars";
+                    case RAISED -> "attribution.chart.bars.raised";
+                    case LOWERED -> "attribution.chart.bars.lowered";
+                }), figure));
         viewModel.topGenesOverTimeProperty().addListener((obs, old, figure) -> overTime.show(figure == null ? ""
-                : I18n.text(raised(viewModel) ? "attribution.chart.overTime.raised"
-                        : "attribution.chart.overTime.lowered"), figure));
+                : I18n.text(switch (viewModel.rankingProperty().get()) {
+                    case ALL -> "attribution.chart.overTime";
+                    case RAISED -> "attribution.chart.overTime.raised";
+                    case LOWERED -> "attribution.chart.overTime.lowered";
+                }), figure));
 
         TextField filter = new TextField();
         filter.setId("attributionFilter");
@@ -121,10 +131,6 @@ public final class AttributionPane extends BorderPane {
         split.setDividerPositions(0.36, 0.72);
         setCenter(split);
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
-    }
-
-    private static boolean raised(AttributionViewModel viewModel) {
-        return viewModel.rankingProperty().get() != Evidence.LOWERED;
     }
 
     private static String number(double value) {

@@ -40,9 +40,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Per-class attributions of the current run on its test split: integrated gradients run as a background job
- * (progress, cancel); then a class's top genes by evidence from raised expression (its markers) or from lowered
- * expression, those genes over time, and a searchable ranking whose rows open a gene's plot over time on the Data
- * page.
+ * (progress, cancel); then a class's top genes by all their evidence, by the evidence from raised expression (its
+ * markers) or from lowered expression, those genes over time, and a searchable ranking whose rows open a gene's
+ * plot over time on the Data page.
  */
 public final class AttributionViewModel {
 
@@ -64,7 +64,7 @@ public final class AttributionViewModel {
     private final ReadOnlyObjectWrapper<AttributionReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> classNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedClass = new SimpleObjectProperty<>();
-    private final ObjectProperty<Evidence> ranking = new SimpleObjectProperty<>(Evidence.RAISED);
+    private final ObjectProperty<Evidence> ranking = new SimpleObjectProperty<>(Evidence.ALL);
     private final ReadOnlyObjectWrapper<Figure> rankedBars = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Figure> topGenesOverTime = new ReadOnlyObjectWrapper<>();
     private final ObservableList<GeneRow> allGenes = FXCollections.observableArrayList();
@@ -94,7 +94,13 @@ public final class AttributionViewModel {
         session.currentRunProperty().addListener((obs, old, run) -> clear());
         sequenceClass.addListener((obs, old, name) -> attributeSequence(sequenceIndex));
         selectedClass.addListener((obs, old, name) -> showClass());
-        ranking.addListener((obs, old, evidence) -> showClass());
+        ranking.addListener((obs, old, evidence) -> {
+            if (evidence == null) {
+                ranking.set(Evidence.ALL);
+            } else {
+                showClass();
+            }
+        });
         geneFilter.addListener((obs, old, text) -> {
             String query = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
             genes.setPredicate(row -> query.isEmpty() || row.gene().toUpperCase(Locale.ROOT).contains(query));
@@ -220,7 +226,7 @@ public final class AttributionViewModel {
             return;
         }
         ClassAttribution summary = current.classes().get(index);
-        Evidence evidence = ranking.get() == null ? Evidence.RAISED : ranking.get();
+        Evidence evidence = ranking.get();
         rankedBars.set(AttributionFigures.rankedBars(summary, evidence, TOP));
         topGenesOverTime.set(AttributionFigures.topGenesOverTime(summary, evidence, TOP));
         allGenes.setAll(summary.ranking(evidence).stream().map(AttributionViewModel::row).toList());
@@ -258,8 +264,8 @@ public final class AttributionViewModel {
     }
 
     /**
-     * Which evidence ranks the genes: raised expression (the class's markers, the default) or lowered expression
-     * (genes whose low level argues for the class).
+     * Which evidence ranks the genes: all of it (the signed attribution, the default), raised expression (the
+     * class's markers) or lowered expression (genes whose low level argues for the class).
      */
     public ObjectProperty<Evidence> rankingProperty() {
         return ranking;

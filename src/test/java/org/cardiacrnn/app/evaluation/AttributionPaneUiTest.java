@@ -69,7 +69,7 @@ class AttributionPaneUiTest {
 
         @SuppressWarnings("unchecked")
         ComboBox<Evidence> ranking = robot.lookup("#attributionRanking").queryAs(ComboBox.class);
-        assertThat(ranking.getValue()).isEqualTo(Evidence.RAISED);
+        assertThat(ranking.getValue()).isEqualTo(Evidence.ALL);
         robot.interact(() -> genes.getSortOrder().clear());
         robot.clickOn("#attributionRanking").clickOn("Low-level genes (lowered expression)");
         assertThat(ranking.getValue()).isEqualTo(Evidence.LOWERED);

@@ -40,6 +40,12 @@ class AttributionViewModelTest {
             assertThat(row.raisedAttribution() + row.loweredAttribution())
                     .isCloseTo(row.meanAttribution(), within(1e-9));
         }
+        assertThat(viewModel.rankingProperty().get()).isEqualTo(Evidence.ALL);
+        assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::meanAttribution)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(viewModel.rankedBarsProperty().get().chart().getTitle().getText()).startsWith("Top genes");
+
+        viewModel.rankingProperty().set(Evidence.RAISED);
         assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::raisedAttribution)
                 .isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(viewModel.rankedBarsProperty().get().chart().getTitle().getText()).startsWith("Markers");
@@ -50,7 +56,8 @@ class AttributionViewModelTest {
         assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::rank).containsExactly(1, 2, 3, 4, 5);
         assertThat(viewModel.rankedBarsProperty().get().chart().getTitle().getText()).startsWith("Low-level genes");
         assertThat(viewModel.topGenesOverTimeProperty().get().data().rows()).hasSize(5 * 4);
-        viewModel.rankingProperty().set(Evidence.RAISED);
+        viewModel.rankingProperty().set(null);
+        assertThat(viewModel.rankingProperty().get()).isEqualTo(Evidence.ALL);
 
         viewModel.geneFilterProperty().set("sox");
         assertThat(viewModel.genes()).extracting(AttributionViewModel.GeneRow::gene).containsExactly("SOX17");
