@@ -139,8 +139,7 @@ public final class Attributor {
             baselines.add(reference);
             int firstRow = (s - from) * rowsPerSequence;
             for (int r = 0; r < rowsPerSequence; r++) {
-                double alpha = r == 0 ? 0 : r == rowsPerSequence - 1 ? 1
-                        : settings.method() == AttributionMethod.GRADIENT_INPUT ? 1 : (r - 0.5) / points;
+                double alpha = alpha(r, rowsPerSequence, points, settings.method());
                 int offset = (firstRow + r) * block;
                 for (int k = 0; k < block; k++) {
                     input[offset + k] = (float) (reference[k] + alpha * (x[k] - reference[k]));
@@ -153,9 +152,13 @@ public final class Attributor {
         }
         INDArray features = Nd4j.create(input, new long[] {rows, genes, steps}, DataType.FLOAT);
         INDArray maskArray = mask == null ? null : Nd4j.create(mask, new long[] {rows, steps}, DataType.FLOAT);
-        InspectableNetwork.Gradients result = network.gradients(features, maskArray, rowTargets,
-                settings.output());
-        float[] gradient = result.inputGradient().dup('c').data().asFloat();
+        double[] alphas = new double[rowsPerSequence];
+        for (int r = 1; r < rowsPerSequence; r++) {
+            alphas[r] = alpha(r, rowsPerSequence, points, settings.method());
+        }
+        InspectableNetwork.Gradients result = network.straightPathGradients(features, maskArray, rowTargets,
+                settings.output(), alphas);
+        float[] gradientSums = result.inputGradient().dup('c').data().asFloat();
         Tensors.close(features, maskArray, result.inputGradient());
 
         List<SequenceAttribution> attributions = new ArrayList<>(to - from);
@@ -167,11 +170,7 @@ public final class Attributor {
             boolean[] raised = new boolean[block];
             for (int k = 0; k < block; k++) {
                 raised[k] = x[k] > reference[k];
-                double sum = 0;
-                for (int r = 1; r <= points; r++) {
-                    sum += gradient[(firstRow + r) * block + k];
-                }
-                values[k] = (float) ((x[k] - reference[k]) * sum / points);
+                values[k] = (float) ((x[k] - reference[k]) * (double) gradientSums[(s - from) * block + k] / points);
             }
             if (mask != null) {
                 for (int t = 0; t < steps; t++) {
@@ -188,6 +187,17 @@ public final class Attributor {
                     result.outputs()[inputRow], result.outputs()[firstRow]));
         }
         return attributions;
+    }
+
+    /** Where row r of a sequence's rows lies on the line from the baseline (0) to the input (1). */
+    private static double alpha(int r, int rowsPerSequence, int points, AttributionMethod method) {
+        if (r == 0) {
+            return 0;
+        }
+        if (r == rowsPerSequence - 1) {
+            return 1;
+        }
+        return method == AttributionMethod.GRADIENT_INPUT ? 1 : (r - 0.5) / points;
     }
 
     static int argMax(float[] values) {

@@ -20,6 +20,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A copy of a trained classifier set up to be looked into: its layers run one by one at inference (no
@@ -157,6 +158,38 @@ public final class InspectableNetwork {
         network.clearLayerMaskArrays();
         return new Gradients(probabilities.castTo(DataType.FLOAT).toFloatMatrix(), values,
                 epsilon.castTo(DataType.FLOAT));
+    }
+
+    /**
+     * As {@link #gradients}, for a batch of straight paths: blocks of {@code alphas.length} rows, row r of a block
+     * being baseline + alphas[r] (input − baseline), its first row the baseline (alpha 0) and its last the input
+     * (alpha 1). The input gradient returned is [blocks, genes, time]: per block, the sum of the gradients of its
+     * inner rows (1 … alphas.length − 2), all that integrated gradients need. When the first layer is a fast BiLSTM
+     * its input products take two rows per block instead of every row (see the kernel's {@code StraightPaths}), so
+     * the rows must lie on their lines; other networks sum the rows' gradients.
+     */
+    public Gradients straightPathGradients(INDArray features, INDArray mask, int[] targets, ClassOutput output,
+                                           double[] alphas) {
+        int length = alphas.length;
+        if (length < 3 || features.size(0) % length != 0) {
+            throw new IllegalArgumentException("need whole paths of at least three rows");
+        }
+        if (network.getLayer(0) instanceof FastBidirectionalLstmLayer first
+                && network.getLayerWiseConfigurations().getInputPreProcess(0) == null) {
+            first.setStraightPaths(alphas);
+            try {
+                return gradients(features, mask, targets, output);
+            } finally {
+                first.setStraightPaths(null);
+            }
+        }
+        Gradients rows = gradients(features, mask, targets, output);
+        INDArray perRow = rows.inputGradient();
+        long blocks = perRow.size(0) / length;
+        INDArray summed = perRow.reshape('c', blocks, length, perRow.size(1), perRow.size(2))
+                .get(NDArrayIndex.all(), NDArrayIndex.interval(1, length - 1), NDArrayIndex.all(), NDArrayIndex.all())
+                .sum(1);
+        return new Gradients(rows.probabilities(), rows.outputs(), summed.castTo(DataType.FLOAT));
     }
 
     private static double logSumExp(INDArray logits, int row) {

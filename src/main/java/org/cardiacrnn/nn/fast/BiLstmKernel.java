@@ -47,9 +47,29 @@ final class BiLstmKernel {
     private BiLstmBuffers buffers;
     private boolean masked;
     private boolean droppedOut;
+    /** Set while the batch rows are straight paths (attribution only); null otherwise. */
+    private StraightPaths paths;
+    /** Of the last forward pass along {@link #paths}: the end rows, their weights per row, the inner-row sum. */
+    private INDArray pathEndpoints;
+    private INDArray pathCombination;
+    private INDArray pathInnerSum;
 
     BiLstmKernel(PairRunner runner) {
         this.runner = runner;
+    }
+
+    /**
+     * From the next forward pass on, takes the batch rows as straight paths (null: as independent rows): the input
+     * projection comes from each block's end rows, and the input gradient has one row per block, the sum over its
+     * inner rows.
+     */
+    void setStraightPaths(StraightPaths paths) {
+        this.paths = paths;
+    }
+
+    /** Rows per step of the input gradient the next backward pass writes: the batch, or its paths' blocks. */
+    int inputGradBatch() {
+        return pathInnerSum == null ? buffers.batch : (int) pathInnerSum.size(0) / buffers.steps;
     }
 
     /** The buffers of the last forward pass (read by the backward pass). */
@@ -87,6 +107,18 @@ final class BiLstmKernel {
         if (masked) {
             b.mask.assign(mask.transpose());
         }
+        if (paths != null) {
+            if (droppedOut) {
+                throw new IllegalStateException("straight paths are for attribution, which applies no dropout");
+            }
+            pathEndpoints = paths.endpoints(b.input, steps, batch);
+            pathCombination = paths.combination(b.input.dataType(), steps, batch);
+            pathInnerSum = paths.innerSum(b.input.dataType(), steps, batch);
+        } else {
+            pathEndpoints = null;
+            pathCombination = null;
+            pathInnerSum = null;
+        }
         runner.runBoth(d -> forwardDirection(b, d, inputWeights, recurrentWeights, bias));
         return b;
     }
@@ -95,7 +127,13 @@ final class BiLstmKernel {
             INDArray bias) {
         int steps = b.steps;
         long units = b.units;
-        mmul(b.input, block(inputWeights, d, 4 * units), b.gates[d], 0.0, PLAIN);
+        if (pathEndpoints != null) {
+            INDArray projected = Nd4j.create(b.input.dataType(), pathEndpoints.size(0), 4 * units);
+            mmul(pathEndpoints, block(inputWeights, d, 4 * units), projected, 0.0, PLAIN);
+            mmul(pathCombination, projected, b.gates[d], 0.0, PLAIN);
+        } else {
+            mmul(b.input, block(inputWeights, d, 4 * units), b.gates[d], 0.0, PLAIN);
+        }
         if (b.heapStep) {
             b.stepBias[d] = block(bias, d, 4 * units).toFloatVector();
         } else {
@@ -128,13 +166,15 @@ final class BiLstmKernel {
      * gradients into the given views (unless they are null: attribution needs only the input gradient, and
      * skipping the weight gradients saves a third of the work) and, when {@code inputGrad} [T*B, nIn] is not
      * null, the gradient
-     * with respect to the input (time-major), through the forward pass's dropout, if any.
+     * with respect to the input (time-major), through the forward pass's dropout, if any. After a forward pass
+     * along straight paths {@code inputGrad} is [T*G, nIn], per step and block the sum over the block's inner rows.
      */
     void backward(INDArray outputGrad, INDArray inputWeights, INDArray recurrentWeights, INDArray inputWeightGrad,
             INDArray recurrentWeightGrad, INDArray biasGrad, INDArray inputGrad) {
         BiLstmBuffers b = buffers;
         b.ensureBackward();
-        INDArray backwardShare = inputGrad == null ? null : b.inputGrad();
+        INDArray backwardShare = inputGrad == null ? null
+                : pathInnerSum == null ? b.inputGrad() : Nd4j.create(inputGrad.dataType(), inputGrad.shape());
         runner.runBoth(d -> backwardDirection(b, d, outputGrad, inputWeights, recurrentWeights, inputWeightGrad,
                 recurrentWeightGrad, biasGrad, d == 0 ? inputGrad : backwardShare));
         if (inputGrad != null) {
@@ -163,7 +203,11 @@ final class BiLstmKernel {
         if (inputWeightGrad != null) {
             parameterGradients(b, d, gateGrad, inputWeightGrad, recurrentWeightGrad, biasGrad);
         }
-        if (inputGrad != null) {
+        if (inputGrad != null && pathInnerSum != null) {
+            INDArray summed = Nd4j.create(gateGrad.dataType(), pathInnerSum.size(0), 4 * units);
+            mmul(pathInnerSum, gateGrad, summed, 0.0, PLAIN);
+            mmul(summed, block(inputWeights, d, 4 * units), inputGrad, 0.0, TRANSPOSE_B);
+        } else if (inputGrad != null) {
             mmul(gateGrad, block(inputWeights, d, 4 * units), inputGrad, 0.0, TRANSPOSE_B);
         }
     }

@@ -106,6 +106,16 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
         this.parameterGradients = parameterGradients;
     }
 
+    /**
+     * With {@code alphas}, the batch rows of the following passes are straight paths ({@link StraightPaths}): blocks
+     * of {@code alphas.length} rows from a baseline (alpha 0) to an input (alpha 1), each row on the line at its
+     * alpha, and the input gradient has one row per block, the sum over its inner rows. Null: independent rows
+     * again. Attribution only, with the batch built so; the rows between the ends are not read.
+     */
+    public void setStraightPaths(double[] alphas) {
+        kernel.setStraightPaths(alphas == null ? null : new StraightPaths(alphas));
+    }
+
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
@@ -114,8 +124,9 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
             throw new IllegalStateException("FastBidirectionalLstm: backpropGradient called before activate");
         }
         boolean wantInputGrad = layerConf().isInputGradient();
+        int gradBatch = kernel.inputGradBatch();
         INDArray inputGrad = wantInputGrad ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                (long) buffers.steps * buffers.batch, layerConf().getNIn()) : null;
+                (long) buffers.steps * gradBatch, layerConf().getNIn()) : null;
         Gradient gradient;
         if (parameterGradients) {
             kernel.backward(epsilon.castTo(dataType), forwardInputWeights, forwardRecurrentWeights,
@@ -135,7 +146,7 @@ public class FastBidirectionalLstmLayer extends BaseLayer<FastBidirectionalLstm>
         if (!wantInputGrad) {
             return new Pair<>(gradient, null);
         }
-        INDArray epsilonOut = inputGrad.reshape(buffers.steps, buffers.batch, layerConf().getNIn()).permute(1, 2, 0);
+        INDArray epsilonOut = inputGrad.reshape(buffers.steps, gradBatch, layerConf().getNIn()).permute(1, 2, 0);
         return new Pair<>(gradient, kernelDropout ? epsilonOut : backpropDropOutIfPresent(epsilonOut));
     }
 }
