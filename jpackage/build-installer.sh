@@ -88,6 +88,13 @@ java.xml,java.datatransfer,jdk.unsupported,jdk.management,jdk.zipfs,jdk.crypto.e
 "$jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
   --include-locales=en --output "$work/runtime"
 
+# The classes a start loads, for the class-data archive the installed program makes of them at its install
+# path (make-cds-archive.sh, run by postinst; docs/performance.md). Without a list it only starts slower.
+cp jpackage/make-cds-archive.sh "$work/input/"
+jpackage/record-class-list.sh "$work/runtime/bin/java" "$work/input/cardiac-rnn.jar:$work/input/lib/*" \
+  "$work/input/cardiac-rnn.classlist" \
+  || echo "warning: no class list, so the installed program will start without a class-data archive" >&2
+
 # The vendor and the maintainer's address.
 . jpackage/package.conf
 
@@ -105,6 +112,8 @@ common=(
   --java-options "-XX:+UseParallelGC"
   --java-options "-Dprism.lcdtext=false"
   --java-options "-XX:MaxRAMPercentage=50"
+  --java-options "-Xshare:auto"
+  --java-options '-XX:SharedArchiveFile=$APPDIR/cardiac-rnn.jsa'
   --dest "$out"
 )
 

@@ -22,5 +22,17 @@ else
   echo "installer tools missing: checked the app image instead"
 fi
 
+# What postinst does after installing: the class-data archive for this path. With -Xshare:on the JVM refuses to
+# start unless it maps the archive, so this checks that the launcher really uses it.
+app_dir=$(dirname "$launcher")/../lib/app
+if [ -f "$app_dir/cardiac-rnn.classlist" ]; then
+  sh "$app_dir/make-cds-archive.sh"
+  _JAVA_OPTIONS=-Xshare:on "$launcher" --version >/dev/null 2>&1 \
+    || { echo "the launcher does not map its class-data archive" >&2; exit 1; }
+  echo "class-data archive: $(du -h "$app_dir/cardiac-rnn.jsa" | cut -f1), used by the launcher"
+else
+  echo "no class list in the package: the class-data archive was not checked"
+fi
+
 home=$(mktemp -d)
 CARDIAC_RNN_HOME="$home" "$launcher" --smoke-test

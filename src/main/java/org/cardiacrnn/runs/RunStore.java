@@ -30,6 +30,9 @@ public final class RunStore {
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final int MAX_NAME_LENGTH = 60;
+    /** Anything but a word character splits words; '=' and '+' stay with their setting ("epochs=1", "+2"). */
+    private static final Pattern WORD_SEPARATOR = Pattern.compile("[^A-Za-z0-9._=+]+");
+    private static final Pattern TRAILING_TIME = Pattern.compile("[\\s·-]+\\d{1,2}:\\d{2}(:\\d{2})?\\s*$");
 
     private final Path runsDirectory;
     private final Clock clock;
@@ -156,14 +159,31 @@ public final class RunStore {
         }
     }
 
-    /** The folder-name form of a run name: letters, digits, '.', '_' and '-' only, at most 60 characters. */
+    /**
+     * The folder-name form of a run name: its words joined by '-', using letters, digits, '.', '_' and '-' only,
+     * at most 60 characters, cut only between words. A trailing clock time ("… · 09:23:00") is left out because
+     * the folder's timestamp already says when the run started, and a clipped time read as noise.
+     */
     public static String folderName(String name) {
-        String cleaned = (name == null ? "" : name).replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-")
-                .replaceAll("^[-._]+|[-._]+$", "");
-        if (cleaned.length() > MAX_NAME_LENGTH) {
-            cleaned = cleaned.substring(0, MAX_NAME_LENGTH).replaceAll("[-._]+$", "");
+        String withoutTime = TRAILING_TIME.matcher(name == null ? "" : name).replaceFirst("");
+        StringBuilder folder = new StringBuilder();
+        for (String word : WORD_SEPARATOR.split(withoutTime)) {
+            String cleaned = word.replace("=", "-").replace("+", "plus").replaceAll("^[._-]+|[._-]+$", "");
+            if (cleaned.isEmpty()) {
+                continue;
+            }
+            int lengthWith = folder.length() + (folder.length() == 0 ? 0 : 1) + cleaned.length();
+            if (lengthWith > MAX_NAME_LENGTH) {
+                if (folder.length() == 0) {
+                    // One word longer than the limit: a clipped word beats an empty name.
+                    folder.append(cleaned, 0, MAX_NAME_LENGTH);
+                }
+                break;
+            }
+            folder.append(folder.length() == 0 ? "" : "-").append(cleaned);
         }
-        return cleaned.isEmpty() ? "run" : cleaned;
+        String result = folder.toString().replaceAll("[._-]+$", "");
+        return result.isEmpty() ? "run" : result;
     }
 
     private RunStatus markIfInterrupted(RunFolder folder) {

@@ -41,6 +41,30 @@ class RunStoreTest {
     }
 
     @Test
+    void longRunNamesAreCutBetweenWordsAndLeaveOutTheClockTimeTheTimestampAlreadyGives() {
+        String name = "quick epochs=1 · cardiac-differentiation-synthetic-sample · 09:23:00";
+        assertThat(RunStore.folderName(name)).isEqualTo("quick-epochs-1-cardiac-differentiation-synthetic-sample");
+
+        String longer = "quick dropout=0.5 epochs=1 hiddenUnits=16 +2 · cardiac-differentiation-synthetic-sample"
+                + " · 09:23";
+        assertThat(RunStore.folderName(longer))
+                .isEqualTo("quick-dropout-0.5-epochs-1-hiddenUnits-16-plus2-cardiac")
+                .hasSizeLessThanOrEqualTo(60);
+
+        assertThat(RunStore.folderName("methodology · chu2016-endoderm · 9:05"))
+                .isEqualTo("methodology-chu2016-endoderm");
+        assertThat(RunStore.folderName("meeting at 10:30 notes")).as("only a trailing time is left out")
+                .isEqualTo("meeting-at-10-30-notes");
+        assertThat(RunStore.folderName("seed=7 · " + "x".repeat(70))).isEqualTo("seed-7");
+
+        RunFolder run = storeAt("2026-01-02T09:23:00Z").create(name, "quick", Map.of());
+        RunFolder again = storeAt("2026-01-02T09:23:00Z").create(name, "quick", Map.of());
+        assertThat(run.id()).isEqualTo("20260102-092300-quick-epochs-1-cardiac-differentiation-synthetic-sample");
+        assertThat(again.id()).isEqualTo(run.id() + "-2");
+        assertThat(run.status().name()).as("the run keeps its full display name").isEqualTo(name);
+    }
+
+    @Test
     void listingShowsNewestFirstWithStatusFields() {
         RunFolder older = storeAt("2026-01-02T03:04:05Z").create("older", "quick", Map.of("epochs", "5"));
         older.recordAccuracies(0.8, 0.75);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalTime;
 
 import org.cardiacrnn.hyperparameters.Hyperparameters;
+import org.cardiacrnn.runs.RunStore;
 import org.junit.jupiter.api.Test;
 
 class RunNamesTest {
@@ -31,5 +32,12 @@ class RunNamesTest {
         assertThat(name).contains(" +" + (5 - RunNames.SETTINGS_NAMED) + " · ");
         assertThat(RunNames.changedSettings("quick", many)).hasSize(5);
         assertThat(RunNames.changedSettings("my settings", many)).as("no preset to differ from").isEmpty();
+    }
+
+    @Test
+    void folderNamesOfRunNamesEndInAWholeWordNotAClippedTime() {
+        Hyperparameters edited = Hyperparameters.quick().withOverride("epochs", "1");
+        String name = RunNames.of("quick", edited, "Cardiac differentiation (synthetic sample)", LocalTime.of(9, 23));
+        assertThat(RunStore.folderName(name)).isEqualTo("quick-epochs-1-cardiac-differentiation-synthetic-sample");
     }
 }
