@@ -11,7 +11,8 @@ import javafx.concurrent.Task;
 /**
  * Runs jobs as {@link Task}s on one daemon worker thread. One thread because ND4J work must not run
  * concurrently with training (it would fight for the same two cores) and because jobs then finish in
- * the order they were asked for. Task progress and messages are coalesced by JavaFX itself.
+ * the order they were asked for. Task progress and messages are coalesced by JavaFX itself. The thread runs at
+ * a lowered priority, so the window stays responsive while it keeps the cores busy.
  */
 public final class FxTaskExecutor extends ObservableTaskState {
 
@@ -30,7 +31,11 @@ public final class FxTaskExecutor extends ObservableTaskState {
     public FxTaskExecutor(Runnable beforeEachJob) {
         this.beforeEachJob = beforeEachJob;
         worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "workbench-engine");
+            // Background work yields the CPU to the window (see BackgroundPriority).
+            Thread thread = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                runnable.run();
+            }, "workbench-engine");
             thread.setDaemon(true);
             return thread;
         });

@@ -1,8 +1,10 @@
 package org.cardiacrnn.app.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -44,5 +46,20 @@ class FxTaskExecutorTest {
         assertThat(results).containsExactly("first", "second");
         assertThat(steps).containsExactly("settings on workbench-engine", "first",
                 "settings on workbench-engine", "second");
+    }
+
+    /** Training runs on the worker thread; it must leave the CPU to the window first (issue 16, group 12). */
+    @Test
+    void jobsRunAtTheBackgroundPriority() throws Exception {
+        OptionalInt windowNice = BackgroundPriority.currentThreadNice();
+        assumeTrue(windowNice.isPresent(), "thread nice values are read from Linux's /proc");
+        FxTaskExecutor executor = new FxTaskExecutor();
+        List<OptionalInt> seen = new CopyOnWriteArrayList<>();
+        executor.submit("nice", progress -> BackgroundPriority.currentThreadNice(), seen::add,
+                failure -> seen.add(OptionalInt.empty()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seen.size() == 1);
+        executor.shutdown();
+
+        assertThat(seen.get(0)).hasValue(Math.max(BackgroundPriority.NICE, windowNice.getAsInt()));
     }
 }
