@@ -60,6 +60,7 @@ public final class ResponsivenessBenchmark {
         String sampleThreshold = System.getProperty("pulses.sample");
         PulseGapSampler sampler = sampleThreshold != null ? new PulseGapSampler() : null;
         long[] trainingNanos = new long[2];
+        long[] startUptimeMillis = new long[1];
         // CPU time of the UI thread and the renderer during training: unlike the gaps, it hardly depends on
         // what else the machine runs, so it shows whether a change made the window's work smaller.
         long[] uiCpu = new long[2];
@@ -78,6 +79,7 @@ public final class ResponsivenessBenchmark {
                 sampler.start();
             }
             trainingNanos[0] = System.nanoTime();
+            startUptimeMillis[0] = ManagementFactory.getRuntimeMXBean().getUptime();
             uiCpu[0] = threads.getCurrentThreadCpuTime();
             rendererCpu[0] = threads.getThreadCpuTime(renderer);
             shown.trainNow();
@@ -108,6 +110,10 @@ public final class ResponsivenessBenchmark {
         System.out.printf(Locale.ROOT, "CPU during training: UI thread %.0f ms (%.0f ms/s), renderer %.0f ms "
                         + "(%.0f ms/s)%n", (uiCpu[1] - uiCpu[0]) / 1e6, (uiCpu[1] - uiCpu[0]) / 1e6 / seconds,
                 (rendererCpu[1] - rendererCpu[0]) / 1e6, (rendererCpu[1] - rendererCpu[0]) / 1e6 / seconds);
+        // With the JVM's uptime, the gaps can be matched with a -Xlog:gc*,safepoint log of the same run.
+        System.out.printf(Locale.ROOT, "gaps over 50 ms (JVM uptime at start s + length ms): %s%n",
+                monitor.longGaps().stream().map(gap -> String.format(Locale.ROOT, "%.3f+%.0f",
+                        (startUptimeMillis[0] + gap[0]) / 1e3, gap[1])).toList());
         if (sampler != null) {
             sampler.report(Double.parseDouble(sampleThreshold), System.out);
         }
