@@ -1,9 +1,12 @@
 package org.cardiacrnn.app.common;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -108,18 +111,18 @@ public final class PulseGapSampler {
      */
     private static Map<String, long[]> schedule() {
         Map<String, long[]> times = new TreeMap<>();
-        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        File[] tasks = new File("/proc/self/task").listFiles();
         if (tasks == null) {
             return times;
         }
-        for (java.io.File task : tasks) {
+        for (File task : tasks) {
             try {
-                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
-                String[] fields = java.nio.file.Files.readString(task.toPath().resolve("schedstat")).trim()
+                String name = Files.readString(task.toPath().resolve("comm")).trim();
+                String[] fields = Files.readString(task.toPath().resolve("schedstat")).trim()
                         .split(" ");
                 times.put(name + "#" + task.getName(), new long[] {Long.parseLong(fields[0]),
                         Long.parseLong(fields[1])});
-            } catch (java.io.IOException | RuntimeException gone) {
+            } catch (IOException | RuntimeException gone) {
                 // A thread that ended between listing and reading.
             }
         }
