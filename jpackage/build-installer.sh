@@ -98,6 +98,13 @@ jpackage/record-class-list.sh "$work/runtime/bin/java" "$work/input/cardiac-rnn.
 # The vendor and the maintainer's address.
 . jpackage/package.conf
 
+# Shenandoah collects concurrently: during training the Parallel collector stopped the window for 150-470 ms
+# (docs/performance.md, responsiveness). A JDK built without Shenandoah gets G1 instead.
+gc_option=-XX:+UseG1GC
+if "$JAVA_HOME/bin/java" -XX:+UseShenandoahGC -version >/dev/null 2>&1; then
+  gc_option=-XX:+UseShenandoahGC
+fi
+
 common=(
   --name cardiac-rnn-workbench
   --app-version "$app_version"
@@ -109,7 +116,7 @@ common=(
   --runtime-image "$work/runtime"
   --icon assets/icons/cardiac-rnn-256.png
   --java-options "-Xss4m"
-  --java-options "-XX:+UseParallelGC"
+  --java-options "$gc_option"
   --java-options "-Dprism.lcdtext=false"
   --java-options "-XX:MaxRAMPercentage=50"
   --java-options "-Xshare:auto"

@@ -1,5 +1,7 @@
 package org.cardiacrnn.app;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.cardiacrnn.app.common.FxTaskExecutor;
+import org.cardiacrnn.app.common.PulseGapSampler;
 import org.cardiacrnn.app.common.PulseMonitor;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.shell.MainViewModel;
@@ -23,7 +26,8 @@ import org.cardiacrnn.hyperparameters.Hyperparameters;
  * preset with the Training page (live charts) in view, and prints the gaps between JavaFX pulses during
  * training. A benchmark, not a test: run it on the machine whose figure you want (see docs/performance.md).
  *
- * <p>Arguments: [preset (quick)] [epochs (4)].
+ * <p>Arguments: [preset (quick)] [epochs (4)]. With {@code -Dpulses.sample=40} it also prints, for every gap over
+ * 40 ms, what the UI and renderer threads were doing ({@link PulseGapSampler}); sampling costs some CPU itself.
  */
 public final class ResponsivenessBenchmark {
 
@@ -53,14 +57,31 @@ public final class ResponsivenessBenchmark {
         Platform.runLater(() -> workbench.get().showPage(org.cardiacrnn.app.shell.Page.TRAINING));
         Thread.sleep(2000);
         PulseMonitor monitor = new PulseMonitor();
+        String sampleThreshold = System.getProperty("pulses.sample");
+        PulseGapSampler sampler = sampleThreshold != null ? new PulseGapSampler() : null;
         long[] trainingNanos = new long[2];
+        long[] startUptimeMillis = new long[1];
+        // CPU time of the UI thread and the renderer during training: unlike the gaps, it hardly depends on
+        // what else the machine runs, so it shows whether a change made the window's work smaller.
+        long[] uiCpu = new long[2];
+        long[] rendererCpu = new long[2];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long renderer = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId)
+                .findFirst().orElse(-1);
         Platform.runLater(() -> {
             Workbench shown = workbench.get();
             shown.session().presetNameProperty().set(preset);
             shown.session().hyperparametersProperty().set(Hyperparameters.preset(preset)
                     .withOverride("epochs", Integer.toString(epochs)).withOverride("earlyStoppingPatience", "0"));
             monitor.start();
+            if (sampler != null) {
+                sampler.start();
+            }
             trainingNanos[0] = System.nanoTime();
+            startUptimeMillis[0] = ManagementFactory.getRuntimeMXBean().getUptime();
+            uiCpu[0] = threads.getCurrentThreadCpuTime();
+            rendererCpu[0] = threads.getThreadCpuTime(renderer);
             shown.trainNow();
         });
         waitFor(() -> {
@@ -71,7 +92,12 @@ public final class ResponsivenessBenchmark {
         CountDownLatch stopped = new CountDownLatch(1);
         Platform.runLater(() -> {
             monitor.stop();
+            if (sampler != null) {
+                sampler.stop();
+            }
             trainingNanos[1] = System.nanoTime();
+            uiCpu[1] = threads.getCurrentThreadCpuTime();
+            rendererCpu[1] = threads.getThreadCpuTime(renderer);
             stopped.countDown();
         });
         stopped.await();
@@ -80,6 +106,17 @@ public final class ResponsivenessBenchmark {
                         + "p99 %.1f ms, max %.1f ms (at %.1f s); %d gaps over 100 ms%n", preset, epochs,
                 (trainingNanos[1] - trainingNanos[0]) / 1e9, stats.pulses(), stats.meanMillis(), stats.p99Millis(),
                 stats.maxMillis(), stats.maxAtMillis() / 1e3, stats.over100());
+        double seconds = (trainingNanos[1] - trainingNanos[0]) / 1e9;
+        System.out.printf(Locale.ROOT, "CPU during training: UI thread %.0f ms (%.0f ms/s), renderer %.0f ms "
+                        + "(%.0f ms/s)%n", (uiCpu[1] - uiCpu[0]) / 1e6, (uiCpu[1] - uiCpu[0]) / 1e6 / seconds,
+                (rendererCpu[1] - rendererCpu[0]) / 1e6, (rendererCpu[1] - rendererCpu[0]) / 1e6 / seconds);
+        // With the JVM's uptime, the gaps can be matched with a -Xlog:gc*,safepoint log of the same run.
+        System.out.printf(Locale.ROOT, "gaps over 50 ms (JVM uptime at start s + length ms): %s%n",
+                monitor.longGaps().stream().map(gap -> String.format(Locale.ROOT, "%.3f+%.0f",
+                        (startUptimeMillis[0] + gap[0]) / 1e3, gap[1])).toList());
+        if (sampler != null) {
+            sampler.report(Double.parseDouble(sampleThreshold), System.out);
+        }
         Platform.exit();
         System.exit(0);
     }

@@ -2,6 +2,7 @@ package org.cardiacrnn.app.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -11,12 +12,14 @@ import javafx.concurrent.Task;
 /**
  * Runs jobs as {@link Task}s on one daemon worker thread. One thread because ND4J work must not run
  * concurrently with training (it would fight for the same two cores) and because jobs then finish in
- * the order they were asked for. Task progress and messages are coalesced by JavaFX itself.
+ * the order they were asked for. Task progress and messages are coalesced by JavaFX itself. From its second job
+ * on, the thread runs at a lowered priority, so the window stays responsive while it keeps the cores busy.
  */
 public final class FxTaskExecutor extends ObservableTaskState {
 
     private final ExecutorService worker;
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicBoolean backgroundPriorityAsked = new AtomicBoolean();
     private final Runnable beforeEachJob;
 
     public FxTaskExecutor() {
@@ -57,6 +60,12 @@ public final class FxTaskExecutor extends ObservableTaskState {
         running.incrementAndGet();
         busy.set(true);
         worker.submit(task);
+        // Background work yields the CPU to the window (see BackgroundPriority). Lowered after the first job,
+        // not before it: loading the native bridge takes 0.1 s that reading the sample data at start-up
+        // should not wait for.
+        if (backgroundPriorityAsked.compareAndSet(false, true)) {
+            worker.execute(() -> BackgroundPriority.lowerCurrentThread());
+        }
         return () -> task.cancel(false);
     }
 

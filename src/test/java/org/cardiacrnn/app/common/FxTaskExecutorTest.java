@@ -1,8 +1,10 @@
 package org.cardiacrnn.app.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -44,5 +46,26 @@ class FxTaskExecutorTest {
         assertThat(results).containsExactly("first", "second");
         assertThat(steps).containsExactly("settings on workbench-engine", "first",
                 "settings on workbench-engine", "second");
+    }
+
+    /**
+     * Training runs on the worker thread; it must leave the CPU to the window first (issue 16, group 12). The
+     * first job (the sample data at start-up) does not wait for the native bridge that lowers the priority.
+     */
+    @Test
+    void jobsAfterTheFirstRunAtTheBackgroundPriority() throws Exception {
+        OptionalInt windowNice = BackgroundPriority.currentThreadNice();
+        assumeTrue(windowNice.isPresent(), "thread nice values are read from Linux's /proc");
+        FxTaskExecutor executor = new FxTaskExecutor();
+        List<OptionalInt> seen = new CopyOnWriteArrayList<>();
+        for (String job : List.of("start-up", "training")) {
+            executor.submit(job, progress -> BackgroundPriority.currentThreadNice(), seen::add,
+                    failure -> seen.add(OptionalInt.empty()));
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seen.size() == 2);
+        executor.shutdown();
+
+        assertThat(seen.get(0)).isEqualTo(windowNice);
+        assertThat(seen.get(1)).hasValue(Math.max(BackgroundPriority.NICE, windowNice.getAsInt()));
     }
 }

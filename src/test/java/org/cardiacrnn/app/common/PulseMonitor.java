@@ -11,7 +11,6 @@ import javafx.animation.AnimationTimer;
  */
 public final class PulseMonitor {
 
-    /** Gap statistics in milliseconds. */
     /**
      * Gap statistics in milliseconds.
      *
@@ -23,6 +22,7 @@ public final class PulseMonitor {
     }
 
     private static final int CAPACITY = 1 << 20;
+    private static final long LONG_GAP_NANOS = 50_000_000L;
 
     private final long[] gaps = new long[CAPACITY];
     private int count;
@@ -30,12 +30,16 @@ public final class PulseMonitor {
     private long started;
     private long longest;
     private long longestAt;
+    private final java.util.List<long[]> longGaps = new java.util.ArrayList<>();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             long time = System.nanoTime();
             if (last != 0 && count < CAPACITY) {
                 gaps[count++] = time - last;
+                if (time - last > LONG_GAP_NANOS) {
+                    longGaps.add(new long[] {last - started, time - last});
+                }
                 if (time - last > longest) {
                     longest = time - last;
                     longestAt = time - started;
@@ -49,12 +53,18 @@ public final class PulseMonitor {
         last = 0;
         count = 0;
         longest = 0;
+        longGaps.clear();
         started = System.nanoTime();
         timer.start();
     }
 
     public void stop() {
         timer.stop();
+    }
+
+    /** Every gap over 50 ms as (start counted from {@link #start()}, length), in milliseconds. */
+    public java.util.List<double[]> longGaps() {
+        return longGaps.stream().map(gap -> new double[] {gap[0] / 1e6, gap[1] / 1e6}).toList();
     }
 
     public Stats stats() {

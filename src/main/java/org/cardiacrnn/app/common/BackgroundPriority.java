@@ -1,0 +1,87 @@
+package org.cardiacrnn.app.common;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lowers the scheduling priority of the thread that runs the workbench's background work, so that the window
+ * gets the CPU first when both want it. Training keeps both cores of a small machine busy (the engine thread and
+ * the fast layer's second thread); at equal priority the UI thread and the renderer then waited for CPU, and a
+ * chart redraw of about 10 ms of CPU stretched into a frozen window of 100-300 ms. On an otherwise idle machine
+ * a lowered priority costs the training nothing: it only decides who runs first.
+ *
+ * <p>Linux only, where a thread's nice value is its own ({@code setpriority(PRIO_PROCESS, 0, …)} changes the
+ * calling thread) and threads it starts inherit it, so the fast layer's second thread follows the engine thread.
+ * Elsewhere that call would lower the whole process, the window included, so nothing is changed there.
+ */
+public final class BackgroundPriority {
+
+    /**
+     * The nice value for background work. 10 gives a waiting UI thread about nine times the share of each
+     * training thread; 19 would also make training crawl whenever any other program on the machine is busy.
+     */
+    public static final int NICE = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
+    private static final int PRIO_PROCESS = 0;
+
+    private BackgroundPriority() {
+    }
+
+    /**
+     * Gives the calling thread (and the threads it will start) the background priority. A workbench started
+     * with a lower priority still (e.g. under {@code nice -n 19}) keeps it: this never raises a priority.
+     *
+     * @return whether the thread now runs at the background priority or lower; false off Linux or where the
+     *         system refused
+     */
+    public static boolean lowerCurrentThread() {
+        OptionalInt now = currentThreadNice();
+        if (now.isEmpty()) {
+            return false;
+        }
+        if (now.getAsInt() >= NICE) {
+            return true;
+        }
+        try {
+            int result = com.sun.jna.NativeLibrary.getProcess().getFunction("setpriority")
+                    .invokeInt(new Object[] {PRIO_PROCESS, 0, NICE});
+            if (result != 0) {
+                LOG.info("Background work keeps the normal priority: setpriority failed (errno {})",
+                        com.sun.jna.Native.getLastError());
+                return false;
+            }
+            return true;
+        } catch (LinkageError | RuntimeException unavailable) {
+            // Without the native bridge training still works; only the window may stutter under load.
+            LOG.info("Background work keeps the normal priority: {}", unavailable.toString());
+            return false;
+        }
+    }
+
+    /** The calling thread's nice value as Linux reports it, or empty off Linux. */
+    public static OptionalInt currentThreadNice() {
+        if (!isLinux()) {
+            return OptionalInt.empty();
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            // The command name (field 2) is in parentheses and may hold spaces; fields after it are plain.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            // Field 19 of stat is the nice value; fields[0] here is field 3.
+            return OptionalInt.of(Integer.parseInt(fields[19 - 3]));
+        } catch (IOException | RuntimeException unreadable) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+    }
+}

@@ -1,0 +1,48 @@
+package org.cardiacrnn.app.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+class BackgroundPriorityTest {
+
+    /**
+     * The engine thread and the fast layer's second thread, which the engine thread starts, both train; both
+     * must yield to the window, and the window's own thread must keep its priority.
+     */
+    @Test
+    void lowersOnlyTheCallingThreadAndTheThreadsItStarts() throws Exception {
+        OptionalInt callerBefore = BackgroundPriority.currentThreadNice();
+        assumeTrue(callerBefore.isPresent(), "thread nice values are read from Linux's /proc");
+        AtomicReference<OptionalInt> lowered = new AtomicReference<>();
+        AtomicReference<OptionalInt> started = new AtomicReference<>();
+        AtomicReference<Boolean> changed = new AtomicReference<>();
+        Thread background = new Thread(() -> {
+            changed.set(BackgroundPriority.lowerCurrentThread());
+            lowered.set(BackgroundPriority.currentThreadNice());
+            Thread child = new Thread(() -> started.set(BackgroundPriority.currentThreadNice()));
+            child.start();
+            join(child);
+        });
+        background.start();
+        background.join();
+
+        assumeTrue(changed.get(), "the native bridge is available and the system allows lowering priority");
+        int expected = Math.max(BackgroundPriority.NICE, callerBefore.getAsInt());
+        assertThat(lowered.get()).hasValue(expected);
+        assertThat(started.get()).hasValue(expected);
+        assertThat(BackgroundPriority.currentThreadNice()).isEqualTo(callerBefore);
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
