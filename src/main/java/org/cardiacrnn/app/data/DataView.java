@@ -280,14 +280,23 @@ public final class DataView extends BorderPane implements PageView {
             event.consume();
         });
         setOnDragDropped(event -> {
-            boolean done = false;
-            if (event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty()) {
-                viewModel.open(LoadRequest.of(event.getDragboard().getFiles().get(0).toPath()));
-                done = true;
-            }
-            event.setDropCompleted(done);
+            event.setDropCompleted(openDropped(event.getDragboard().getFiles()));
             event.consume();
         });
+    }
+
+    /**
+     * A dropped file or 10x folder goes the way of one chosen with Open: the import dialog, then the aggregation
+     * question for a large single-cell file, then the read in the background. Only the first of several is opened.
+     * The dialogs open after the drop has finished, so the program the file came from is not kept waiting on them.
+     */
+    boolean openDropped(java.util.List<File> files) {
+        if (files == null || files.isEmpty()) {
+            return false;
+        }
+        Path dropped = files.get(0).toPath();
+        javafx.application.Platform.runLater(() -> importAndOpen(viewModel.importer(dropped)));
+        return true;
     }
 
     private void rebuildTable(TablePreview preview) {
