@@ -31,8 +31,10 @@ public record TablePreview(List<Column> columns, int rowCount, String pageText) 
      * How many columns a page has, whatever the dataset: the genes fill what the sample id and the metadata leave.
      * With the same number of columns the table keeps its headers and cells from one dataset to the next; a
      * different number made the table build them all anew, which froze the window when a large dataset arrived.
+     * Each column's cells are updated for every row the table holds, shown or scrolled off to the side, so a page
+     * is about two screens wide rather than four (it was 40 genes).
      */
-    public static final int COLUMNS_PER_PAGE = 46;
+    public static final int COLUMNS_PER_PAGE = 26;
     /** The fewest genes a page shows, however many metadata columns there are. */
     static final int MIN_GENES_PER_PAGE = 10;
 
