@@ -32,7 +32,7 @@ public record TablePreview(List<Column> columns, int rowCount, String pageText) 
      * With the same number of columns the table keeps its headers and cells from one dataset to the next; a
      * different number made the table build them all anew, which froze the window when a large dataset arrived.
      * Each column's cells are updated for every row the table holds, shown or scrolled off to the side, so a page
-     * is about two screens wide rather than four (it was 40 genes).
+     * is about two screens wide.
      */
     public static final int COLUMNS_PER_PAGE = 26;
     /** The fewest genes a page shows, however many metadata columns there are. */
