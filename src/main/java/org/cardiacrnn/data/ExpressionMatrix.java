@@ -15,6 +15,8 @@ public final class ExpressionMatrix {
     private final List<String> sampleIds;
     private final List<String> geneNames;
     private volatile Map<String, Integer> geneIndexByName;
+    /** Whether every present value is a whole non-negative number; found once, on first use. */
+    private volatile Boolean holdsCounts;
 
     public ExpressionMatrix(float[] values, List<String> sampleIds, List<String> geneNames) {
         if ((long) sampleIds.size() * geneNames.size() != values.length) {
@@ -69,6 +71,26 @@ public final class ExpressionMatrix {
     }
 
     /** Index of a gene by exact name, or -1. */
+    /**
+     * True when every present value is a non-negative whole number. Scanning an atlas-sized pseudobulk matrix takes
+     * tens of milliseconds, so the answer is kept: a loader can find it in the background and the pages that take
+     * the new dataset on the UI thread then ask for free.
+     */
+    public boolean holdsCounts() {
+        Boolean counts = holdsCounts;
+        if (counts == null) {
+            counts = true;
+            for (float value : values) {
+                if (!Float.isNaN(value) && (value < 0 || value != Math.rint(value))) {
+                    counts = false;
+                    break;
+                }
+            }
+            holdsCounts = counts;
+        }
+        return counts;
+    }
+
     public int geneIndex(String name) {
         Map<String, Integer> index = geneIndexByName;
         if (index == null) {

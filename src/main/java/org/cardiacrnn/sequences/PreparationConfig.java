@@ -68,12 +68,7 @@ public record PreparationConfig(PreprocessingConfig preprocessing, SequenceConfi
 
     /** True when every present value is a non-negative whole number. */
     public static boolean holdsCounts(ExpressionMatrix matrix) {
-        for (float value : matrix.values()) {
-            if (!Float.isNaN(value) && (value < 0 || value != Math.rint(value))) {
-                return false;
-            }
-        }
-        return true;
+        return matrix.holdsCounts();
     }
 
     /** The same sequences and split with other preprocessing. */

@@ -19,13 +19,22 @@ public final class ColumnWidths {
     private static final double PADDING = 30;
     /** Enough rows to find the widest text without measuring a huge table on the FX thread. */
     private static final int MEASURED_ROWS = 50;
+    private static final Object FIT_PENDING = new Object();
 
     private ColumnWidths() {
     }
 
     public static <S> void fitToContent(TableView<S> table) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        Runnable fit = () -> Platform.runLater(() -> fit(table));
+        // New items and new columns usually come together: one measurement for all of them, not one each.
+        Runnable fit = () -> {
+            if (table.getProperties().putIfAbsent(FIT_PENDING, Boolean.TRUE) == null) {
+                Platform.runLater(() -> {
+                    table.getProperties().remove(FIT_PENDING);
+                    fit(table);
+                });
+            }
+        };
         table.getItems().addListener((ListChangeListener<S>) change -> fit.run());
         table.itemsProperty().addListener((obs, old, items) -> {
             items.addListener((ListChangeListener<S>) change -> fit.run());
@@ -45,12 +54,15 @@ public final class ColumnWidths {
         Font headerFont = fontOf(table, ".column-header .label",
                 Font.font(cellFont.getFamily(), FontWeight.BOLD, cellFont.getSize()));
         int rows = Math.min(MEASURED_ROWS, table.getItems().size());
+        // Cells repeat (counts, class names), and each measurement lays the text out.
+        java.util.Map<String, Double> cellWidths = new java.util.HashMap<>();
         for (TableColumn<S, ?> column : table.getColumns()) {
             double widest = width(measure, column.getText(), headerFont);
             for (int row = 0; row < rows; row++) {
                 var value = column.getCellObservableValue(row);
                 if (value != null && value.getValue() != null) {
-                    widest = Math.max(widest, width(measure, String.valueOf(value.getValue()), cellFont));
+                    widest = Math.max(widest, cellWidths.computeIfAbsent(String.valueOf(value.getValue()),
+                            text -> width(measure, text, cellFont)));
                 }
             }
             double wanted = Math.ceil(widest + PADDING);

@@ -2,6 +2,8 @@ package org.cardiacrnn.app.data;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -44,8 +46,14 @@ import org.cardiacrnn.data.LoadRequest;
 /** The Data page: open files, check what was understood, look at genes. */
 public final class DataView extends BorderPane implements PageView {
 
+    private static final String METADATA_STYLE = "metadata-column";
+    private static final String NUMERIC_STYLE = "numeric-column";
+    /** TableColumn's own default widths, which a reused column returns to before it is fitted again. */
+    private static final double DEFAULT_WIDTH = 80;
+    private static final double MIN_WIDTH = 10;
+
     private final DataViewModel viewModel;
-    private final TableView<Integer> table = new TableView<>();
+    private final TableView<PreviewRow> table = new TableView<>();
     private final Label genePageLabel = new Label();
     private final StackPane chartHost = new StackPane();
     private final java.util.function.Function<GeneTrend, Node> trendChart;
@@ -280,14 +288,23 @@ public final class DataView extends BorderPane implements PageView {
             event.consume();
         });
         setOnDragDropped(event -> {
-            boolean done = false;
-            if (event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty()) {
-                viewModel.open(LoadRequest.of(event.getDragboard().getFiles().get(0).toPath()));
-                done = true;
-            }
-            event.setDropCompleted(done);
+            event.setDropCompleted(openDropped(event.getDragboard().getFiles()));
             event.consume();
         });
+    }
+
+    /**
+     * A dropped file or 10x folder goes the way of one chosen with Open: the import dialog, then the aggregation
+     * question for a large single-cell file, then the read in the background. Only the first of several is opened.
+     * The dialogs open after the drop has finished, so the program the file came from is not kept waiting on them.
+     */
+    boolean openDropped(List<File> files) {
+        if (files == null || files.isEmpty()) {
+            return false;
+        }
+        Path dropped = files.get(0).toPath();
+        javafx.application.Platform.runLater(() -> importAndOpen(viewModel.importer(dropped)));
+        return true;
     }
 
     private void rebuildTable(TablePreview preview) {
@@ -295,27 +312,70 @@ public final class DataView extends BorderPane implements PageView {
             return;
         }
         shownPreview = preview;
-        // All columns in one change: adding them one by one restyles and lays out the table each time.
-        table.getColumns().setAll(preview.columns().stream().map(DataView::column).toList());
-        Integer[] rows = new Integer[preview.rowCount()];
+        // The columns already there are reused: replacing them builds and styles every header and every cell of
+        // the table anew, which was most of the UI thread's work when a large dataset arrived. Added or removed
+        // columns go in one change: one by one restyles and lays out the table each time.
+        List<TableColumn<PreviewRow, ?>> columns = table.getColumns();
+        List<TablePreview.Column> wanted = preview.columns();
+        if (columns.size() > wanted.size()) {
+            columns.subList(wanted.size(), columns.size()).clear();
+        }
+        List<TableColumn<PreviewRow, String>> added = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            if (i < columns.size()) {
+                @SuppressWarnings("unchecked")
+                TableColumn<PreviewRow, String> reused = (TableColumn<PreviewRow, String>) columns.get(i);
+                show(reused, wanted.get(i));
+            } else {
+                TableColumn<PreviewRow, String> column = new TableColumn<>();
+                show(column, wanted.get(i));
+                added.add(column);
+            }
+        }
+        columns.addAll(added);
+        PreviewRow[] rows = new PreviewRow[preview.rowCount()];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
+            rows[i] = new PreviewRow(i);
         }
         table.setItems(FXCollections.observableArrayList(rows));
         genePageLabel.setText(preview.pageText());
     }
 
-    private static TableColumn<Integer, String> column(TablePreview.Column shown) {
-        TableColumn<Integer, String> column = new TableColumn<>(shown.header());
-        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(shown.cell().apply(row.getValue())));
-        switch (shown.kind()) {
-            case SAMPLE -> column.setPrefWidth(110);
-            case METADATA -> column.getStyleClass().add("metadata-column");
-            case GENE -> {
-                column.setPrefWidth(78);
-                column.getStyleClass().add("numeric-column");
+    /**
+     * One row of the table preview. Each page gets new rows, equal to no other, so that the table asks the reused
+     * columns for every cell again rather than keeping the text of an equal row index.
+     */
+    static final class PreviewRow {
+        private final int index;
+
+        PreviewRow(int index) {
+            this.index = index;
+        }
+    }
+
+    private static void show(TableColumn<PreviewRow, String> column, TablePreview.Column shown) {
+        column.setText(shown.header());
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(shown.cell().apply(row.getValue().index)));
+        // Each cell follows its column's style classes and widths: changing them needlessly restyles every cell.
+        String style = switch (shown.kind()) {
+            case SAMPLE -> null;
+            case METADATA -> METADATA_STYLE;
+            case GENE -> NUMERIC_STYLE;
+        };
+        List<String> kindStyles = column.getStyleClass().stream()
+                .filter(name -> name.equals(METADATA_STYLE) || name.equals(NUMERIC_STYLE)).toList();
+        if (!kindStyles.equals(style == null ? List.of() : List.of(style))) {
+            column.getStyleClass().removeAll(METADATA_STYLE, NUMERIC_STYLE);
+            if (style != null) {
+                column.getStyleClass().add(style);
             }
         }
-        return column;
+        // Widths start again from the kind's own and are then fitted to the new content.
+        column.setMinWidth(MIN_WIDTH);
+        column.setPrefWidth(switch (shown.kind()) {
+            case SAMPLE -> 110;
+            case METADATA -> DEFAULT_WIDTH;
+            case GENE -> 78;
+        });
     }
 }

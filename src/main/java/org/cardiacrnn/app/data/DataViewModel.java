@@ -36,9 +36,6 @@ import org.cardiacrnn.data.SampleMetadata;
  */
 public final class DataViewModel {
 
-    /** How many gene columns the table preview shows at once; the rest are paged. */
-    public static final int GENES_PER_PAGE = 40;
-
     /** One line of the summary card. */
     public record SummaryItem(String label, String value) {
     }
@@ -62,6 +59,8 @@ public final class DataViewModel {
     private TaskExecutor.Cancellable runningLoad;
     private MatrixSummary matrixSummary;
     private ImportViewModel lastImport;
+    /** True while a loaded dataset is made current: its page is shown as computed in the background, once. */
+    private boolean handingOver;
 
     public DataViewModel(WorkbenchSession session, TaskExecutor executor, RecentFiles recentFiles,
                          Path sampleDataDirectory) {
@@ -70,14 +69,21 @@ public final class DataViewModel {
         this.recentFiles = recentFiles;
         this.sampleDataDirectory = sampleDataDirectory;
         recent.setAll(recentFiles.list());
-        geneQuery.addListener((obs, old, query) -> refreshMatchingGenes());
-        selectedGene.addListener((obs, old, gene) -> refreshTrend());
-        session.timeColumnProperty().addListener((obs, old, column) -> refreshAfterRoleChange());
-        session.labelColumnProperty().addListener((obs, old, column) -> refreshAfterRoleChange());
-        session.groupColumnProperty().addListener((obs, old, column) -> refreshSummary());
-        session.datasetProperty().addListener((obs, old, data) -> refreshTablePreview());
-        geneOffset.addListener((obs, old, offset) -> refreshTablePreview());
+        geneQuery.addListener((obs, old, query) -> unlessHandingOver(this::refreshMatchingGenes));
+        selectedGene.addListener((obs, old, gene) -> unlessHandingOver(this::refreshTrend));
+        for (var role : List.of(session.timeColumnProperty(), session.labelColumnProperty())) {
+            role.addListener((obs, old, column) -> unlessHandingOver(this::refreshAfterRoleChange));
+        }
+        session.groupColumnProperty().addListener((obs, old, column) -> unlessHandingOver(this::refreshSummary));
+        session.datasetProperty().addListener((obs, old, data) -> unlessHandingOver(this::refreshTablePreview));
+        geneOffset.addListener((obs, old, offset) -> unlessHandingOver(this::refreshTablePreview));
         refreshTablePreview();
+    }
+
+    private void unlessHandingOver(Runnable refresh) {
+        if (!handingOver) {
+            refresh.run();
+        }
     }
 
     private void refreshTablePreview() {
@@ -139,38 +145,78 @@ public final class DataViewModel {
         runningLoad = executor.submit(I18n.text("data.loading", name), progress -> {
             LoadRequest request = locate.run(progress);
             ExpressionData loaded = ExpressionLoader.loadWithReport(request, SingleCellProgress.to(progress)).data();
-            return new Loaded(loaded, MatrixSummary.of(loaded.matrix()), request);
+            return Loaded.of(loaded, request, chosen);
         }, result -> {
             loading.set(false);
-            ExpressionData data = result.data();
-            matrixSummary = result.summary();
             if (recentPath != null) {
                 recentFiles.remember(recentPath);
                 recent.setAll(recentFiles.list());
             }
-            // The role choices list the new columns before the roles are set: the other way round the
-            // drop-downs dropped roles the old list lacked, and the Data page lost Time/Class/Group.
-            metadataColumns.setAll(data.metadata().columnNames());
-            session.useDataset(name, data, result.request());
-            java.util.Collection<String> columns = data.metadata().columnNames();
-            choose(session.timeColumnProperty(), chosen.time(), columns);
-            choose(session.labelColumnProperty(), chosen.label(), columns);
-            choose(session.groupColumnProperty(), chosen.group(), columns);
-            // A search typed for the old genes would hide the new list.
-            geneQuery.set("");
-            geneOffset.set(0);
-            refreshSummary();
-            refreshMatchingGenes();
-            selectedGene.set(defaultGene(data));
-            refreshTrend();
+            handOver(name, result);
         }, failure -> {
             loading.set(false);
             onFailure.accept(UserError.of(I18n.text("data.error.title", name), failure));
         });
     }
 
-    /** What a load job hands back: the dataset, its summary and how it was read, computed off the UI thread. */
-    private record Loaded(ExpressionData data, MatrixSummary summary, LoadRequest request) {
+    /**
+     * Makes a loaded dataset current with everything the page shows of it already computed. Setting the roles,
+     * the dataset and the first gene one after the other would otherwise rebuild the summary, the gene list, the
+     * table and the trend chart several times over on the UI thread, which froze the window for a quarter of a
+     * second after an atlas-sized read.
+     */
+    private void handOver(String name, Loaded result) {
+        ExpressionData data = result.data();
+        matrixSummary = result.summary();
+        handingOver = true;
+        try {
+            // The role choices list the new columns before the roles are set: the other way round the
+            // drop-downs dropped roles the old list lacked, and the Data page lost Time/Class/Group.
+            metadataColumns.setAll(data.metadata().columnNames());
+            session.useDataset(name, data, result.request());
+            session.timeColumnProperty().set(result.roles().time());
+            session.labelColumnProperty().set(result.roles().label());
+            session.groupColumnProperty().set(result.roles().group());
+            // A search typed for the old genes would hide the new list.
+            geneQuery.set("");
+            geneOffset.set(0);
+            selectedGene.set(result.firstGene());
+        } finally {
+            handingOver = false;
+        }
+        summary.setAll(result.summaryItems());
+        matchingGenes.setAll(result.genes());
+        tablePreview.set(result.table());
+        geneTrend.set(result.trend());
+    }
+
+    /**
+     * What a load job hands back: the dataset, how it was read, and what the Data page shows of it, computed off
+     * the UI thread.
+     */
+    private record Loaded(ExpressionData data, MatrixSummary summary, LoadRequest request, ColumnRoles roles,
+                          List<SummaryItem> summaryItems, List<String> genes, String firstGene, TablePreview table,
+                          GeneTrend trend) {
+
+        static Loaded of(ExpressionData data, LoadRequest request, ColumnRoles chosen) {
+            MatrixSummary summary = MatrixSummary.of(data.matrix());
+            java.util.Collection<String> columns = data.metadata().columnNames();
+            ColumnRoles guessed = ColumnRoles.guess(data.metadata());
+            ColumnRoles roles = new ColumnRoles(chosenOr(chosen.time(), guessed.time(), columns),
+                    chosenOr(chosen.label(), guessed.label(), columns),
+                    chosenOr(chosen.group(), guessed.group(), columns));
+            String firstGene = defaultGene(data);
+            // Asked by the Sequences page as soon as the dataset is current; the answer is kept with the matrix.
+            data.matrix().holdsCounts();
+            return new Loaded(data, summary, request, roles, DataViewModel.summaryItems(data, summary, roles),
+                    DataViewModel.matchingGenes(data, ""), firstGene, TablePreview.of(data, 0),
+                    firstGene == null ? null : GeneTrend.of(data, firstGene, present(data, roles.time()),
+                            present(data, roles.label())));
+        }
+
+        private static String chosenOr(String chosen, String guessed, java.util.Collection<String> columns) {
+            return chosen != null && columns.contains(chosen) ? chosen : guessed;
+        }
     }
 
     /** Stops a load that is still running; the current dataset stays. */
@@ -185,14 +231,15 @@ public final class DataViewModel {
     /** Shows the next page of gene columns in the table preview. */
     public void nextGenes() {
         ExpressionData data = session.datasetProperty().get();
-        if (data != null && geneOffset.get() + GENES_PER_PAGE < data.matrix().geneCount()) {
-            geneOffset.set(geneOffset.get() + GENES_PER_PAGE);
+        if (data != null && geneOffset.get() + TablePreview.genesPerPage(data) < data.matrix().geneCount()) {
+            geneOffset.set(geneOffset.get() + TablePreview.genesPerPage(data));
         }
     }
 
     /** Shows the previous page of gene columns in the table preview. */
     public void previousGenes() {
-        geneOffset.set(Math.max(0, geneOffset.get() - GENES_PER_PAGE));
+        ExpressionData data = session.datasetProperty().get();
+        geneOffset.set(data == null ? 0 : Math.max(0, geneOffset.get() - TablePreview.genesPerPage(data)));
     }
 
     /** Clears the last error once the user has seen it. */
@@ -200,7 +247,7 @@ public final class DataViewModel {
         error.set(null);
     }
 
-    private String defaultGene(ExpressionData data) {
+    private static String defaultGene(ExpressionData data) {
         for (String marker : List.of("TNNT2", "NKX2-5", "SOX17", "GATA6")) {
             if (data.matrix().geneIndex(marker) >= 0) {
                 return marker;
@@ -220,21 +267,24 @@ public final class DataViewModel {
             summary.clear();
             return;
         }
+        summary.setAll(summaryItems(data, matrixSummary, new ColumnRoles(session.timeColumnProperty().get(),
+                session.labelColumnProperty().get(), session.groupColumnProperty().get())));
+    }
+
+    private static List<SummaryItem> summaryItems(ExpressionData data, MatrixSummary matrixSummary,
+                                                  ColumnRoles roles) {
         List<SummaryItem> items = new ArrayList<>();
         items.add(new SummaryItem(I18n.text("data.summary.samples"), format(matrixSummary.samples())));
         items.add(new SummaryItem(I18n.text("data.summary.genes"), format(matrixSummary.genes())));
-        items.add(new SummaryItem(I18n.text("data.summary.classes"),
-                distinct(data, session.labelColumnProperty().get())));
-        items.add(new SummaryItem(I18n.text("data.summary.timePoints"),
-                distinct(data, session.timeColumnProperty().get())));
-        items.add(new SummaryItem(I18n.text("data.summary.groups"),
-                distinct(data, session.groupColumnProperty().get())));
+        items.add(new SummaryItem(I18n.text("data.summary.classes"), distinct(data, roles.label())));
+        items.add(new SummaryItem(I18n.text("data.summary.timePoints"), distinct(data, roles.time())));
+        items.add(new SummaryItem(I18n.text("data.summary.groups"), distinct(data, roles.group())));
         items.add(new SummaryItem(I18n.text("data.summary.missing"), format(matrixSummary.missingValues())));
         items.add(new SummaryItem(I18n.text("data.summary.zeros"),
                 String.format(Locale.ROOT, "%.1f %%", matrixSummary.zeroPercent())));
         items.add(new SummaryItem(I18n.text("data.summary.range"),
                 String.format(Locale.ROOT, "%.3g – %.3g", matrixSummary.minValue(), matrixSummary.maxValue())));
-        summary.setAll(items);
+        return items;
     }
 
     private static String distinct(ExpressionData data, String column) {
@@ -251,11 +301,12 @@ public final class DataViewModel {
 
     private void refreshMatchingGenes() {
         ExpressionData data = session.datasetProperty().get();
-        if (data == null) {
-            matchingGenes.clear();
-            return;
-        }
-        String query = geneQuery.get() == null ? "" : geneQuery.get().trim().toUpperCase(Locale.ROOT);
+        matchingGenes.setAll(data == null ? List.of() : matchingGenes(data, geneQuery.get()));
+    }
+
+    /** The first 500 genes whose name contains the query, ignoring case. */
+    private static List<String> matchingGenes(ExpressionData data, String typed) {
+        String query = typed == null ? "" : typed.trim().toUpperCase(Locale.ROOT);
         List<String> matches = new ArrayList<>();
         for (String gene : data.matrix().geneNames()) {
             if (gene.toUpperCase(Locale.ROOT).contains(query)) {
@@ -265,7 +316,7 @@ public final class DataViewModel {
                 }
             }
         }
-        matchingGenes.setAll(matches);
+        return matches;
     }
 
     private void refreshTrend() {
@@ -329,13 +380,6 @@ public final class DataViewModel {
 
     private static String present(ExpressionData data, String column) {
         return column != null && data.metadata().hasColumn(column) ? column : null;
-    }
-
-    private static void choose(javafx.beans.property.StringProperty role, String chosen,
-                               java.util.Collection<String> columns) {
-        if (chosen != null && columns.contains(chosen)) {
-            role.set(chosen);
-        }
     }
 
     public WorkbenchSession session() {

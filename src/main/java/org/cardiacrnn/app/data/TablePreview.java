@@ -10,9 +10,9 @@ import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.ExpressionMatrix;
 
 /**
- * One page of the Data page's table preview: a row per sample, its id, its metadata, then a window of
- * {@link DataViewModel#GENES_PER_PAGE} genes with their values written as the table shows them. The view-model
- * decides what is in it; the page only turns each column into a table column.
+ * One page of the Data page's table preview: a row per sample, its id, its metadata, then a window of genes with
+ * their values written as the table shows them, {@link #COLUMNS_PER_PAGE} columns in all. The view-model decides
+ * what is in it; the page only turns each column into a table column.
  *
  * @param columns  the columns in display order
  * @param rowCount how many samples (rows) there are; a cell is asked for by row index
@@ -26,6 +26,17 @@ public record TablePreview(List<Column> columns, int rowCount, String pageText) 
     /** One column: its header, its kind, and the text of its cell in a given row. */
     public record Column(String header, Kind kind, IntFunction<String> cell) {
     }
+
+    /**
+     * How many columns a page has, whatever the dataset: the genes fill what the sample id and the metadata leave.
+     * With the same number of columns the table keeps its headers and cells from one dataset to the next; a
+     * different number made the table build them all anew, which froze the window when a large dataset arrived.
+     * Each column's cells are updated for every row the table holds, shown or scrolled off to the side, so a page
+     * is about two screens wide.
+     */
+    public static final int COLUMNS_PER_PAGE = 26;
+    /** The fewest genes a page shows, however many metadata columns there are. */
+    static final int MIN_GENES_PER_PAGE = 10;
 
     /** The preview when no dataset is open. */
     public static final TablePreview EMPTY = new TablePreview(List.of(), 0, "");
@@ -47,7 +58,7 @@ public record TablePreview(List<Column> columns, int rowCount, String pageText) 
             columns.add(new Column(name, Kind.METADATA, values::get));
         }
         int from = Math.min(firstGene, matrix.geneCount());
-        int to = Math.min(matrix.geneCount(), from + DataViewModel.GENES_PER_PAGE);
+        int to = Math.min(matrix.geneCount(), from + genesPerPage(data));
         for (int g = from; g < to; g++) {
             int gene = g;
             columns.add(new Column(matrix.geneNames().get(g), Kind.GENE, row -> formatValue(matrix.get(row, gene))));
@@ -55,6 +66,11 @@ public record TablePreview(List<Column> columns, int rowCount, String pageText) 
         String page = I18n.text("data.table.genePage", String.format(Locale.ROOT, "%,d", from + 1),
                 String.format(Locale.ROOT, "%,d", to), String.format(Locale.ROOT, "%,d", matrix.geneCount()));
         return new TablePreview(columns, matrix.sampleCount(), page);
+    }
+
+    /** How many genes one page of {@code data} shows. */
+    static int genesPerPage(ExpressionData data) {
+        return Math.max(MIN_GENES_PER_PAGE, COLUMNS_PER_PAGE - 1 - data.metadata().columnNames().size());
     }
 
     /** A value as the table writes it: whole numbers in full, others to 4 significant digits, missing as NA. */

@@ -68,6 +68,36 @@ class DataViewModelTest {
     }
 
     @Test
+    void aLoadedDatasetIsShownInOneStepWithWhatThePageShowsAlreadyComputed() throws IOException {
+        viewModel.open(LoadRequest.of(writeMatrix("before.csv")));
+        viewModel.geneQueryProperty().set("TNN");
+        int[] tables = {0};
+        int[] trends = {0};
+        int[] summaries = {0};
+        int[] geneLists = {0};
+        viewModel.tablePreviewProperty().addListener((obs, old, preview) -> tables[0]++);
+        viewModel.geneTrendProperty().addListener((obs, old, trend) -> trends[0]++);
+        viewModel.summary().addListener((javafx.collections.ListChangeListener<DataViewModel.SummaryItem>)
+                change -> summaries[0]++);
+        viewModel.matchingGenes().addListener((javafx.collections.ListChangeListener<String>)
+                change -> geneLists[0]++);
+
+        // Roles other than the guess: setting them one by one used to rebuild the trend and summary each time.
+        viewModel.open(LoadRequest.of(writeMatrix("after.csv")), new ColumnRoles("day", "donor", "trajectory"));
+
+        assertThat(tables[0]).as("table pages").isEqualTo(1);
+        assertThat(trends[0]).as("trend charts").isEqualTo(1);
+        assertThat(summaries[0]).as("summaries").isEqualTo(1);
+        assertThat(geneLists[0]).as("gene lists").isEqualTo(1);
+        assertThat(viewModel.geneTrendProperty().get().lines()).extracting(GeneTrend.Line::label)
+                .as("the trend of the chosen roles").containsExactly("d1", "d2");
+        assertThat(viewModel.summary()).extracting(DataViewModel.SummaryItem::value)
+                .contains("2  (donor)", "3  (day)", "2  (trajectory)");
+        assertThat(viewModel.matchingGenes()).as("the old search is cleared").hasSize(3);
+        assertThat(viewModel.selectedGeneProperty().get()).isEqualTo("TNNT2");
+    }
+
+    @Test
     void rolesChosenWhileImportingWinOverTheGuessUnlessTheColumnDoesNotExist() throws IOException {
         viewModel.open(LoadRequest.of(writeMatrix("roles.csv")), new ColumnRoles("day", "donor", "nonexistent"));
 
@@ -167,7 +197,9 @@ class DataViewModelTest {
 
     @Test
     void genePagingWalksPagesOfAMatrixWiderThanOnePage() throws IOException {
-        int genes = 2 * DataViewModel.GENES_PER_PAGE + 15;
+        // Sample id and three metadata columns leave the rest of a page's columns to genes.
+        int page = TablePreview.COLUMNS_PER_PAGE - 4;
+        int genes = 2 * page + 15;
         StringBuilder csv = new StringBuilder("sample_id,donor,trajectory,day");
         for (int g = 0; g < genes; g++) {
             csv.append(",G").append(g);
@@ -184,7 +216,6 @@ class DataViewModelTest {
         Files.writeString(file, csv);
         viewModel.open(LoadRequest.of(file));
 
-        int page = DataViewModel.GENES_PER_PAGE;
         TablePreview first = viewModel.tablePreviewProperty().get();
         assertThat(first.rowCount()).isEqualTo(6);
         assertThat(first.columns()).extracting(TablePreview.Column::header).startsWith("Sample", "donor",
