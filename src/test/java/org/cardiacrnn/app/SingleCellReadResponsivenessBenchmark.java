@@ -14,7 +14,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.cardiacrnn.app.common.FxTaskExecutor;
-import org.cardiacrnn.app.common.FxThreadSampler;
+import org.cardiacrnn.app.common.PulseGapSampler;
 import org.cardiacrnn.app.common.PulseMonitor;
 import org.cardiacrnn.app.data.RecentFiles;
 import org.cardiacrnn.app.shell.MainViewModel;
@@ -66,11 +66,11 @@ public final class SingleCellReadResponsivenessBenchmark {
                 SingleCellGenerator.BRANCHES), null, null, SingleCellOptions.DEFAULT_SEED);
         LoadRequest request = LoadRequest.builder(file).metadata(metadata).singleCell(options).build();
         PulseMonitor monitor = new PulseMonitor();
-        // -Dsample.fx=true: what the FX thread was doing during each gap over 60 ms (see FxThreadSampler).
-        FxThreadSampler sampler = Boolean.getBoolean("sample.fx") ? new FxThreadSampler(5) : null;
+        // -Dsample.fx=true: what the FX and renderer threads were doing during each gap over 60 ms.
+        PulseGapSampler sampler = Boolean.getBoolean("sample.fx") ? new PulseGapSampler() : null;
         if (sampler != null) {
-            sampler.start();
-            Platform.runLater(sampler::followPulses);
+            // start() samples the thread that calls it, which must be the FX thread.
+            Platform.runLater(sampler::start);
         }
         long[] nanos = new long[2];
         Platform.runLater(() -> {
@@ -107,8 +107,11 @@ public final class SingleCellReadResponsivenessBenchmark {
                 (nanos[1] - nanos[0]) / 1e9, stats.pulses(), stats.meanMillis(), stats.p99Millis(),
                 stats.maxMillis(), stats.maxAtMillis() / 1e3, stats.over100());
         if (sampler != null) {
-            sampler.stop();
-            sampler.printLateFrames(System.out, 60, Integer.getInteger("sample.depth", 4));
+            onFxThread(() -> {
+                sampler.stop();
+                return true;
+            });
+            sampler.report(60, System.out);
         }
         Platform.exit();
         System.exit(0);
