@@ -58,9 +58,10 @@ class MessagesBundleTest {
                 }
             }
         }
-        // A dotted literal in GUI code is a message key unless it is a resource path or class name.
+        // A dotted literal in GUI code is a message key unless it is a resource path, a class name or the name of
+        // a system property (os.name).
         literals.removeIf(key -> key.startsWith("org.") || key.endsWith(".css") || key.endsWith(".png")
-                || key.endsWith(".json") || key.endsWith(".csv"));
+                || key.endsWith(".json") || key.endsWith(".csv") || System.getProperties().containsKey(key));
         // Model-page categories are looked up as "model." + category.
         Set<String> categories = new HashSet<>();
         literals.stream().filter(key -> key.startsWith("category.")).forEach(categories::add);
