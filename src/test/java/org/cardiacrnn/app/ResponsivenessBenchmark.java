@@ -1,23 +1,19 @@
 package org.cardiacrnn.app;
 
+import static org.cardiacrnn.app.BenchmarkWindow.waitFor;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
-import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.common.PulseGapSampler;
 import org.cardiacrnn.app.common.PulseMonitor;
-import org.cardiacrnn.app.data.RecentFiles;
-import org.cardiacrnn.app.shell.MainViewModel;
+import org.cardiacrnn.app.shell.Page;
 import org.cardiacrnn.app.training.TrainingViewModel;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 
@@ -38,23 +34,11 @@ public final class ResponsivenessBenchmark {
         String preset = args.length > 0 ? args[0] : "quick";
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Path home = Files.createTempDirectory("cardiac-rnn-pulses");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        AtomicReference<Workbench> workbench = new AtomicReference<>();
-        Platform.runLater(() -> {
-            Workbench shown = new Workbench(new MainViewModel(new FxTaskExecutor()), RecentFiles.inMemory(), home);
-            Stage stage = new Stage();
-            stage.setScene(new Scene(shown.mainView(), 1280, 800));
-            stage.show();
-            shown.afterShown();
-            workbench.set(shown);
-        });
-        waitFor(() -> workbench.get() != null && workbench.get().session().datasetProperty().get() != null, 120);
+        Workbench workbench = BenchmarkWindow.open(home, Page.DATA);
 
         // The Training page is built on its first visit (chart classes load then); that one-off cost is a
         // page opening, not the steady state this benchmark measures, so the page is opened first.
-        Platform.runLater(() -> workbench.get().showPage(org.cardiacrnn.app.shell.Page.TRAINING));
+        Platform.runLater(() -> workbench.showPage(Page.TRAINING));
         Thread.sleep(2000);
         PulseMonitor monitor = new PulseMonitor();
         String sampleThreshold = System.getProperty("pulses.sample");
@@ -70,7 +54,7 @@ public final class ResponsivenessBenchmark {
                 .filter(thread -> thread.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId)
                 .findFirst().orElse(-1);
         Platform.runLater(() -> {
-            Workbench shown = workbench.get();
+            Workbench shown = workbench;
             shown.session().presetNameProperty().set(preset);
             shown.session().hyperparametersProperty().set(Hyperparameters.preset(preset)
                     .withOverride("epochs", Integer.toString(epochs)).withOverride("earlyStoppingPatience", "0"));
@@ -85,9 +69,9 @@ public final class ResponsivenessBenchmark {
             shown.trainNow();
         });
         waitFor(() -> {
-            TrainingViewModel training = workbench.get().trainingViewModel();
+            TrainingViewModel training = workbench.trainingViewModel();
             return training.statusProperty().get() == TrainingViewModel.Status.IDLE
-                    && workbench.get().session().currentRunProperty().get() != null;
+                    && workbench.session().currentRunProperty().get() != null;
         }, 3600);
         CountDownLatch stopped = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -119,26 +103,5 @@ public final class ResponsivenessBenchmark {
         }
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!onFxThread(condition)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static boolean onFxThread(java.util.function.BooleanSupplier condition) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        boolean[] result = new boolean[1];
-        Platform.runLater(() -> {
-            result[0] = condition.getAsBoolean();
-            done.countDown();
-        });
-        done.await();
-        return result[0];
     }
 }

@@ -1,23 +1,18 @@
 package org.cardiacrnn.app;
 
+import static org.cardiacrnn.app.BenchmarkWindow.onFxThread;
+import static org.cardiacrnn.app.BenchmarkWindow.waitFor;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
-import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.common.PulseGapSampler;
 import org.cardiacrnn.app.common.PulseMonitor;
-import org.cardiacrnn.app.data.RecentFiles;
-import org.cardiacrnn.app.shell.MainViewModel;
 import org.cardiacrnn.app.shell.Page;
 import org.cardiacrnn.data.ExpressionData;
 import org.cardiacrnn.data.LoadRequest;
@@ -42,23 +37,10 @@ public final class SingleCellReadResponsivenessBenchmark {
         Path file = Path.of(args[0]);
         Path metadata = args.length > 1 ? Path.of(args[1]) : null;
         Path home = Files.createTempDirectory("cardiac-rnn-pulses");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        AtomicReference<Workbench> workbench = new AtomicReference<>();
-        Platform.runLater(() -> {
-            Workbench shown = new Workbench(new MainViewModel(new FxTaskExecutor()), RecentFiles.inMemory(), home);
-            Stage stage = new Stage();
-            stage.setScene(new Scene(shown.mainView(), 1280, 800));
-            stage.show();
-            shown.afterShown();
-            shown.showPage(Page.DATA);
-            workbench.set(shown);
-        });
-        waitFor(() -> workbench.get() != null && workbench.get().session().datasetProperty().get() != null, 120);
+        Workbench workbench = BenchmarkWindow.open(home, Page.DATA);
         Thread.sleep(2000);
-        ExpressionData sample = onFxThread(() -> workbench.get().session().datasetProperty().get());
-        int sampleColumns = onFxThread(() -> workbench.get().dataViewModel().tablePreviewProperty().get().columns()
+        ExpressionData sample = onFxThread(() -> workbench.session().datasetProperty().get());
+        int sampleColumns = onFxThread(() -> workbench.dataViewModel().tablePreviewProperty().get().columns()
                 .size());
 
         SingleCellOptions options = new SingleCellOptions(List.of("individual", "diffday"), 4,
@@ -76,11 +58,11 @@ public final class SingleCellReadResponsivenessBenchmark {
         Platform.runLater(() -> {
             monitor.start();
             nanos[0] = System.nanoTime();
-            workbench.get().dataViewModel().open(request);
+            workbench.dataViewModel().open(request);
         });
-        waitFor(() -> !workbench.get().dataViewModel().loadingProperty().get()
-                && (workbench.get().session().datasetProperty().get() != sample
-                || workbench.get().dataViewModel().errorProperty().get() != null), 3600);
+        waitFor(() -> !workbench.dataViewModel().loadingProperty().get()
+                && (workbench.session().datasetProperty().get() != sample
+                || workbench.dataViewModel().errorProperty().get() != null), 3600);
         nanos[1] = System.nanoTime();
         // The pulses just after the hand-over count too: that is when the page lays out the new table and chart.
         Thread.sleep(1000);
@@ -90,14 +72,14 @@ public final class SingleCellReadResponsivenessBenchmark {
             stopped.countDown();
         });
         stopped.await();
-        var error = onFxThread(() -> workbench.get().dataViewModel().errorProperty().get());
+        var error = onFxThread(() -> workbench.dataViewModel().errorProperty().get());
         if (error != null) {
             System.out.println("the read failed: " + error);
             System.exit(1);
         }
-        ExpressionData read = onFxThread(() -> workbench.get().session().datasetProperty().get());
+        ExpressionData read = onFxThread(() -> workbench.session().datasetProperty().get());
         PulseMonitor.Stats stats = monitor.stats();
-        int readColumns = onFxThread(() -> workbench.get().dataViewModel().tablePreviewProperty().get().columns()
+        int readColumns = onFxThread(() -> workbench.dataViewModel().tablePreviewProperty().get().columns()
                 .size());
         System.out.printf(Locale.ROOT, "table preview: %d columns for the sample data, %d for the file%n",
                 sampleColumns, readColumns);
@@ -115,26 +97,5 @@ public final class SingleCellReadResponsivenessBenchmark {
         }
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!onFxThread(condition::getAsBoolean)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static <T> T onFxThread(java.util.function.Supplier<T> value) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<T> result = new AtomicReference<>();
-        Platform.runLater(() -> {
-            result.set(value.get());
-            done.countDown();
-        });
-        done.await();
-        return result.get();
     }
 }
