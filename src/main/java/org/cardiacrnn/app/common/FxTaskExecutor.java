@@ -60,11 +60,14 @@ public final class FxTaskExecutor extends ObservableTaskState {
         running.incrementAndGet();
         busy.set(true);
         worker.submit(task);
-        // Background work yields the CPU to the window (see BackgroundPriority). Lowered after the first job,
-        // not before it: loading the native bridge takes 0.1 s that reading the sample data at start-up
-        // should not wait for.
+        // Background work, and the JIT compiler, yield the CPU to the window (see BackgroundPriority). Lowered
+        // after the first job, not before it: loading the native bridge takes 0.1 s that reading the sample
+        // data at start-up should not wait for.
         if (backgroundPriorityAsked.compareAndSet(false, true)) {
-            worker.execute(() -> BackgroundPriority.lowerCurrentThread());
+            worker.execute(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                BackgroundPriority.lowerCompilerThreads();
+            });
         }
         return () -> task.cancel(false);
     }

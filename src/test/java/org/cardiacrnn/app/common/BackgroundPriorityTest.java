@@ -3,6 +3,7 @@ package org.cardiacrnn.app.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,6 +36,24 @@ class BackgroundPriorityTest {
         int expected = Math.max(BackgroundPriority.NICE, callerBefore.getAsInt());
         assertThat(lowered.get()).hasValue(expected);
         assertThat(started.get()).hasValue(expected);
+        assertThat(BackgroundPriority.currentThreadNice()).isEqualTo(callerBefore);
+    }
+
+    /** Compiling on the window's priority took the CPU from the UI thread while training ran. */
+    @Test
+    void lowersTheJitCompilerThreadsButNotTheCaller() {
+        OptionalInt callerBefore = BackgroundPriority.currentThreadNice();
+        assumeTrue(callerBefore.isPresent(), "thread nice values are read from Linux's /proc");
+        assumeTrue(!BackgroundPriority.compilerThreadNices().isEmpty(), "this JVM runs JIT compiler threads");
+
+        boolean lowBefore = BackgroundPriority.compilerThreadNices().stream()
+                .allMatch(nice -> nice >= BackgroundPriority.NICE);
+
+        int lowered = BackgroundPriority.lowerCompilerThreads();
+
+        assumeTrue(lowered > 0 || lowBefore, "the native bridge is available and the system allows lowering");
+        List<Integer> nices = BackgroundPriority.compilerThreadNices();
+        assertThat(nices).allSatisfy(nice -> assertThat(nice).isGreaterThanOrEqualTo(BackgroundPriority.NICE));
         assertThat(BackgroundPriority.currentThreadNice()).isEqualTo(callerBefore);
     }
 
