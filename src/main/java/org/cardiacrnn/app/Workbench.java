@@ -128,15 +128,26 @@ final class Workbench {
         return mainViewModel;
     }
 
-    /** Called once the window is visible; starts loading the bundled sample data. */
-    void afterShown() {
+    /**
+     * Starts reading the bundled sample data in the background. Called before the window is shown: reading takes
+     * most of a second of one core, and JavaFX's start-up (styles, layout, the first frame) keeps only the other
+     * one busy, so the data are read while the window is being built.
+     *
+     * @param onceShown run on the UI thread once the Data page shows the data (the application loads ND4J then,
+     *                  not alongside the data: both want the second core, and the data are what the user looks at
+     *                  first)
+     */
+    void loadSampleData(Runnable onceShown) {
         session.datasetProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends ExpressionData> observable,
                                 ExpressionData old, ExpressionData loaded) {
                 observable.removeListener(this);
                 // Logged once the Data page has taken the whole dataset (roles, summary, first gene's plot).
-                Platform.runLater(() -> Startup.logMilestone("sample data ready"));
+                Platform.runLater(() -> {
+                    Startup.logMilestone("sample data ready");
+                    onceShown.run();
+                });
             }
         });
         dataViewModel.openSampleData();

@@ -41,6 +41,7 @@ public final class WorkbenchApp extends Application {
         MainViewModel mainViewModel = new MainViewModel(executor);
         Workbench workbench = new Workbench(mainViewModel, RecentFiles.userPreferences(), UserDataDirectory.resolve());
         MainView mainView = workbench.mainView();
+        workbench.loadSampleData(Startup::loadEngineInBackground);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(mainView, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         ThemeManager.apply(scene, false);
@@ -65,8 +66,6 @@ public final class WorkbenchApp extends Application {
         }
         stage.show();
         Startup.logMilestone("first window shown");
-        Startup.loadEngineInBackground();
-        workbench.afterShown();
     }
 
     @Override

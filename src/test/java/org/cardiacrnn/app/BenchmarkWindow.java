@@ -36,7 +36,7 @@ final class BenchmarkWindow {
             Stage stage = new Stage();
             stage.setScene(new Scene(shown.mainView(), 1280, 800));
             stage.show();
-            shown.afterShown();
+            shown.loadSampleData(() -> { });
             shown.showPage(page);
             workbench.set(shown);
         });

@@ -125,7 +125,7 @@ class RealDisplayJourneyUiTest {
         stage.setX(0);
         stage.setY(0);
         stage.show();
-        workbench.afterShown();
+        workbench.loadSampleData(() -> { });
     }
 
     @Test

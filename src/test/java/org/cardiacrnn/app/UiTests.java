@@ -24,7 +24,7 @@ final class UiTests {
         Workbench workbench = new Workbench(new MainViewModel(executor), RecentFiles.inMemory(), home);
         stage.setScene(new Scene(workbench.mainView(), 1280, 800));
         stage.show();
-        workbench.afterShown();
+        workbench.loadSampleData(() -> { });
         return workbench;
     }
 
