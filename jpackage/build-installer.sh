@@ -105,7 +105,7 @@ if "$JAVA_HOME/bin/java" -XX:+UseShenandoahGC -version >/dev/null 2>&1; then
   gc_option=-XX:+UseShenandoahGC
 fi
 
-common=(
+image=(
   --name cardiac-rnn-workbench
   --app-version "$app_version"
   --vendor "$vendor"
@@ -126,15 +126,25 @@ common=(
   --java-options "-Xlog:pagesize=off"
   --java-options "-Xshare:auto"
   --java-options '-XX:SharedArchiveFile=$APPDIR/cardiac-rnn.jsa'
-  --dest "$out"
 )
+
+# The app image first, whose native launcher becomes a shell script (shell-launcher.sh says why); the package
+# is then made of that image.
+images="$work/image"
+"$jpackage" --type app-image "${image[@]}" --dest "$images"
+jpackage/shell-launcher.sh "$images/cardiac-rnn-workbench" cardiac-rnn-workbench
 
 case "$type" in
   app-image)
-    "$jpackage" --type app-image "${common[@]}"
+    mv "$images/cardiac-rnn-workbench" "$out/"
     ;;
   deb)
-    "$jpackage" --type deb "${common[@]}" \
+    "$jpackage" --type deb --app-image "$images/cardiac-rnn-workbench" \
+      --name cardiac-rnn-workbench \
+      --app-version "$app_version" \
+      --vendor "$vendor" \
+      --description "Train and study recurrent classifiers of time-course gene expression" \
+      --dest "$out" \
       --linux-package-name cardiac-rnn-workbench \
       --linux-shortcut \
       --linux-menu-group "Science;Biology;Education" \

@@ -22,6 +22,10 @@ else
   echo "installer tools missing: checked the app image instead"
 fi
 
+# The native launcher asks dpkg and rpm which package owns it before every start (shell-launcher.sh).
+head -n 1 "$launcher" | grep -q '^#!/bin/sh' \
+  || { echo "the launcher is jpackage's native one, which queries the package managers at every start" >&2; exit 1; }
+
 # What postinst does after installing: the class-data archive for this path. With -Xshare:on the JVM refuses to
 # start unless it maps the archive, so this checks that the launcher really uses it.
 app_dir=$(dirname "$launcher")/../lib/app
