@@ -133,21 +133,29 @@ final class Workbench {
      * most of a second of one core, and JavaFX's start-up (styles, layout, the first frame) keeps only the other
      * one busy, so the data are read while the window is being built.
      *
-     * @param onceShown run on the UI thread once the Data page shows the data (the application loads ND4J then,
-     *                  not alongside the data: both want the second core, and the data are what the user looks at
-     *                  first)
+     * @param afterwards run on the UI thread once the read has ended, shown or failed (the application loads ND4J
+     *                   then, not alongside the data: both want the second core, and the data are what the user
+     *                   looks at first)
      */
-    void loadSampleData(Runnable onceShown) {
+    void loadSampleData(Runnable afterwards) {
         session.datasetProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends ExpressionData> observable,
                                 ExpressionData old, ExpressionData loaded) {
                 observable.removeListener(this);
                 // Logged once the Data page has taken the whole dataset (roles, summary, first gene's plot).
-                Platform.runLater(() -> {
-                    Startup.logMilestone("sample data ready");
-                    onceShown.run();
-                });
+                Platform.runLater(() -> Startup.logMilestone("sample data ready"));
+            }
+        });
+        dataViewModel.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean was,
+                                Boolean loading) {
+                if (!loading) {
+                    observable.removeListener(this);
+                    // After the hand-over, which follows the end of the read in the same UI-thread turn.
+                    Platform.runLater(afterwards);
+                }
             }
         });
         dataViewModel.openSampleData();

@@ -78,19 +78,12 @@ public final class BackgroundPriority {
      * @return how many compiler threads were lowered; 0 off Linux or where the system refused
      */
     public static int lowerCompilerThreads() {
-        if (!isLinux()) {
-            return 0;
-        }
         int lowered = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-            for (Path task : tasks) {
-                if (isCompilerThread(task) && niceOf(task.resolve("stat")).orElse(NICE) < NICE
-                        && setNice(Integer.parseInt(task.getFileName().toString()))) {
-                    lowered++;
-                }
+        for (Path task : compilerThreads()) {
+            if (niceOf(task.resolve("stat")).orElse(NICE) < NICE
+                    && setNice(Integer.parseInt(task.getFileName().toString()))) {
+                lowered++;
             }
-        } catch (IOException | RuntimeException unavailable) {
-            LOG.info("JIT compiler threads keep the normal priority: {}", unavailable.toString());
         }
         return lowered;
     }
@@ -98,18 +91,28 @@ public final class BackgroundPriority {
     /** The nice values of the JVM's JIT compiler threads, as Linux reports them; empty off Linux. */
     static List<Integer> compilerThreadNices() {
         List<Integer> nices = new ArrayList<>();
-        if (isLinux()) {
-            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-                for (Path task : tasks) {
-                    if (isCompilerThread(task)) {
-                        niceOf(task.resolve("stat")).ifPresent(nices::add);
-                    }
-                }
-            } catch (IOException unreadable) {
-                return List.of();
-            }
+        for (Path task : compilerThreads()) {
+            niceOf(task.resolve("stat")).ifPresent(nices::add);
         }
         return nices;
+    }
+
+    /** The {@code /proc} folders of this process's JIT compiler threads; empty off Linux or when unreadable. */
+    private static List<Path> compilerThreads() {
+        List<Path> compilers = new ArrayList<>();
+        if (!isLinux()) {
+            return compilers;
+        }
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                if (isCompilerThread(task)) {
+                    compilers.add(task);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            LOG.info("JIT compiler threads keep the normal priority: {}", unreadable.toString());
+        }
+        return compilers;
     }
 
     /** HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1"…; Linux keeps the first 15 characters. */
