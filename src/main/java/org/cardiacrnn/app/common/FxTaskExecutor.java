@@ -12,8 +12,8 @@ import javafx.concurrent.Task;
 /**
  * Runs jobs as {@link Task}s on one daemon worker thread. One thread because ND4J work must not run
  * concurrently with training (it would fight for the same two cores) and because jobs then finish in
- * the order they were asked for. Task progress and messages are coalesced by JavaFX itself. From its second job
- * on, the thread runs at a lowered priority, so the window stays responsive while it keeps the cores busy.
+ * the order they were asked for. Task progress and messages are coalesced by JavaFX itself. The thread runs at a
+ * lowered priority, so the window stays responsive while it keeps the cores busy.
  */
 public final class FxTaskExecutor extends ObservableTaskState {
 
@@ -59,15 +59,16 @@ public final class FxTaskExecutor extends ObservableTaskState {
         task.setOnCancelled(event -> finished());
         running.incrementAndGet();
         busy.set(true);
+        // Background work yields the CPU to the window (see BackgroundPriority), the first job too: reading the
+        // sample data at normal priority while the window was being built kept the window blank until the data
+        // were in it. The JIT compiler is lowered only after that job, since the window's start-up needs it.
+        boolean first = backgroundPriorityAsked.compareAndSet(false, true);
+        if (first) {
+            worker.execute(BackgroundPriority::lowerCurrentThread);
+        }
         worker.submit(task);
-        // Background work, and the JIT compiler, yield the CPU to the window (see BackgroundPriority). Lowered
-        // after the first job, not before it: loading the native bridge takes 0.1 s that reading the sample
-        // data at start-up should not wait for.
-        if (backgroundPriorityAsked.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                BackgroundPriority.lowerCurrentThread();
-                BackgroundPriority.lowerCompilerThreads();
-            });
+        if (first) {
+            worker.execute(BackgroundPriority::lowerCompilerThreads);
         }
         return () -> task.cancel(false);
     }

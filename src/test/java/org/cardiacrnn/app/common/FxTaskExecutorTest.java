@@ -49,11 +49,12 @@ class FxTaskExecutorTest {
     }
 
     /**
-     * Training runs on the worker thread; it must leave the CPU to the window first (issue 16, group 12). The
-     * first job (the sample data at start-up) does not wait for the native bridge that lowers the priority.
+     * Training runs on the worker thread; it must leave the CPU to the window first (issue 16, group 12). So must
+     * the first job, the sample data read while the window is being built: at the window's priority it kept the
+     * window from drawing its first frame until the data were in.
      */
     @Test
-    void jobsAfterTheFirstRunAtTheBackgroundPriority() throws Exception {
+    void everyJobRunsAtTheBackgroundPriority() throws Exception {
         OptionalInt windowNice = BackgroundPriority.currentThreadNice();
         assumeTrue(windowNice.isPresent(), "thread nice values are read from Linux's /proc");
         FxTaskExecutor executor = new FxTaskExecutor();
@@ -65,7 +66,7 @@ class FxTaskExecutorTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seen.size() == 2);
         executor.shutdown();
 
-        assertThat(seen.get(0)).isEqualTo(windowNice);
+        assertThat(seen.get(0)).hasValue(Math.max(BackgroundPriority.NICE, windowNice.getAsInt()));
         assertThat(seen.get(1)).hasValue(Math.max(BackgroundPriority.NICE, windowNice.getAsInt()));
     }
 }
