@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javafx.event.Event;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
@@ -21,14 +20,11 @@ import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.TKClipboard;
 
-import org.cardiacrnn.app.common.FxTaskExecutor;
-import org.cardiacrnn.app.session.WorkbenchSession;
 import org.cardiacrnn.data.SingleCellGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,11 +52,9 @@ class DropToOpenUiTest {
 
     @Start
     void start(Stage stage) {
-        viewModel = new DataViewModel(new WorkbenchSession(), new FxTaskExecutor(), RecentFiles.inMemory(),
-                dir.resolve("samples"));
-        view = new DataView(viewModel, trend -> new StackPane());
-        stage.setScene(new Scene(view, 1000, 700));
-        stage.show();
+        DataPageWindow window = DataPageWindow.show(stage, dir);
+        view = window.view();
+        viewModel = window.viewModel();
     }
 
     @Test

@@ -8,16 +8,12 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-import org.cardiacrnn.app.common.FxTaskExecutor;
-import org.cardiacrnn.app.session.WorkbenchSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,11 +36,9 @@ class ImportDialogUiTest {
 
     @Start
     void start(Stage stage) {
-        viewModel = new DataViewModel(new WorkbenchSession(), new FxTaskExecutor(), RecentFiles.inMemory(),
-                dir.resolve("samples"));
-        view = new DataView(viewModel, trend -> new StackPane());
-        stage.setScene(new Scene(view, 1000, 700));
-        stage.show();
+        DataPageWindow window = DataPageWindow.show(stage, dir);
+        view = window.view();
+        viewModel = window.viewModel();
     }
 
     @Test
