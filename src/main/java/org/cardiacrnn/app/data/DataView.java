@@ -49,7 +49,8 @@ public final class DataView extends BorderPane implements PageView {
     private static final String METADATA_STYLE = "metadata-column";
     private static final String NUMERIC_STYLE = "numeric-column";
     /** TableColumn's own default widths, which a reused column returns to before it is fitted again. */
-    private static final double DEFAULT_WIDTH = 80;
+    /** Not JavaFX's default of 80, at which it would measure the column's first rows again itself. */
+    private static final double METADATA_WIDTH = 70;
     private static final double MIN_WIDTH = 10;
 
     private final DataViewModel viewModel;
@@ -374,7 +375,7 @@ public final class DataView extends BorderPane implements PageView {
         column.setMinWidth(MIN_WIDTH);
         column.setPrefWidth(switch (shown.kind()) {
             case SAMPLE -> 110;
-            case METADATA -> DEFAULT_WIDTH;
+            case METADATA -> METADATA_WIDTH;
             case GENE -> 78;
         });
     }
