@@ -50,6 +50,15 @@ class FigureStyleTest {
     }
 
     @Test
+    void anInstalledFamilyIsKeptAndAMissingOneFallsBackToSansSerif() {
+        String installed = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                .getAvailableFontFamilyNames(java.util.Locale.ROOT)[0];
+
+        assertThat(FigureStyle.installedOrSansSerif(installed)).isEqualTo(installed);
+        assertThat(FigureStyle.installedOrSansSerif("No Such Family 7f3a")).isEqualTo(Font.SANS_SERIF);
+    }
+
+    @Test
     void paletteIsOkabeItoWithoutRepeats() {
         assertThat(FigureStyle.PALETTE).hasSize(8).doesNotHaveDuplicates().contains(new Color(0xE69F00));
         assertThat(FigureStyle.seriesColor(8)).isEqualTo(FigureStyle.seriesColor(0));
