@@ -58,7 +58,13 @@ public final class Hyperparameters {
     /** How the weights are drawn before training: Xavier (Glorot) or He, scaled for ReLU layers. */
     public enum WeightInitialisation { XAVIER, HE }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Made on first use: Jackson's start-up (about 45 ms of CPU) otherwise ran on the window's thread before its
+     * first frame, which reads no JSON.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** Indexed by {@link Hyperparameter#index()}, the descriptor's place in {@link Hyperparameter#all()}. */
     private final Object[] values;
@@ -347,12 +353,12 @@ public final class Hyperparameters {
 
     /** The hyperparameters as a JSON object, one field per {@link Hyperparameter}, in the table's order. */
     public String toJson() {
-        ObjectNode tree = JSON.createObjectNode();
+        ObjectNode tree = Json.MAPPER.createObjectNode();
         for (Hyperparameter<?> hyperparameter : Hyperparameter.all()) {
-            tree.set(hyperparameter.key(), JSON.valueToTree(hyperparameter.get(this)));
+            tree.set(hyperparameter.key(), Json.MAPPER.valueToTree(hyperparameter.get(this)));
         }
         try {
-            return JSON.writeValueAsString(tree);
+            return Json.MAPPER.writeValueAsString(tree);
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -364,7 +370,7 @@ public final class Hyperparameters {
         JsonInput.check(json, source, WHOLE_NUMBER_KEYS);
         JsonNode given;
         try {
-            given = JSON.readTree(json);
+            given = Json.MAPPER.readTree(json);
         } catch (IOException unreadable) {
             throw new ConfigException(source + ": not valid hyperparameter JSON (" + unreadable.getMessage() + ")",
                     unreadable);

@@ -37,7 +37,6 @@ public final class RunStore {
     private final Path runsDirectory;
     private final Clock clock;
     private final SoftwareVersions versions;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** A store in {@code workspace/runs}, using the system clock and the running software's versions. */
     public RunStore(Path workspace) {
@@ -212,6 +211,11 @@ public final class RunStore {
     }
 
     private RunFolder folder(String id, Path directory) {
-        return new RunFolder(id, directory, mapper, versions, clock);
+        return new RunFolder(id, directory, Json.MAPPER, versions, clock);
+    }
+
+    /** Made on first use: the workbench makes its store before its first frame, and Jackson's start-up is slow. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
