@@ -7,6 +7,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.cardiacrnn.app.common.BackgroundPriority;
 import org.cardiacrnn.app.common.FxTaskExecutor;
 import org.cardiacrnn.app.common.I18n;
 import org.cardiacrnn.app.common.TaskExecutor;
@@ -26,6 +27,10 @@ public final class WorkbenchApp extends Application {
 
     /** Starts the GUI; called by the CLI when no command is given. */
     public static void launchWorkbench(String[] args) {
+        // On a thread of its own, since loading the native bridge takes a moment the window need not wait for.
+        Thread compilerPriority = new Thread(BackgroundPriority::lowerOptimisingCompiler, "compiler-priority");
+        compilerPriority.setDaemon(true);
+        compilerPriority.start();
         Application.launch(WorkbenchApp.class, args);
     }
 
@@ -36,12 +41,13 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        ThemeManager.useTheme(false);
         UncaughtErrorHandler.install(() -> stage);
         executor = new FxTaskExecutor(NativeThreads::applyToThisThread);
         MainViewModel mainViewModel = new MainViewModel(executor);
         Workbench workbench = new Workbench(mainViewModel, RecentFiles.userPreferences(), UserDataDirectory.resolve());
         MainView mainView = workbench.mainView();
-        workbench.loadSampleData(Startup::loadEngineInBackground);
+        workbench.loadSampleData(() -> Startup.loadEngineInBackground(BackgroundPriority::lowerCurrentThread));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(mainView, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         ThemeManager.apply(scene, false);

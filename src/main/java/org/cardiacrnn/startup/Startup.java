@@ -54,8 +54,12 @@ public final class Startup {
      * window, and alongside the sample data it slowed their reading.
      * Engine threads take the native thread counts with {@link NativeThreads#applyToThisThread} before each job;
      * a job that needs ND4J sooner waits for it in ND4J's class initialisation.
+     *
+     * @param prepareLoader runs first on the loading thread; the workbench lowers that thread's priority there,
+     *                      since the load (over a second of CPU) starts while the window lays out and paints the
+     *                      data it has just been given
      */
-    public static void loadEngineInBackground() {
+    public static void loadEngineInBackground(Runnable prepareLoader) {
         synchronized (LOCK) {
             if (engineLoading) {
                 return;
@@ -63,6 +67,7 @@ public final class Startup {
             engineLoading = true;
         }
         Thread loader = new Thread(() -> {
+            prepareLoader.run();
             NativeThreads.configure();
             logStarted();
             logMilestone("engine loaded");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +28,14 @@ class StartupTest {
         long jvmAfter = ManagementFactory.getRuntimeMXBean().getUptime();
         // /proc counts in 10 ms ticks and its uptime has two decimals: allow 20 ms below the JVM's figure.
         assertThat(sinceStart).isBetween(jvmBefore - 20, jvmAfter + 250);
+    }
+
+    /** The workbench lowers the loading thread's priority in the preparation, so it must run on that thread. */
+    @Test
+    void theCallersPreparationRunsOnTheLoadingThread() throws Exception {
+        CompletableFuture<String> prepared = new CompletableFuture<>();
+        Startup.loadEngineInBackground(() -> prepared.complete(Thread.currentThread().getName()));
+
+        assertThat(prepared.get(30, TimeUnit.SECONDS)).isEqualTo("engine-loader");
     }
 }

@@ -39,6 +39,25 @@ class BackgroundPriorityTest {
         assertThat(BackgroundPriority.currentThreadNice()).isEqualTo(callerBefore);
     }
 
+    /** At start-up only the optimising compiler yields: the quick one gets the start-up code compiled. */
+    @Test
+    void lowersTheOptimisingCompilerAlone() {
+        assumeTrue(BackgroundPriority.currentThreadNice().isPresent(), "thread nice values are read from /proc");
+        assumeTrue(!BackgroundPriority.compilerThreadNices(BackgroundPriority.C2_COMPILER).isEmpty(),
+                "this JVM runs an optimising JIT compiler");
+        assumeTrue(BackgroundPriority.compilerThreadNices(BackgroundPriority.C1_COMPILER).stream()
+                .allMatch(nice -> nice < BackgroundPriority.NICE), "no other test lowered the quick compiler yet");
+
+        int lowered = BackgroundPriority.lowerOptimisingCompiler();
+
+        List<Integer> optimising = BackgroundPriority.compilerThreadNices(BackgroundPriority.C2_COMPILER);
+        assumeTrue(lowered > 0 || optimising.stream().allMatch(nice -> nice >= BackgroundPriority.NICE),
+                "the native bridge is available and the system allows lowering");
+        assertThat(optimising).allSatisfy(nice -> assertThat(nice).isGreaterThanOrEqualTo(BackgroundPriority.NICE));
+        assertThat(BackgroundPriority.compilerThreadNices(BackgroundPriority.C1_COMPILER))
+                .allSatisfy(nice -> assertThat(nice).isLessThan(BackgroundPriority.NICE));
+    }
+
     /** Compiling on the window's priority took the CPU from the UI thread while training ran. */
     @Test
     void lowersTheJitCompilerThreadsButNotTheCaller() {
