@@ -244,7 +244,10 @@ class RealDisplayJourneyUiTest {
         }
     }
 
-    /** Texts a Labeled shows cut short with an ellipsis, as "Name: shown text". */
+    /**
+     * Texts a Labeled shows cut short with an ellipsis, as "Name: shown text", and controls hidden because they
+     * do not fit (behind a tool bar's overflow button, or tabs scrolled out of their row).
+     */
     static List<String> truncatedTexts(Parent root) {
         List<String> cut = new ArrayList<>();
         collectTruncated(root, cut);
@@ -265,11 +268,28 @@ class RealDisplayJourneyUiTest {
                 }
             }
         }
+        // Controls that do not fit are hidden rather than cut: a tool bar's overflow button ("»") and a tab
+        // pane's menu of the tabs scrolled out of sight show only when something does not fit.
+        if (node.getStyleClass().contains("tool-bar-overflow-button")) {
+            cut.add("a tool bar hides controls behind its overflow button");
+        }
+        if (node.getStyleClass().contains("tab-down-button")) {
+            cut.add("tabs do not fit in their row: " + tabsOf(node));
+        }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 collectTruncated(child, cut);
             }
         }
+    }
+
+    private static String tabsOf(Node tabMenuButton) {
+        for (Node ancestor = tabMenuButton; ancestor != null; ancestor = ancestor.getParent()) {
+            if (ancestor instanceof javafx.scene.control.TabPane tabs) {
+                return tabs.getTabs().stream().map(javafx.scene.control.Tab::getText).toList().toString();
+            }
+        }
+        return "(no tab pane)";
     }
 
     private void assertConfusionMatrixReadable(FxRobot robot, RunResult run) throws Exception {

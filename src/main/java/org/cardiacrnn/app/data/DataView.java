@@ -24,7 +24,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -37,6 +36,7 @@ import javafx.stage.FileChooser;
 import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
+import org.cardiacrnn.app.common.FlowToolBar;
 import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.I18n;
@@ -109,7 +109,7 @@ public final class DataView extends BorderPane implements PageView {
         viewModel.recentFiles().addListener((ListChangeListener<String>) change -> fillRecent.run());
         fillRecent.run();
 
-        ToolBar bar = new ToolBar(open, sample, recent, new Separator(Orientation.VERTICAL),
+        FlowToolBar bar = new FlowToolBar(open, sample, recent, new Separator(Orientation.VERTICAL),
                 roleBox("data.role.time", "timeRole", viewModel.session().timeColumnProperty()),
                 roleBox("data.role.label", "labelRole", viewModel.session().labelColumnProperty()),
                 roleBox("data.role.group", "groupRole", viewModel.session().groupColumnProperty()));

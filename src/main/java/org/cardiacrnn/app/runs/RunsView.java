@@ -17,11 +17,11 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.util.Subscription;
 
 import org.cardiacrnn.app.common.AppIcon;
+import org.cardiacrnn.app.common.FlowToolBar;
 import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.Choices;
@@ -122,7 +122,7 @@ public final class RunsView extends BorderPane implements PageView {
         javafx.scene.control.Label notice = new javafx.scene.control.Label();
         notice.setId("runsNotice");
         notice.textProperty().bind(viewModel.noticeProperty());
-        ToolBar bar = new ToolBar(refresh, open, compare, useSettings, delete, resume, bestSoFar, notice);
+        FlowToolBar bar = new FlowToolBar(refresh, open, compare, useSettings, delete, resume, bestSoFar, notice);
         bar.getStyleClass().add("page-toolbar");
         setTop(bar);
 

@@ -400,8 +400,8 @@ public final class SweepView extends BorderPane implements PageView {
         scatterBar.setPadding(new Insets(6, 0, 0, 6));
         VBox scatterBox = new VBox(4, scatterBar, scatter);
         VBox.setVgrow(scatter, Priority.ALWAYS);
-        TabPane plots = new TabPane(tab("sweeps.plot.parallel", parallel), tab("sweeps.plot.scatter", scatterBox),
-                tab("sweeps.plot.curves", curves));
+        TabPane plots = new TabPane(tab("sweeps.plot.parallel", parallel), tab("sweeps.plot.scatter.tab", scatterBox),
+                tab("sweeps.plot.curves.tab", curves));
         plots.setId("sweepPlots");
 
         SplitPane split = new SplitPane(table, plots);
