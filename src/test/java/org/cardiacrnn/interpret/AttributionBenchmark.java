@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.cardiacrnn.nn.ClassOutput;
 import org.cardiacrnn.nn.NativeThreads;
 import org.cardiacrnn.sequences.PreparedData;
+import org.cardiacrnn.hyperparameters.Hyperparameter;
 import org.cardiacrnn.hyperparameters.Hyperparameters;
 import org.cardiacrnn.training.TrainedModel;
 
@@ -19,7 +20,8 @@ import org.cardiacrnn.training.TrainedModel;
  * org.cardiacrnn.interpret.AttributionBenchmark [quick|methodology|speed] [steps] [OUTPUT...]}, OUTPUT one of
  * {@link ClassOutput} (default: each in turn, on the same two trained networks); {@code speed} times attribution
  * alone on an untrained methodology network. With {@code -DrecommendedPreprocessing=true} the data are prepared as
- * the CLI and GUI prepare them (CPM and log1p before the z-score) instead of with the bare defaults.
+ * the CLI and GUI prepare them (CPM and log1p before the z-score) instead of with the bare defaults; with
+ * {@code -Dseed=N} the networks are trained from seed N instead of the preset's.
  */
 final class AttributionBenchmark {
 
@@ -33,6 +35,11 @@ final class AttributionBenchmark {
             return;
         }
         Hyperparameters hp = Hyperparameters.preset(args.length > 0 ? args[0] : "methodology");
+        Long seed = Long.getLong("seed");
+        if (seed != null) {
+            hp = hp.toBuilder().set(Hyperparameter.SEED, seed).build();
+        }
+        System.out.println("training seed " + hp.seed());
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         boolean recommended = Boolean.getBoolean("recommendedPreprocessing");
         System.out.println(recommended ? "preprocessing: CPM, log1p, z-score (what the CLI and GUI choose)"
