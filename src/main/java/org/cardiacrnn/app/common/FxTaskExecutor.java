@@ -61,7 +61,8 @@ public final class FxTaskExecutor extends ObservableTaskState {
         busy.set(true);
         // Background work yields the CPU to the window (see BackgroundPriority), the first job too: reading the
         // sample data at normal priority while the window was being built kept the window blank until the data
-        // were in it. The JIT compiler is lowered only after that job, since the window's start-up needs it.
+        // were in it. The quick JIT compiler is lowered only after that job, since the window's start-up needs it
+        // (the optimising one yields from the launch: BackgroundPriority.lowerOptimisingCompiler).
         boolean first = backgroundPriorityAsked.compareAndSet(false, true);
         if (first) {
             worker.execute(BackgroundPriority::lowerCurrentThread);
