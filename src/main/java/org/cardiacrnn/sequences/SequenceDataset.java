@@ -10,7 +10,9 @@ import java.util.List;
  * missing time point; null means every step is present. {@code sourceRows[i]} lists the matrix rows
  * (samples) that fed sequence {@code i}: the leakage check compares these across splits.
  * {@code groupIds[i]} names the trajectory or donor × lineage group a sequence came from; grouped splits
- * never put one group in two splits.
+ * never put one group in two splits. {@code stepTimes}, {@code [n, time]} when known, holds the value of the
+ * time column at each step (a window's samples, a time course's time points), so that a step can be compared
+ * with other sequences at the same time.
  */
 public final class SequenceDataset {
 
@@ -24,16 +26,28 @@ public final class SequenceDataset {
     private final List<String> groupIds;
     private final int[][] sourceRows;
     private final List<String> featureNames;
+    private final double[] stepTimes;
 
+    /** Sequences whose steps' times are not known. */
     public SequenceDataset(float[] features, int sequenceCount, int featureCount, int timeSteps, float[] mask,
                            int[] labels, List<String> classNames, List<String> groupIds, int[][] sourceRows,
                            List<String> featureNames) {
+        this(features, sequenceCount, featureCount, timeSteps, mask, labels, classNames, groupIds, sourceRows,
+                featureNames, null);
+    }
+
+    public SequenceDataset(float[] features, int sequenceCount, int featureCount, int timeSteps, float[] mask,
+                           int[] labels, List<String> classNames, List<String> groupIds, int[][] sourceRows,
+                           List<String> featureNames, double[] stepTimes) {
         if ((long) sequenceCount * featureCount * timeSteps != features.length) {
             throw new IllegalArgumentException("features hold " + features.length + " values, expected "
                     + sequenceCount + " × " + featureCount + " × " + timeSteps);
         }
         if (mask != null && mask.length != sequenceCount * timeSteps) {
             throw new IllegalArgumentException("mask must be [n, time]");
+        }
+        if (stepTimes != null && stepTimes.length != sequenceCount * timeSteps) {
+            throw new IllegalArgumentException("step times must be [n, time]");
         }
         if (labels.length != sequenceCount || groupIds.size() != sequenceCount || sourceRows.length != sequenceCount) {
             throw new IllegalArgumentException("labels, group ids and source rows need one entry per sequence");
@@ -56,6 +70,7 @@ public final class SequenceDataset {
         this.groupIds = List.copyOf(groupIds);
         this.sourceRows = sourceRows;
         this.featureNames = List.copyOf(featureNames);
+        this.stepTimes = stepTimes;
     }
 
     public int sequenceCount() {
@@ -86,6 +101,20 @@ public final class SequenceDataset {
 
     public boolean hasMask() {
         return mask != null;
+    }
+
+    public boolean hasStepTimes() {
+        return stepTimes != null;
+    }
+
+    /** The time column's value at step {@code time} of a sequence; only when {@link #hasStepTimes()}. */
+    public double stepTime(int sequence, int time) {
+        return stepTimes[sequence * timeSteps + time];
+    }
+
+    /** Whether step {@code time} of a sequence holds data (not padding or a masked missing time point). */
+    public boolean present(int sequence, int time) {
+        return mask == null || mask[sequence * timeSteps + time] != 0;
     }
 
     public float value(int sequence, int feature, int time) {
@@ -134,18 +163,22 @@ public final class SequenceDataset {
         int[] selectedLabels = new int[indices.length];
         String[] selectedGroups = new String[indices.length];
         int[][] selectedRows = new int[indices.length][];
+        double[] selectedTimes = stepTimes == null ? null : new double[indices.length * timeSteps];
         for (int i = 0; i < indices.length; i++) {
             int from = indices[i];
             System.arraycopy(features, from * block, selectedFeatures, i * block, block);
             if (mask != null) {
                 System.arraycopy(mask, from * timeSteps, selectedMask, i * timeSteps, timeSteps);
             }
+            if (stepTimes != null) {
+                System.arraycopy(stepTimes, from * timeSteps, selectedTimes, i * timeSteps, timeSteps);
+            }
             selectedLabels[i] = labels[from];
             selectedGroups[i] = groupIds.get(from);
             selectedRows[i] = sourceRows[from];
         }
         return new SequenceDataset(selectedFeatures, indices.length, featureCount, timeSteps, selectedMask,
-                selectedLabels, classNames, List.of(selectedGroups), selectedRows, featureNames);
+                selectedLabels, classNames, List.of(selectedGroups), selectedRows, featureNames, selectedTimes);
     }
 
     /** The first {@code steps} time steps of every sequence (early prediction). */
@@ -167,7 +200,14 @@ public final class SequenceDataset {
                 System.arraycopy(mask, i * timeSteps, cutMask, i * steps, steps);
             }
         }
+        double[] cutTimes = null;
+        if (stepTimes != null) {
+            cutTimes = new double[sequenceCount * steps];
+            for (int i = 0; i < sequenceCount; i++) {
+                System.arraycopy(stepTimes, i * timeSteps, cutTimes, i * steps, steps);
+            }
+        }
         return new SequenceDataset(cut, sequenceCount, featureCount, steps, cutMask, labels, classNames, groupIds,
-                sourceRows, featureNames);
+                sourceRows, featureNames, cutTimes);
     }
 }

@@ -52,9 +52,11 @@ public final class SlidingWindowBuilder {
         }
         int n = windows.size();
         float[] features = new float[n * genes * length];
+        double[] stepTimes = new double[n * length];
         for (int i = 0; i < n; i++) {
             int[] window = windows.get(i);
             for (int t = 0; t < length; t++) {
+                stepTimes[i * length + t] = trajectories.times()[window[t]];
                 int rowStart = window[t] * genes;
                 for (int f = 0; f < genes; f++) {
                     features[(i * genes + f) * length + t] = values[rowStart + f];
@@ -63,7 +65,7 @@ public final class SlidingWindowBuilder {
         }
         SequenceDataset dataset = new SequenceDataset(features, n, genes, length, null,
                 labels.stream().mapToInt(Integer::intValue).toArray(), trajectories.classNames(), groups,
-                windows.toArray(int[][]::new), matrix.geneNames());
+                windows.toArray(int[][]::new), matrix.geneNames(), stepTimes);
         return new SequenceBuild(dataset, warnings);
     }
 }

@@ -97,8 +97,12 @@ public final class TimeCourseBuilder {
                     + "they were averaged into one step (" + firstAveraged + "). A \"" + SingleCellOptions.REPLICATE
                     + "\" column keeps replicates as separate time courses");
         }
+        double[] stepTimes = new double[n * steps];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(points, 0, stepTimes, i * steps, steps);
+        }
         SequenceDataset dataset = new SequenceDataset(features, n, genes, steps, mask, labels,
-                trajectories.classNames(), groups, sources, matrix.geneNames());
+                trajectories.classNames(), groups, sources, matrix.geneNames(), stepTimes);
         return new SequenceBuild(dataset, warnings);
     }
 

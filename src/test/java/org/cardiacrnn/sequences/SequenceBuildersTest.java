@@ -37,6 +37,13 @@ class SequenceBuildersTest {
         assertThat(set.sourceRows(5)).containsExactly(11, 10, 9, 8);
         assertThat(build.warnings()).isEmpty();
         assertThat(set.hasMask()).isFalse();
+        assertThat(set.hasStepTimes()).isTrue();
+        assertThat(new double[] {set.stepTime(1, 0), set.stepTime(1, 3), set.stepTime(5, 0)})
+                .as("each step carries its sample's time").containsExactly(2, 5, 0);
+        SequenceDataset picked = set.subset(new int[] {5, 1}).prefix(2);
+        assertThat(new double[] {picked.stepTime(0, 0), picked.stepTime(0, 1), picked.stepTime(1, 0),
+                picked.stepTime(1, 1)}).as("subsets and prefixes keep the times of their steps")
+                .containsExactly(0, 1, 2, 3);
     }
 
     @Test
@@ -95,6 +102,8 @@ class SequenceBuildersTest {
         assertThat(set.value(1, 1, 1)).isEqualTo(2f);
         assertThat(set.hasMask()).isFalse();
         assertThat(set.sourceRows(1)).containsExactly(4, 5);
+        assertThat(new double[] {set.stepTime(1, 0), set.stepTime(1, 1), set.stepTime(1, 2)})
+                .as("a time course's steps are the time points, interpolated ones included").containsExactly(0, 1, 3);
         assertThat(build.warnings()).hasSize(2);
         assertThat(build.warnings().get(0)).contains("x/g2").contains("interpolated");
         assertThat(build.warnings().get(1)).as("averaging is never silent")
