@@ -66,9 +66,11 @@ final class AttributeCommand implements Callable<Integer> {
             description = "Interpolation steps of integrated gradients, 32-64 usual (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--baseline", paramLabel = "WHICH", defaultValue = "training-mean",
-            description = "training-mean (zero after z-scoring) or blurred (each gene flat at its mean over the "
-                    + "sequence) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--baseline", paramLabel = "WHICH",
+            description = "time-matched (each step at the mean of the attributed sequences at the same time point, "
+                    + "classes weighted equally), training-mean (zero after z-scoring) or blurred (each gene flat at "
+                    + "its mean over the sequence). Default: time-matched, or training-mean where the sequences "
+                    + "hold a single class or group.")
     String baseline;
 
     @Option(names = "--output", paramLabel = "WHICH", defaultValue = "probability",
@@ -96,7 +98,7 @@ final class AttributeCommand implements Callable<Integer> {
         }
         OutputGuard.requireWritable(out.resolve("top-genes.csv"), true, load.inputsWith(run));
         AttributionMethod chosen = AttributionMethod.parse(method);
-        Baseline.Kind baselineKind = Baseline.Kind.parse(baseline);
+        Baseline.Kind baselineKind = baseline == null ? null : Baseline.Kind.parse(baseline);
         ClassOutput explained = ClassOutput.parse(output);
         PrintWriter err = spec.commandLine().getErr();
         SavedRun saved = SavedRun.open(run);
@@ -110,8 +112,7 @@ final class AttributeCommand implements Callable<Integer> {
                         + sequences.dataset().sequenceCount());
             }
         }
-        Baseline reference = baselineKind == Baseline.Kind.BLURRED ? Baseline.blurred()
-                : sequences.trainingMean(saved);
+        Baseline reference = sequences.baseline(baselineKind, saved, err);
         Attributor.Settings settings = new Attributor.Settings(chosen, steps, reference, explained);
         long started = System.nanoTime();
         int[] lastTenth = {-1};
@@ -152,9 +153,9 @@ final class AttributeCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, String what, AttributionReport report, double seconds, int files) {
-        out.printf(Locale.ROOT, "attributed the %s of %d sequences of %s by %s in %.1f s%n",
+        out.printf(Locale.ROOT, "attributed the %s of %d sequences of %s by %s from the %s baseline in %.1f s%n",
                 report.settings().output().cliName(), report.sequences().size(), what,
-                report.settings().method().cliName(), seconds);
+                report.settings().method().cliName(), report.settings().baseline().kind().cliName(), seconds);
         for (ClassAttribution summary : report.classes()) {
             out.printf(Locale.ROOT, "%-24s %4d correct sequences; top: %s; markers: %s; low-level genes: %s%n",
                     summary.className(), summary.sequences(), firstGenes(summary, Evidence.ALL),

@@ -34,10 +34,33 @@ record RunSequences(SequenceDataset dataset, boolean labelled, String what, Prep
     }
 
     /**
+     * The baseline asked for; without one, the time-matched baseline, or the training mean (saying why) where these
+     * sequences leave nothing to compare with at the same time.
+     *
+     * @throws org.cardiacrnn.interpret.InterpretException when the time-matched baseline was asked for and cannot be
+     *                                                     made
+     */
+    Baseline baseline(Baseline.Kind asked, SavedRun saved, PrintWriter err) {
+        if (asked == null) {
+            String unavailable = Baseline.timeMatchedUnavailable(dataset, labelled);
+            if (unavailable == null) {
+                return Baseline.timeMatched(dataset, labelled);
+            }
+            err.println("note: attributing from the training mean, since " + unavailable);
+            return trainingMean(saved);
+        }
+        return switch (asked) {
+            case TIME_MATCHED -> Baseline.timeMatched(dataset, labelled);
+            case TRAINING_MEAN -> trainingMean(saved);
+            case BLURRED -> Baseline.blurred();
+        };
+    }
+
+    /**
      * The training mean after preprocessing: zero for every gene after z-scoring (up to clipping); otherwise
      * measured on the run's training split, reloading its data when new files were given.
      */
-    Baseline trainingMean(SavedRun saved) {
+    private Baseline trainingMean(SavedRun saved) {
         if (saved.preprocessing().config().scaling() == PreprocessingConfig.Scaling.Z_SCORE) {
             return Baseline.zero(dataset.featureCount());
         }

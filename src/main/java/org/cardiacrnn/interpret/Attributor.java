@@ -44,7 +44,7 @@ public final class Attributor {
             this(method, steps, baseline, DEFAULT_OUTPUT);
         }
 
-        /** Integrated gradients, 32 steps, from the training mean. */
+        /** Integrated gradients, 32 steps, from the given baseline. */
         public static Settings defaults(Baseline baseline) {
             return new Settings(AttributionMethod.INTEGRATED_GRADIENTS, 32, baseline);
         }
@@ -134,7 +134,7 @@ public final class Attributor {
         for (int s = from; s < to; s++) {
             float[] x = new float[block];
             System.arraycopy(data.features(), sequences[s] * block, x, 0, block);
-            float[] reference = settings.baseline().of(x, genes, steps);
+            float[] reference = settings.baseline().of(sequences[s], x, genes, steps);
             originals.add(x);
             baselines.add(reference);
             int firstRow = (s - from) * rowsPerSequence;

@@ -35,7 +35,7 @@ class AttributeEmbedCommandTest {
                 "--top", "5");
         assertThat(attributed.code()).as(attributed.err()).isZero();
         assertThat(attributed.out()).contains("attributed the probability of").contains("by integrated-gradients")
-                .contains("ventricular_cm");
+                .contains("from the time-matched baseline").contains("ventricular_cm");
         List<String> top = Files.readAllLines(out.resolve("top-genes.csv"));
         assertThat(top.get(0)).isEqualTo("class,rank,gene,mean_attribution,mean_absolute_attribution,sequences,"
                 + "ranking,raised_expression_attribution,lowered_expression_attribution");
@@ -74,9 +74,11 @@ class AttributeEmbedCommandTest {
         assertThat(badOutput.err()).contains("--output must be probability, log-probability or logit");
         Path logProbabilities = workspace.resolve("log-probabilities");
         CliRun logProbability = CliRun.of("attribute", "--run", run.toString(), "--out", logProbabilities.toString(),
-                "--method", "gradient-input", "--output", "log-probability", "--top", "5");
+                "--method", "gradient-input", "--output", "log-probability", "--top", "5", "--baseline",
+                "training-mean");
         assertThat(logProbability.code()).as(logProbability.err()).isZero();
-        assertThat(logProbability.out()).contains("attributed the log-probability of");
+        assertThat(logProbability.out()).contains("attributed the log-probability of")
+                .contains("from the training-mean baseline");
         assertThat(Files.readAllLines(logProbabilities.resolve("top-genes.csv"))).hasSize(1 + 4 * 3 * 5)
                 .isNotEqualTo(top);
 
@@ -92,6 +94,19 @@ class AttributeEmbedCommandTest {
                 "--sequence", "100000");
         assertThat(outOfRange.code()).isEqualTo(Main.EXIT_USER_ERROR);
         assertThat(outOfRange.err()).contains("--sequence 100000").contains("sequences 1 to");
+
+        Path atrialOnly = atrialSamplesOnly();
+        CliRun oneClass = CliRun.of("attribute", "--run", run.toString(), atrialOnly.toString(), "--out",
+                workspace.resolve("atrial").toString(), "--steps", "4", "--top", "5");
+        assertThat(oneClass.code()).as(oneClass.err()).isZero();
+        assertThat(oneClass.err()).as("with one class there is nothing to compare with at the same time")
+                .contains("note: attributing from the training mean, since the sequences hold one class only");
+        assertThat(oneClass.out()).contains("from the training-mean baseline");
+        CliRun askedTimeMatched = CliRun.of("attribute", "--run", run.toString(), atrialOnly.toString(), "--out",
+                workspace.resolve("atrial-asked").toString(), "--baseline", "time-matched");
+        assertThat(askedTimeMatched.code()).isEqualTo(Main.EXIT_USER_ERROR);
+        assertThat(askedTimeMatched.err()).contains("time-matched baseline cannot be used").contains("one class");
+        assertThat(workspace.resolve("atrial-asked")).doesNotExist();
 
         Path npy = workspace.resolve("embeddings.npy");
         CliRun embedded = CliRun.of("embed", "--run", run.toString(), SAMPLE, "--out", npy.toString());
@@ -127,5 +142,17 @@ class AttributeEmbedCommandTest {
         CliRun perStep = CliRun.of("embed", "--run", run.toString(), SAMPLE, "--out", steps.toString(), "--per-step");
         assertThat(perStep.code()).as(perStep.err()).isZero();
         assertThat(Nd4j.createFromNpyFile(steps.toFile()).shape()).containsExactly(rows.size() - 1, 10, 8);
+    }
+
+    /** The sample data's atrial_cm samples alone, as a lab might send one lineage's new samples. */
+    private Path atrialSamplesOnly() throws Exception {
+        List<String> lines;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(Path.of(SAMPLE)))) {
+            lines = List.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n"));
+        }
+        List<String> atrial = new java.util.ArrayList<>(List.of(lines.get(0)));
+        lines.stream().filter(line -> line.split(",", 4)[2].equals("atrial_cm")).forEach(atrial::add);
+        assertThat(atrial).hasSizeGreaterThan(100);
+        return Files.write(workspace.resolve("atrial.csv"), atrial);
     }
 }

@@ -21,7 +21,8 @@ import org.cardiacrnn.training.TrainedModel;
  * {@link ClassOutput} (default: each in turn, on the same two trained networks); {@code speed} times attribution
  * alone on an untrained methodology network. With {@code -DrecommendedPreprocessing=true} the data are prepared as
  * the CLI and GUI prepare them (CPM and log1p before the z-score) instead of with the bare defaults; with
- * {@code -Dseed=N} the networks are trained from seed N instead of the preset's.
+ * {@code -Dseed=N} the networks are trained from seed N instead of the preset's; {@code -Dbaseline=KIND} (time-matched,
+ * the default, training-mean or blurred) chooses the baseline.
  */
 final class AttributionBenchmark {
 
@@ -50,9 +51,16 @@ final class AttributionBenchmark {
         System.out.printf(Locale.ROOT, "trained on real labels in %.0f s%n", (System.nanoTime() - started) / 1e9);
         System.out.print(ProgrammeRecall.accuracy(real, data.test()));
         TrainedModel shuffled = ProgrammeRecall.train(hp, data, true);
+        Baseline.Kind kind = Baseline.Kind.parse(System.getProperty("baseline", "time-matched"));
+        Baseline baseline = switch (kind) {
+            case TIME_MATCHED -> Baseline.timeMatched(data.test(), true);
+            case TRAINING_MEAN -> Baseline.trainingMean(data.train());
+            case BLURRED -> Baseline.blurred();
+        };
+        System.out.println("baseline: " + kind.cliName());
         for (ClassOutput output : outputs(args)) {
             Attributor.Settings settings = new Attributor.Settings(AttributionMethod.INTEGRATED_GRADIENTS, steps,
-                    Baseline.zero(data.test().featureCount()), output);
+                    baseline, output);
             System.out.print(ProgrammeRecall.measure(real, data.test(), settings, 20).describe(
                     "real labels, integrated gradients of the " + output + " with " + steps + " steps over "
                             + data.test().sequenceCount() + " test sequences"));

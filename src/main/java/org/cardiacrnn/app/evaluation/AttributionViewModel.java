@@ -112,7 +112,7 @@ public final class AttributionViewModel {
         this.geneOpener = geneOpener;
     }
 
-    /** Starts integrated gradients (32 steps, from the training mean) over the current run's test split. */
+    /** Starts integrated gradients (32 steps, from the time-matched baseline) over the current run's test split. */
     public void computeAttributions() {
         RunResult run = session.currentRunProperty().get();
         if (run == null || run.testSet() == null) {
@@ -123,7 +123,7 @@ public final class AttributionViewModel {
         status.set(I18n.text("attribution.running"));
         job = executor.submit(I18n.text("attribution.running"), progress -> {
             Attributor attributor = new Attributor(networks.apply(run));
-            Attributor.Settings settings = Attributor.Settings.defaults(trainingMean(run));
+            Attributor.Settings settings = Attributor.Settings.defaults(baseline(run));
             return AttributionReport.compute(attributor, run.testSet(), true, settings,
                     (done, total) -> progress.update((double) done / total,
                             I18n.text("attribution.progress", done, total)),
@@ -158,10 +158,21 @@ public final class AttributionViewModel {
             int target = chosen >= 0 ? chosen
                     : attributor.predict(run.testSet().subset(new int[] {index}))[0];
             SequenceAttribution result = attributor.attribute(run.testSet(), index, target,
-                    Attributor.Settings.defaults(trainingMean(run)));
+                    Attributor.Settings.defaults(baseline(run)));
             return AttributionFigures.sequenceHeatmap(I18n.text("attribution.sequence.title", index + 1,
                     classes.get(target)), result, run.testSet().featureNames(), TOP);
         }, sequenceHeatmap::set, failure -> error.set(UserError.of(I18n.text("attribution.failed"), failure)));
+    }
+
+    /**
+     * The test split's time-matched means (every sequence, per-class view and single heatmap alike, is measured
+     * against the same reference), or the training mean where the split's step times are unknown.
+     */
+    private Baseline baseline(RunResult run) {
+        if (Baseline.timeMatchedUnavailable(run.testSet(), true) == null) {
+            return Baseline.timeMatched(run.testSet(), true);
+        }
+        return trainingMean(run);
     }
 
     /**
@@ -199,7 +210,8 @@ public final class AttributionViewModel {
     private void show(AttributionReport result) {
         running.set(false);
         report.set(result);
-        status.set(I18n.text("attribution.done", result.sequences().size()));
+        status.set(I18n.text(result.settings().baseline().kind() == Baseline.Kind.TIME_MATCHED ? "attribution.done"
+                : "attribution.done.trainingMean", result.sequences().size()));
         classNames.setAll(result.classNames());
         selectedClass.set(null);
         selectedClass.set(result.classNames().get(0));

@@ -25,6 +25,11 @@ final class AttributionFixtures {
     }
 
     static RunResult run() {
+        return run(true);
+    }
+
+    /** @param timed whether the test sequences know the time of each step (sequences built from data do) */
+    static RunResult run(boolean timed) {
         int count = 6;
         int steps = 4;
         Random random = new Random(3);
@@ -35,13 +40,17 @@ final class AttributionFixtures {
         int[] labels = new int[count];
         List<String> groups = new ArrayList<>();
         int[][] rows = new int[count][];
+        double[] times = new double[count * steps];
         for (int i = 0; i < count; i++) {
             labels[i] = i % 3;
             groups.add("donor" + i);
             rows[i] = new int[] {i};
+            for (int t = 0; t < steps; t++) {
+                times[i * steps + t] = 24 * t;
+            }
         }
         SequenceDataset test = new SequenceDataset(values, count, GENES.size(), steps, null, labels,
-                List.of("early", "middle", "late"), groups, rows, GENES);
+                List.of("early", "middle", "late"), groups, rows, GENES, timed ? times : null);
         return new RunResult("r1", "run", Path.of("no-such-run"), null, List.of(), test);
     }
 }

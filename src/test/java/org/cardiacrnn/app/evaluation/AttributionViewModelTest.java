@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.cardiacrnn.app.common.CurrentThreadTaskExecutor;
 import org.cardiacrnn.app.session.WorkbenchSession;
+import org.cardiacrnn.interpret.Baseline;
 import org.cardiacrnn.interpret.Evidence;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,9 @@ class AttributionViewModelTest {
         assertThat(viewModel.errorProperty().get()).isNull();
         assertThat(viewModel.runningProperty().get()).isFalse();
         assertThat(viewModel.reportProperty().get().sequences()).hasSize(6);
+        assertThat(viewModel.reportProperty().get().settings().baseline().kind())
+                .isEqualTo(Baseline.Kind.TIME_MATCHED);
+        assertThat(viewModel.statusProperty().get()).contains("against the average of all classes at that time");
         assertThat(viewModel.classNames()).containsExactly("early", "middle", "late");
         assertThat(viewModel.selectedClassProperty().get()).isEqualTo("early");
         assertThat(viewModel.genes()).hasSize(5);
@@ -72,6 +76,22 @@ class AttributionViewModelTest {
         assertThat(viewModel.classNames()).isEmpty();
         viewModel.computeAttributions();
         assertThat(viewModel.statusProperty().get()).contains("test sequences");
+    }
+
+    @Test
+    void fallsBackToTheTrainingMeanWhereTheStepTimesAreUnknownAndSaysSo() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.currentRunProperty().set(AttributionFixtures.run(false));
+        var network = AttributionFixtures.network();
+        AttributionViewModel viewModel = new AttributionViewModel(session, new CurrentThreadTaskExecutor(),
+                run -> network);
+
+        viewModel.computeAttributions();
+
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(viewModel.reportProperty().get().settings().baseline().kind())
+                .isEqualTo(Baseline.Kind.TRAINING_MEAN);
+        assertThat(viewModel.statusProperty().get()).contains("against the training mean");
     }
 
     @Test
