@@ -172,6 +172,15 @@ class RealDisplayJourneyUiTest {
         screenshot(robot, "evaluation-light-again");
         assertConfusionMatrixReadable(robot, run);
 
+        // Attributions: a background job over the test split, then the ranking, charts and status line.
+        showEvaluationTab(robot, 4);
+        robot.clickOn("#attributionCompute");
+        javafx.scene.control.TableView<?> genes = robot.lookup("#attributionGenes").queryTableView();
+        UiTests.waitUntil(240, () -> !genes.getItems().isEmpty());
+        screenshot(robot, "attributions-light");
+        assertThat(truncatedTexts(stage.getScene().getRoot())).as("texts cut off on the Attributions tab").isEmpty();
+        showEvaluationTab(robot, 0);
+
         // The run's validation curves in Runs > Compare: one epoch is a single point, which shows only as a marker.
         robot.clickOn("#nav-runs");
         javafx.scene.control.TableView<?> runs = robot.lookup("#runsTable").queryTableView();
@@ -218,6 +227,13 @@ class RealDisplayJourneyUiTest {
                         + text));
                 if (page == Page.EVALUATION) {
                     assertConfusionMatrixWhollyShown(robot);
+                    showEvaluationTab(robot, 4);
+                    if (!dark) {
+                        screenshot(robot, "attributions-light-1024");
+                    }
+                    truncatedTexts(stage.getScene().getRoot()).forEach(text -> cut.add(theme + " attributions: "
+                            + text));
+                    showEvaluationTab(robot, 0);
                 }
             }
         }
@@ -327,6 +343,11 @@ class RealDisplayJourneyUiTest {
         Bounds tab = tabs.localToScene(tabs.getBoundsInLocal());
         assertThat(chart.getMaxY()).as("bottom of the confusion matrix").isLessThanOrEqualTo(tab.getMaxY() + 1);
         assertThat(chart.getMaxY()).isLessThanOrEqualTo(stage.getScene().getHeight());
+    }
+
+    private void showEvaluationTab(FxRobot robot, int index) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#evaluationTabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(index));
     }
 
     private BufferedImage capture(FxRobot robot, Node node) throws Exception {

@@ -20,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -69,14 +70,19 @@ public final class AttributionPane extends BorderPane {
         });
         rankingChoice.valueProperty().bindBidirectional(viewModel.rankingProperty());
         rankingChoice.setTooltip(new Tooltip(I18n.text("attribution.ranking.tooltip")));
+        // Its own wrapping row: the status names the baseline, and beside the controls it was cut off.
         Label status = new Label();
         status.setId("attributionStatus");
+        status.setWrapText(true);
         status.textProperty().bind(viewModel.statusProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
         HBox bar = new HBox(8, compute, cancel, new Label(I18n.text("attribution.class")), classes,
-                new Label(I18n.text("attribution.ranking")), rankingChoice, status);
+                new Label(I18n.text("attribution.ranking")), rankingChoice);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8));
-        setTop(bar);
+        VBox top = new VBox(4, bar, status);
+        top.setPadding(new Insets(8));
+        setTop(top);
 
         ChartPane bars = charts.apply("attributionBars");
         ChartPane overTime = charts.apply("attributionOverTime");
@@ -104,12 +110,14 @@ public final class AttributionPane extends BorderPane {
         table.setId("attributionGenes");
         table.getColumns().add(column("attribution.column.rank", row -> Integer.toString(row.rank()), true));
         table.getColumns().add(column("attribution.column.gene", AttributionViewModel.GeneRow::gene, false));
+        // The signed figure first, then the two parts it adds up: in a narrow window the default ranking's own
+        // figure is the one in view.
+        table.getColumns().add(column("attribution.column.mean",
+                row -> number(row.meanAttribution()), true));
         table.getColumns().add(column("attribution.column.raised",
                 row -> number(row.raisedAttribution()), true));
         table.getColumns().add(column("attribution.column.lowered",
                 row -> number(row.loweredAttribution()), true));
-        table.getColumns().add(column("attribution.column.mean",
-                row -> number(row.meanAttribution()), true));
         table.getColumns().add(column("attribution.column.meanAbsolute",
                 row -> number(row.meanAbsoluteAttribution()), true));
         ColumnWidths.fitToContent(table);
@@ -124,6 +132,8 @@ public final class AttributionPane extends BorderPane {
         });
         Label hint = new Label(I18n.text("attribution.table.hint"));
         hint.getStyleClass().add("empty-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox ranking = new VBox(6, filter, table, hint);
         VBox.setVgrow(table, Priority.ALWAYS);
         ranking.setPadding(new Insets(4));

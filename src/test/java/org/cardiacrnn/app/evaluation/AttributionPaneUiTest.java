@@ -8,8 +8,10 @@ import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.cardiacrnn.app.common.ChartPane;
@@ -37,7 +39,7 @@ class AttributionPaneUiTest {
         viewModel.setGeneOpener(opened::add);
         AttributionPane pane = new AttributionPane(viewModel,
                 id -> new ChartPane(id, executor, error -> { }, new SimpleBooleanProperty(false)));
-        stage.setScene(new Scene(pane, 1200, 700));
+        stage.setScene(new Scene(pane, 1024, 700));
         stage.show();
     }
 
@@ -50,12 +52,18 @@ class AttributionPaneUiTest {
         assertThat(robot.lookup("#attributionClass").queryAs(ComboBox.class).getValue()).isEqualTo("early");
         assertThat(robot.lookup("#attributionBars").queryAs(ChartPane.class).figure()).isNotNull();
         assertThat(robot.lookup("#attributionOverTime").queryAs(ChartPane.class).figure()).isNotNull();
+        Label status = robot.lookup("#attributionStatus").queryAs(Label.class);
+        assertThat(status.getText()).contains("against the average of all classes at that time");
+        assertThat(status.lookupAll(".text")).extracting(node -> ((Text) node).getText())
+                .as("the status, which names the baseline, is shown whole in a 1024-wide window").isNotEmpty()
+                .allSatisfy(shown -> assertThat(status.getText()).contains(shown.strip()))
+                .noneSatisfy(shown -> assertThat(shown).contains("\u2026"));
 
         @SuppressWarnings("unchecked")
         TableView<AttributionViewModel.GeneRow> genes = (TableView<AttributionViewModel.GeneRow>) table;
         assertThat(genes.getColumns()).extracting(TableColumn::getId).containsExactly("attributionColumn-rank",
-                "attributionColumn-gene", "attributionColumn-raised", "attributionColumn-lowered",
-                "attributionColumn-mean", "attributionColumn-meanAbsolute");
+                "attributionColumn-gene", "attributionColumn-mean", "attributionColumn-raised",
+                "attributionColumn-lowered", "attributionColumn-meanAbsolute");
         TableColumn<AttributionViewModel.GeneRow, ?> absolute = genes.getColumns().get(5);
         robot.interact(() -> {
             absolute.setSortType(TableColumn.SortType.DESCENDING);
@@ -75,7 +83,7 @@ class AttributionPaneUiTest {
         assertThat(ranking.getValue()).isEqualTo(Evidence.LOWERED);
         List<Double> lowered = new ArrayList<>();
         for (int row = 0; row < table.getItems().size(); row++) {
-            lowered.add(Double.parseDouble((String) genes.getColumns().get(3).getCellData(row)));
+            lowered.add(Double.parseDouble((String) genes.getColumns().get(4).getCellData(row)));
         }
         assertThat(lowered).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(robot.lookup("#attributionBars").queryAs(ChartPane.class).figure().chart().getTitle().getText())
