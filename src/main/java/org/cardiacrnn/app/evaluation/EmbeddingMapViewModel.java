@@ -21,8 +21,6 @@ import org.cardiacrnn.app.common.TaskExecutor;
 import org.cardiacrnn.app.common.UserError;
 import org.cardiacrnn.app.session.RunResult;
 import org.cardiacrnn.app.session.WorkbenchSession;
-import org.cardiacrnn.data.ExpressionData;
-import org.cardiacrnn.data.MetadataColumns;
 import org.cardiacrnn.figures.EmbeddingCharts;
 import org.cardiacrnn.figures.Figure;
 import org.cardiacrnn.interpret.Embedder;
@@ -148,7 +146,7 @@ public final class EmbeddingMapViewModel {
         SequenceDataset test = run.testSet();
         int[] group = new int[test.sequenceCount()];
         List<String> names;
-        double[] times = colouring.get() == Colouring.TIME ? lastSampleTimes(test) : null;
+        double[] times = colouring.get() == Colouring.TIME ? lastStepTimes(test) : null;
         if (times == null) {
             names = test.classNames();
             for (int i = 0; i < group.length; i++) {
@@ -159,7 +157,9 @@ public final class EmbeddingMapViewModel {
             }
         } else {
             List<Double> distinct = new ArrayList<>(new TreeSet<>(java.util.Arrays.stream(times).boxed().toList()));
-            names = distinct.stream().map(t -> String.format(Locale.ROOT, "%s %s", session.timeColumnProperty().get(),
+            String column = session.timeColumnProperty().get() != null ? session.timeColumnProperty().get()
+                    : I18n.text("embedding.colour.time");
+            names = distinct.stream().map(t -> String.format(Locale.ROOT, "%s %s", column,
                     t == Math.rint(t) ? Long.toString(t.longValue()) : t.toString())).toList();
             for (int i = 0; i < group.length; i++) {
                 group[i] = distinct.indexOf(times[i]);
@@ -183,27 +183,20 @@ public final class EmbeddingMapViewModel {
                         I18n.text("embedding.axis.tsne", 2), points, group, names));
     }
 
-    /** Time of each test sequence's last sample, from the loaded data; null when the data do not match the run. */
-    private double[] lastSampleTimes(SequenceDataset test) {
-        ExpressionData data = session.datasetProperty().get();
-        String column = session.timeColumnProperty().get();
-        if (data == null || column == null) {
+    /** Time of each test sequence's last present step; null when the sequences do not record their times. */
+    private static double[] lastStepTimes(SequenceDataset test) {
+        if (!test.hasStepTimes()) {
             return null;
         }
-        try {
-            double[] time = MetadataColumns.requireNumeric(data.metadata(), column, null);
-            double[] result = new double[test.sequenceCount()];
-            for (int i = 0; i < result.length; i++) {
-                int[] rows = test.sourceRows(i);
-                if (rows.length == 0 || rows[rows.length - 1] >= time.length) {
-                    return null;
-                }
-                result[i] = time[rows[rows.length - 1]];
+        double[] result = new double[test.sequenceCount()];
+        for (int i = 0; i < result.length; i++) {
+            int last = test.timeSteps() - 1;
+            while (last > 0 && !test.present(i, last)) {
+                last--;
             }
-            return result;
-        } catch (RuntimeException notNumeric) {
-            return null;
+            result[i] = test.stepTime(i, last);
         }
+        return result;
     }
 
     public void dismissError() {

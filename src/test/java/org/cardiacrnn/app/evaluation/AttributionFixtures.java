@@ -46,7 +46,8 @@ final class AttributionFixtures {
             groups.add("donor" + i);
             rows[i] = new int[] {i};
             for (int t = 0; t < steps; t++) {
-                times[i * steps + t] = 24 * t;
+                // Windows that start at 0 h or 24 h, so the sequences end at two different times.
+                times[i * steps + t] = 24 * (t + i / 3);
             }
         }
         SequenceDataset test = new SequenceDataset(values, count, GENES.size(), steps, null, labels,

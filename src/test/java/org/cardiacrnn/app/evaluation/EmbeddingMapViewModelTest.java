@@ -43,9 +43,30 @@ class EmbeddingMapViewModelTest {
         assertThat(viewModel.sequenceProperty().get().title()).contains("6").contains("late");
 
         viewModel.colouringProperty().set(EmbeddingMapViewModel.Colouring.TIME);
-        assertThat(viewModel.statusProperty().get()).contains("Data page");
+        var byTime = viewModel.mapProperty().get().chart().getXYPlot().getDataset();
+        assertThat(byTime.getSeriesCount()).as("sequences ending at 72 h and at 96 h").isEqualTo(2);
+        assertThat(byTime.getSeriesKey(0)).hasToString("time 72");
+        assertThat(byTime.getItemCount(1)).isEqualTo(3);
+        viewModel.openPoint(1, 0);
+        assertThat(viewModel.sequenceProperty().get().title()).as("the first sequence ending at 96 h").contains("4");
         session.currentRunProperty().set(null);
         assertThat(viewModel.mapProperty().get()).isNull();
+    }
+
+    @Test
+    void colouringByTimeNeedsTheStepTimesAndSaysSo() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.currentRunProperty().set(AttributionFixtures.run(false));
+        var network = AttributionFixtures.network();
+        EmbeddingMapViewModel viewModel = new EmbeddingMapViewModel(session, new CurrentThreadTaskExecutor(),
+                run -> network);
+        viewModel.computeMap();
+
+        viewModel.colouringProperty().set(EmbeddingMapViewModel.Colouring.TIME);
+
+        assertThat(viewModel.statusProperty().get()).contains("do not record the times");
+        assertThat(viewModel.mapProperty().get().chart().getXYPlot().getDataset().getSeriesCount())
+                .as("coloured by class instead").isEqualTo(3);
     }
 
     @Test
