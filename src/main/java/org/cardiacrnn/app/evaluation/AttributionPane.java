@@ -8,6 +8,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -18,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,6 +30,7 @@ import org.cardiacrnn.app.common.ChartPane;
 import org.cardiacrnn.app.common.ErrorDialog;
 import org.cardiacrnn.app.common.ColumnWidths;
 import org.cardiacrnn.app.common.I18n;
+import org.cardiacrnn.interpret.Baseline;
 import org.cardiacrnn.interpret.Evidence;
 
 /**
@@ -70,17 +73,41 @@ public final class AttributionPane extends BorderPane {
         });
         rankingChoice.valueProperty().bindBidirectional(viewModel.rankingProperty());
         rankingChoice.setTooltip(new Tooltip(I18n.text("attribution.ranking.tooltip")));
-        // Its own wrapping row: the status names the baseline, and beside the controls it was cut off.
+        ComboBox<Baseline.Kind> baselineChoice = new ComboBox<>(
+                FXCollections.observableArrayList(Baseline.Kind.values()));
+        baselineChoice.setId("attributionBaseline");
+        baselineChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Baseline.Kind kind) {
+                return kind == null ? "" : I18n.text(switch (kind) {
+                    case TIME_MATCHED -> "attribution.baseline.timeMatched";
+                    case TRAINING_MEAN -> "attribution.baseline.trainingMean";
+                    case BLURRED -> "attribution.baseline.blurred";
+                });
+            }
+
+            @Override
+            public Baseline.Kind fromString(String text) {
+                throw new UnsupportedOperationException("the baseline is chosen, not typed");
+            }
+        });
+        baselineChoice.valueProperty().bindBidirectional(viewModel.baselineProperty());
+        baselineChoice.setTooltip(new Tooltip(I18n.text("attribution.baseline.tooltip")));
+        // The status names the baseline, so it shares the baseline's row and wraps there: beside all the controls
+        // it was cut off, and on a row of its own it took the height the charts need in a 1024 x 700 window.
         Label status = new Label();
         status.setId("attributionStatus");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(viewModel.statusProperty());
-        status.managedProperty().bind(status.textProperty().isNotEmpty());
-        status.visibleProperty().bind(status.managedProperty());
-        HBox bar = new HBox(8, compute, cancel, new Label(I18n.text("attribution.class")), classes,
-                new Label(I18n.text("attribution.ranking")), rankingChoice);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        // Label and control stay together when a narrow window wraps the bar.
+        FlowPane bar = new FlowPane(16, 6, new HBox(8, compute, cancel),
+                labelled("attribution.class", classes), labelled("attribution.ranking", rankingChoice));
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(4, bar, status);
+        HBox baselineRow = new HBox(16, labelled("attribution.baseline", baselineChoice), status);
+        baselineRow.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, bar, baselineRow);
         top.setPadding(new Insets(8));
         setTop(top);
 
@@ -141,6 +168,15 @@ public final class AttributionPane extends BorderPane {
         split.setDividerPositions(0.36, 0.72);
         setCenter(split);
         ErrorDialog.showErrorsOf(this, viewModel.errorProperty(), viewModel::dismissError);
+    }
+
+    /** A label and its control as one piece of a wrapping bar. */
+    private static HBox labelled(String key, Node control) {
+        HBox pair = new HBox(6, new Label(I18n.text(key)), control);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        // Never squeezed by a wrapping neighbour: the neighbour wraps instead.
+        pair.setMinWidth(Region.USE_PREF_SIZE);
+        return pair;
     }
 
     private static String number(double value) {

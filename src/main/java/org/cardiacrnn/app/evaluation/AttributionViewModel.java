@@ -65,6 +65,7 @@ public final class AttributionViewModel {
     private final ObservableList<String> classNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedClass = new SimpleObjectProperty<>();
     private final ObjectProperty<Evidence> ranking = new SimpleObjectProperty<>(Evidence.ALL);
+    private final ObjectProperty<Baseline.Kind> baseline = new SimpleObjectProperty<>(Baseline.Kind.TIME_MATCHED);
     private final ReadOnlyObjectWrapper<Figure> rankedBars = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Figure> topGenesOverTime = new ReadOnlyObjectWrapper<>();
     private final ObservableList<GeneRow> allGenes = FXCollections.observableArrayList();
@@ -101,6 +102,15 @@ public final class AttributionViewModel {
                 showClass();
             }
         });
+        baseline.addListener((obs, old, kind) -> {
+            if (kind == null) {
+                baseline.set(Baseline.Kind.TIME_MATCHED);
+            } else if (report.get() != null || running.get()) {
+                // Attributions against another reference are other numbers: what is shown is measured again.
+                cancel();
+                computeAttributions();
+            }
+        });
         geneFilter.addListener((obs, old, text) -> {
             String query = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
             genes.setPredicate(row -> query.isEmpty() || row.gene().toUpperCase(Locale.ROOT).contains(query));
@@ -112,7 +122,7 @@ public final class AttributionViewModel {
         this.geneOpener = geneOpener;
     }
 
-    /** Starts integrated gradients (32 steps, from the time-matched baseline) over the current run's test split. */
+    /** Starts integrated gradients (32 steps, from the chosen baseline) over the current run's test split. */
     public void computeAttributions() {
         RunResult run = session.currentRunProperty().get();
         if (run == null || run.testSet() == null) {
@@ -165,14 +175,17 @@ public final class AttributionViewModel {
     }
 
     /**
-     * The test split's time-matched means (every sequence, per-class view and single heatmap alike, is measured
-     * against the same reference), or the training mean where the split's step times are unknown.
+     * The chosen baseline for the run's test split (every sequence, per-class view and single heatmap alike, is
+     * measured against the same reference); the time-matched one falls back to the training mean where it has
+     * nothing to compare with, and the status says why.
      */
     private Baseline baseline(RunResult run) {
-        if (Baseline.timeMatchedUnavailable(run.testSet(), true) == null) {
-            return Baseline.timeMatched(run.testSet(), true);
-        }
-        return trainingMean(run);
+        return switch (baseline.get()) {
+            case TIME_MATCHED -> Baseline.timeMatchedUnavailable(run.testSet(), true) == null
+                    ? Baseline.timeMatched(run.testSet(), true) : trainingMean(run);
+            case TRAINING_MEAN -> trainingMean(run);
+            case BLURRED -> Baseline.blurred();
+        };
     }
 
     /**
@@ -210,8 +223,16 @@ public final class AttributionViewModel {
     private void show(AttributionReport result) {
         running.set(false);
         report.set(result);
-        status.set(I18n.text(result.settings().baseline().kind() == Baseline.Kind.TIME_MATCHED ? "attribution.done"
-                : "attribution.done.trainingMean", result.sequences().size()));
+        RunResult run = session.currentRunProperty().get();
+        String unavailable = baseline.get() == Baseline.Kind.TIME_MATCHED && run != null && run.testSet() != null
+                ? Baseline.timeMatchedUnavailable(run.testSet(), true) : null;
+        status.set(unavailable != null
+                ? I18n.text("attribution.done.fallback", result.sequences().size(), unavailable)
+                : I18n.text(switch (result.settings().baseline().kind()) {
+                    case TIME_MATCHED -> "attribution.done";
+                    case TRAINING_MEAN -> "attribution.done.trainingMean";
+                    case BLURRED -> "attribution.done.blurred";
+                }, result.sequences().size()));
         classNames.setAll(result.classNames());
         selectedClass.set(null);
         selectedClass.set(result.classNames().get(0));
@@ -279,6 +300,11 @@ public final class AttributionViewModel {
      * Which evidence ranks the genes: all of it (the signed attribution, the default), raised expression (the
      * class's markers) or lowered expression (genes whose low level argues for the class).
      */
+    /** The reference the attributions are measured against; changing it measures shown attributions again. */
+    public ObjectProperty<Baseline.Kind> baselineProperty() {
+        return baseline;
+    }
+
     public ObjectProperty<Evidence> rankingProperty() {
         return ranking;
     }

@@ -89,6 +89,10 @@ class AttributionPaneUiTest {
         assertThat(robot.lookup("#attributionBars").queryAs(ChartPane.class).figure().chart().getTitle().getText())
                 .startsWith("Low-level genes");
 
+        robot.clickOn("#attributionBaseline").clickOn("Training mean");
+        assertThat(status.getText()).contains("against the training mean");
+        assertThat(table.getItems()).as("measured again").hasSize(5);
+
         robot.clickOn("#attributionFilter").write("GATA");
         assertThat(table.getItems()).hasSize(1);
         robot.doubleClickOn("GATA6");

@@ -91,7 +91,44 @@ class AttributionViewModelTest {
         assertThat(viewModel.errorProperty().get()).isNull();
         assertThat(viewModel.reportProperty().get().settings().baseline().kind())
                 .isEqualTo(Baseline.Kind.TRAINING_MEAN);
-        assertThat(viewModel.statusProperty().get()).contains("against the training mean");
+        assertThat(viewModel.statusProperty().get()).contains("against the training mean, since the times of the "
+                + "sequences' steps are not known");
+    }
+
+    @Test
+    void anotherBaselineMeasuresTheShownAttributionsAgain() {
+        WorkbenchSession session = new WorkbenchSession();
+        session.currentRunProperty().set(AttributionFixtures.run());
+        var network = AttributionFixtures.network();
+        AttributionViewModel viewModel = new AttributionViewModel(session, new CurrentThreadTaskExecutor(),
+                run -> network);
+        viewModel.baselineProperty().set(Baseline.Kind.BLURRED);
+        assertThat(viewModel.reportProperty().get()).as("nothing computed yet, so nothing starts").isNull();
+
+        viewModel.computeAttributions();
+        var blurred = viewModel.reportProperty().get();
+        assertThat(blurred.settings().baseline().kind()).isEqualTo(Baseline.Kind.BLURRED);
+        assertThat(viewModel.statusProperty().get()).contains("held flat over time");
+
+        viewModel.baselineProperty().set(Baseline.Kind.TRAINING_MEAN);
+        var trainingMean = viewModel.reportProperty().get();
+        assertThat(trainingMean).isNotSameAs(blurred);
+        assertThat(trainingMean.settings().baseline().kind()).isEqualTo(Baseline.Kind.TRAINING_MEAN);
+        assertThat(viewModel.statusProperty().get()).contains("against the training mean;");
+        assertThat(sox17(trainingMean)).as("SOX17's attribution measured from another reference")
+                .isNotEqualTo(sox17(blurred));
+        assertThat(viewModel.genes()).filteredOn(row -> row.gene().equals("SOX17"))
+                .extracting(AttributionViewModel.GeneRow::meanAttribution).containsExactly(sox17(trainingMean));
+
+        viewModel.baselineProperty().set(null);
+        assertThat(viewModel.baselineProperty().get()).isEqualTo(Baseline.Kind.TIME_MATCHED);
+        assertThat(viewModel.reportProperty().get().settings().baseline().kind())
+                .isEqualTo(Baseline.Kind.TIME_MATCHED);
+    }
+
+    private static double sox17(org.cardiacrnn.interpret.AttributionReport report) {
+        return report.classes().get(0).ranking(Evidence.ALL).stream().filter(score -> score.gene().equals("SOX17"))
+                .findFirst().orElseThrow().meanAttribution();
     }
 
     @Test
