@@ -69,8 +69,9 @@ final class AttributeCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "WHICH",
             description = "time-matched (each step at the mean of the attributed sequences at the same time point, "
                     + "classes weighted equally), training-mean (zero after z-scoring) or blurred (each gene flat at "
-                    + "its mean over the sequence). Default: time-matched, or training-mean where the sequences "
-                    + "hold a single class or group.")
+                    + "its mean over the sequence). Default: time-matched, or training-mean (with a note) where "
+                    + "the sequences leave nothing to compare with at the same time: one class, or classes that are "
+                    + "the time points themselves.")
     String baseline;
 
     @Option(names = "--output", paramLabel = "WHICH", defaultValue = "probability",

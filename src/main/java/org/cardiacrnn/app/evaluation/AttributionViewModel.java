@@ -296,15 +296,15 @@ public final class AttributionViewModel {
         return selectedClass;
     }
 
-    /**
-     * Which evidence ranks the genes: all of it (the signed attribution, the default), raised expression (the
-     * class's markers) or lowered expression (genes whose low level argues for the class).
-     */
     /** The reference the attributions are measured against; changing it measures shown attributions again. */
     public ObjectProperty<Baseline.Kind> baselineProperty() {
         return baseline;
     }
 
+    /**
+     * Which evidence ranks the genes: all of it (the signed attribution, the default), raised expression (the
+     * class's markers) or lowered expression (genes whose low level argues for the class).
+     */
     public ObjectProperty<Evidence> rankingProperty() {
         return ranking;
     }
