@@ -1,7 +1,9 @@
 package org.cardiacrnn.interpret;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.cardiacrnn.sequences.SequenceDataset;
@@ -109,9 +111,10 @@ public record Baseline(Kind kind, float[] geneMeans, TimeMatchedMeans timeMatche
 
     /**
      * Why the time-matched baseline cannot be made for these sequences, or null when it can: it needs the time of
-     * each step and something to compare with at the same time. With labels, that is another class at most time
-     * points: where the classes are the time points themselves (a label of hours, days or stages), each would be
-     * compared with itself. Without labels, it is at least two groups.
+     * each step and something to compare with at the same time, another class (without labels, another group) at
+     * most time points. Where the classes are the time points themselves (a label of hours, days or stages), or the
+     * groups were sampled at different times, each step would be compared with its own kind. Only measured steps
+     * count: a time point a time course filled in holds no sample.
      *
      * @param labelled whether the labels are real, so the classes can be weighted equally
      */
@@ -119,50 +122,60 @@ public record Baseline(Kind kind, float[] geneMeans, TimeMatchedMeans timeMatche
         if (!explained.hasStepTimes()) {
             return "the times of the sequences' steps are not known";
         }
-        if (!labelled) {
-            return explained.groupIds().stream().distinct().count() < 2
-                    ? "the sequences come from one group only, so there is nothing to compare them with at the same "
-                            + "time" : null;
-        }
-        if (Arrays.stream(explained.classCounts()).filter(count -> count > 0).count() < 2) {
-            return "the sequences hold one class only, so there is nothing to compare them with at the same time";
+        int[] kinds = labelled ? explained.labels() : groupIndices(explained);
+        int kindCount = Arrays.stream(kinds).max().orElse(-1) + 1;
+        if (Arrays.stream(kinds).distinct().count() < 2) {
+            return labelled
+                    ? "the sequences hold one class only, so there is nothing to compare them with at the same time"
+                    : "the sequences come from one group only, so there is nothing to compare them with at the same "
+                            + "time";
         }
         double[] upperEdges = timeBinEdges(explained);
-        int classes = explained.classCount();
-        boolean[] seen = new boolean[(upperEdges.length + 1) * classes];
+        boolean[] seen = new boolean[(upperEdges.length + 1) * kindCount];
         long[] stepsInBin = new long[upperEdges.length + 1];
-        long present = 0;
+        long measured = 0;
         for (int i = 0; i < explained.sequenceCount(); i++) {
             for (int t = 0; t < explained.timeSteps(); t++) {
-                if (explained.present(i, t)) {
+                if (explained.measured(i, t)) {
                     int bin = bin(upperEdges, explained.stepTime(i, t));
-                    seen[bin * classes + explained.label(i)] = true;
+                    seen[bin * kindCount + kinds[i]] = true;
                     stepsInBin[bin]++;
-                    present++;
+                    measured++;
                 }
             }
         }
         long shared = 0;
         for (int b = 0; b < stepsInBin.length; b++) {
-            int classesAtTime = 0;
-            for (int c = 0; c < classes; c++) {
-                classesAtTime += seen[b * classes + c] ? 1 : 0;
+            int kindsAtTime = 0;
+            for (int k = 0; k < kindCount; k++) {
+                kindsAtTime += seen[b * kindCount + k] ? 1 : 0;
             }
-            shared += classesAtTime >= 2 ? stepsInBin[b] : 0;
+            shared += kindsAtTime >= 2 ? stepsInBin[b] : 0;
         }
-        if (shared * 2 < present) {
-            return String.format(Locale.ROOT, "only %.0f %% of the steps share their time point with another class "
-                    + "(the classes follow time), so most would be compared with their own class", 100.0 * shared
-                    / Math.max(1, present));
+        if (shared * 2 < measured) {
+            double percent = 100.0 * shared / Math.max(1, measured);
+            return labelled
+                    ? String.format(Locale.ROOT, "only %.0f %% of the steps share their time point with another class "
+                            + "(the classes follow time), so most would be compared with their own class", percent)
+                    : String.format(Locale.ROOT, "only %.0f %% of the steps share their time point with another group "
+                            + "(the groups were sampled at different times), so most would be compared with "
+                            + "themselves", percent);
         }
         return null;
+    }
+
+    /** Each sequence's group as an index, in order of first appearance. */
+    private static int[] groupIndices(SequenceDataset explained) {
+        Map<String, Integer> index = new HashMap<>();
+        return explained.groupIds().stream().mapToInt(group -> index.computeIfAbsent(group, g -> index.size()))
+                .toArray();
     }
 
     /**
      * The time-matched baseline of {@code explained}, which only attributions of these same sequences may use.
      *
      * @param labelled whether the labels are real; then each class weighs the same at each time, otherwise each
-     *                 present step does
+     *                 measured step does
      * @throws InterpretException naming the reason when {@link #timeMatchedUnavailable} gives one
      */
     public static Baseline timeMatched(SequenceDataset explained, boolean labelled) {
@@ -184,7 +197,7 @@ public record Baseline(Kind kind, float[] geneMeans, TimeMatchedMeans timeMatche
             for (int t = 0; t < steps; t++) {
                 int bin = bin(upperEdges, explained.stepTime(i, t));
                 stepBins[i * steps + t] = bin;
-                if (!explained.present(i, t)) {
+                if (!explained.measured(i, t)) {
                     continue;
                 }
                 int cell = bin * classes + group;
@@ -219,7 +232,7 @@ public record Baseline(Kind kind, float[] geneMeans, TimeMatchedMeans timeMatche
     }
 
     /**
-     * Each distinct time of a present step is its own bin; more than {@link #MAX_TIME_BINS} distinct times are cut
+     * Each distinct time of a measured step is its own bin; more than {@link #MAX_TIME_BINS} distinct times are cut
      * at quantiles, so every bin holds data and ties stay together.
      */
     private static double[] timeBinEdges(SequenceDataset explained) {
@@ -228,7 +241,7 @@ public record Baseline(Kind kind, float[] geneMeans, TimeMatchedMeans timeMatche
         int present = 0;
         for (int i = 0; i < explained.sequenceCount(); i++) {
             for (int t = 0; t < steps; t++) {
-                if (explained.present(i, t) && !Double.isNaN(explained.stepTime(i, t))) {
+                if (explained.measured(i, t) && !Double.isNaN(explained.stepTime(i, t))) {
                     times[present++] = explained.stepTime(i, t);
                 }
             }

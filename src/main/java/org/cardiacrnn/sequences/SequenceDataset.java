@@ -10,11 +10,38 @@ import java.util.List;
  * missing time point; null means every step is present. {@code sourceRows[i]} lists the matrix rows
  * (samples) that fed sequence {@code i}: the leakage check compares these across splits.
  * {@code groupIds[i]} names the trajectory or donor × lineage group a sequence came from; grouped splits
- * never put one group in two splits. {@code stepTimes}, {@code [n, time]} when known, holds the value of the
- * time column at each step (a window's samples, a time course's time points), so that a step can be compared
- * with other sequences at the same time.
+ * never put one group in two splits. {@code stepTimes}, when known, holds the value of the time column at each step (a
+ * window's samples, a time course's time points), so that a step can be compared with other sequences at the same
+ * time, and which steps a time course filled in for a time point its group lacks.
  */
 public final class SequenceDataset {
+
+    /**
+     * The time of each step, and which steps hold no sample of their own.
+     *
+     * @param times    {@code [n, time]}: the time column's value at each step
+     * @param filledIn {@code [n, time]}: true where a time course interpolated a time point its group lacks; null
+     *                 when every step was measured
+     */
+    public record StepTimes(double[] times, boolean[] filledIn) {
+
+        /** Times of steps that were all measured. */
+        public static StepTimes of(double[] times) {
+            return new StepTimes(times, null);
+        }
+
+        StepTimes select(int[] sequences, int steps, int keptSteps) {
+            double[] selectedTimes = new double[sequences.length * keptSteps];
+            boolean[] selectedFilledIn = filledIn == null ? null : new boolean[sequences.length * keptSteps];
+            for (int i = 0; i < sequences.length; i++) {
+                System.arraycopy(times, sequences[i] * steps, selectedTimes, i * keptSteps, keptSteps);
+                if (filledIn != null) {
+                    System.arraycopy(filledIn, sequences[i] * steps, selectedFilledIn, i * keptSteps, keptSteps);
+                }
+            }
+            return new StepTimes(selectedTimes, selectedFilledIn);
+        }
+    }
 
     private final float[] features;
     private final int sequenceCount;
@@ -26,7 +53,7 @@ public final class SequenceDataset {
     private final List<String> groupIds;
     private final int[][] sourceRows;
     private final List<String> featureNames;
-    private final double[] stepTimes;
+    private final StepTimes stepTimes;
 
     /** Sequences whose steps' times are not known. */
     public SequenceDataset(float[] features, int sequenceCount, int featureCount, int timeSteps, float[] mask,
@@ -38,7 +65,7 @@ public final class SequenceDataset {
 
     public SequenceDataset(float[] features, int sequenceCount, int featureCount, int timeSteps, float[] mask,
                            int[] labels, List<String> classNames, List<String> groupIds, int[][] sourceRows,
-                           List<String> featureNames, double[] stepTimes) {
+                           List<String> featureNames, StepTimes stepTimes) {
         if ((long) sequenceCount * featureCount * timeSteps != features.length) {
             throw new IllegalArgumentException("features hold " + features.length + " values, expected "
                     + sequenceCount + " × " + featureCount + " × " + timeSteps);
@@ -46,7 +73,8 @@ public final class SequenceDataset {
         if (mask != null && mask.length != sequenceCount * timeSteps) {
             throw new IllegalArgumentException("mask must be [n, time]");
         }
-        if (stepTimes != null && stepTimes.length != sequenceCount * timeSteps) {
+        if (stepTimes != null && (stepTimes.times().length != sequenceCount * timeSteps
+                || stepTimes.filledIn() != null && stepTimes.filledIn().length != sequenceCount * timeSteps)) {
             throw new IllegalArgumentException("step times must be [n, time]");
         }
         if (labels.length != sequenceCount || groupIds.size() != sequenceCount || sourceRows.length != sequenceCount) {
@@ -109,12 +137,19 @@ public final class SequenceDataset {
 
     /** The time column's value at step {@code time} of a sequence; only when {@link #hasStepTimes()}. */
     public double stepTime(int sequence, int time) {
-        return stepTimes[sequence * timeSteps + time];
+        return stepTimes.times()[sequence * timeSteps + time];
     }
 
     /** Whether step {@code time} of a sequence holds data (not padding or a masked missing time point). */
     public boolean present(int sequence, int time) {
         return mask == null || mask[sequence * timeSteps + time] != 0;
+    }
+
+    /** Whether step {@code time} of a sequence holds a sample of its own: present and not filled in. */
+    public boolean measured(int sequence, int time) {
+        return present(sequence, time)
+                && (stepTimes == null || stepTimes.filledIn() == null
+                        || !stepTimes.filledIn()[sequence * timeSteps + time]);
     }
 
     public float value(int sequence, int feature, int time) {
@@ -163,22 +198,19 @@ public final class SequenceDataset {
         int[] selectedLabels = new int[indices.length];
         String[] selectedGroups = new String[indices.length];
         int[][] selectedRows = new int[indices.length][];
-        double[] selectedTimes = stepTimes == null ? null : new double[indices.length * timeSteps];
         for (int i = 0; i < indices.length; i++) {
             int from = indices[i];
             System.arraycopy(features, from * block, selectedFeatures, i * block, block);
             if (mask != null) {
                 System.arraycopy(mask, from * timeSteps, selectedMask, i * timeSteps, timeSteps);
             }
-            if (stepTimes != null) {
-                System.arraycopy(stepTimes, from * timeSteps, selectedTimes, i * timeSteps, timeSteps);
-            }
             selectedLabels[i] = labels[from];
             selectedGroups[i] = groupIds.get(from);
             selectedRows[i] = sourceRows[from];
         }
         return new SequenceDataset(selectedFeatures, indices.length, featureCount, timeSteps, selectedMask,
-                selectedLabels, classNames, List.of(selectedGroups), selectedRows, featureNames, selectedTimes);
+                selectedLabels, classNames, List.of(selectedGroups), selectedRows, featureNames,
+                stepTimes == null ? null : stepTimes.select(indices, timeSteps, timeSteps));
     }
 
     /** The first {@code steps} time steps of every sequence (early prediction). */
@@ -200,14 +232,9 @@ public final class SequenceDataset {
                 System.arraycopy(mask, i * timeSteps, cutMask, i * steps, steps);
             }
         }
-        double[] cutTimes = null;
-        if (stepTimes != null) {
-            cutTimes = new double[sequenceCount * steps];
-            for (int i = 0; i < sequenceCount; i++) {
-                System.arraycopy(stepTimes, i * timeSteps, cutTimes, i * steps, steps);
-            }
-        }
         return new SequenceDataset(cut, sequenceCount, featureCount, steps, cutMask, labels, classNames, groupIds,
-                sourceRows, featureNames, cutTimes);
+                sourceRows, featureNames, stepTimes == null ? null
+                        : stepTimes.select(java.util.stream.IntStream.range(0, sequenceCount).toArray(), timeSteps,
+                                steps));
     }
 }

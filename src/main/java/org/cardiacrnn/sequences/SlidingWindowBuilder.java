@@ -65,7 +65,7 @@ public final class SlidingWindowBuilder {
         }
         SequenceDataset dataset = new SequenceDataset(features, n, genes, length, null,
                 labels.stream().mapToInt(Integer::intValue).toArray(), trajectories.classNames(), groups,
-                windows.toArray(int[][]::new), matrix.geneNames(), stepTimes);
+                windows.toArray(int[][]::new), matrix.geneNames(), SequenceDataset.StepTimes.of(stepTimes));
         return new SequenceBuild(dataset, warnings);
     }
 }

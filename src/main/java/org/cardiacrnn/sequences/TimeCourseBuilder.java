@@ -50,6 +50,9 @@ public final class TimeCourseBuilder {
         int[] labels = new int[n];
         List<String> groups = new ArrayList<>();
         int[][] sources = new int[n][];
+        // Interpolated time points are data to the network but not samples: comparisons at a time point skip them.
+        boolean[] filledIn = new boolean[n * steps];
+        boolean anyFilledIn = false;
         List<String> warnings = new ArrayList<>(trajectories.warnings());
         Map<String, int[]> gaps = new LinkedHashMap<>();
         int averagedTrajectories = 0;
@@ -77,6 +80,8 @@ public final class TimeCourseBuilder {
                 if (masking) {
                     mask[i * steps + t] = mean == null ? 0 : 1;
                 }
+                filledIn[i * steps + t] = mean == null;
+                anyFilledIn |= mean == null;
                 for (int f = 0; f < genes; f++) {
                     double value = mean != null ? mean[f] : masking ? 0 : interpolate(means, points, t, f);
                     features[(i * genes + f) * steps + t] = (float) value;
@@ -102,7 +107,8 @@ public final class TimeCourseBuilder {
             System.arraycopy(points, 0, stepTimes, i * steps, steps);
         }
         SequenceDataset dataset = new SequenceDataset(features, n, genes, steps, mask, labels,
-                trajectories.classNames(), groups, sources, matrix.geneNames(), stepTimes);
+                trajectories.classNames(), groups, sources, matrix.geneNames(),
+                new SequenceDataset.StepTimes(stepTimes, masking || !anyFilledIn ? null : filledIn));
         return new SequenceBuild(dataset, warnings);
     }
 

@@ -225,6 +225,6 @@ class AttributorTest {
             }
         }
         return new SequenceDataset(values, count, GENES, STEPS, null, labels, List.of("a", "b", "c"), groups, rows,
-                List.of("G0", "G1", "G2", "G3", "G4"), times);
+                List.of("G0", "G1", "G2", "G3", "G4"), SequenceDataset.StepTimes.of(times));
     }
 }

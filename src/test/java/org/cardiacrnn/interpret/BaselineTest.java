@@ -21,6 +21,12 @@ class BaselineTest {
      * gene 1.
      */
     private static SequenceDataset sequences(double[][] values, int[] labels, double[][] times, float[] mask) {
+        return sequences(values, labels, times, mask, null);
+    }
+
+    /** @param filledIn per sequence and step, whether a time course interpolated it; null: all measured */
+    private static SequenceDataset sequences(double[][] values, int[] labels, double[][] times, float[] mask,
+                                             boolean[] filledIn) {
         int n = values.length;
         float[] features = new float[n * GENES * STEPS];
         double[] stepTimes = times == null ? null : new double[n * STEPS];
@@ -38,7 +44,7 @@ class BaselineTest {
             rows[i] = new int[] {i};
         }
         return new SequenceDataset(features, n, GENES, STEPS, mask, labels, List.of("a", "b"), groups, rows,
-                List.of("G0", "G1"), stepTimes);
+                List.of("G0", "G1"), stepTimes == null ? null : new SequenceDataset.StepTimes(stepTimes, filledIn));
     }
 
     private static float[] reference(Baseline baseline, SequenceDataset data, int sequence) {
@@ -82,6 +88,39 @@ class BaselineTest {
                 new double[][] {{0, 1}, {0, 1}}, new float[] {1, 0, 1, 1});
         float[] reference = reference(Baseline.timeMatched(data, true), data, 0);
         assertThat(reference[1]).as("the masked 100 is padding, not data").isEqualTo(5f);
+    }
+
+    @Test
+    void timePointsATimeCourseFilledInAreNotSamples() {
+        // Two classes measured at days 0 and 1; the second class's second sequence lacks day 1, interpolated as 100.
+        SequenceDataset data = sequences(new double[][] {{1, 3}, {5, 7}, {2, 100}}, new int[] {0, 1, 1},
+                new double[][] {{0, 1}, {0, 1}, {0, 1}}, null, new boolean[] {false, false, false, false, false, true});
+        float[] reference = reference(Baseline.timeMatched(data, true), data, 0);
+        assertThat(reference[1]).as("day 1: class 0's 3 and class 1's measured 7, not the filled-in 100")
+                .isEqualTo(5f);
+        assertThat(reference[0]).as("day 0: 1 and the mean of 5 and 2").isEqualTo(2.25f);
+    }
+
+    @Test
+    void classesMeasuredAtTheirOwnTimePointsAreNotComparedThroughFilledInSteps() {
+        // Label = stage: class a sampled at days 0 and 1, class b at days 2 and 3, each time course filled in at the
+        // other's days, so every step is present but none shares its day with a measured step of the other class.
+        boolean[] filledIn = {false, false, true, true, true, true, false, false};
+        SequenceDataset stages = new SequenceDataset(new float[2 * GENES * 4], 2, GENES, 4, null, new int[] {0, 1},
+                List.of("a", "b"), List.of("g0", "g1"), new int[][] {{0}, {1}}, List.of("G0", "G1"),
+                new SequenceDataset.StepTimes(new double[] {0, 1, 2, 3, 0, 1, 2, 3}, filledIn));
+        assertThat(Baseline.timeMatchedUnavailable(stages, true)).startsWith("only 0 % of the steps share their "
+                + "time point with another class");
+    }
+
+    @Test
+    void groupsSampledAtDifferentTimesAreNotComparedWithThemselves() {
+        // Unlabelled: donor g0 sampled on even days, g1 on odd days.
+        SequenceDataset data = sequences(new double[][] {{1, 2}, {3, 4}}, new int[] {0, 0},
+                new double[][] {{0, 2}, {1, 3}}, null);
+        assertThat(Baseline.timeMatchedUnavailable(data, false)).isEqualTo("only 0 % of the steps share their "
+                + "time point with another group (the groups were sampled at different times), so most would be "
+                + "compared with themselves");
     }
 
     @Test

@@ -104,6 +104,9 @@ class SequenceBuildersTest {
         assertThat(set.sourceRows(1)).containsExactly(4, 5);
         assertThat(new double[] {set.stepTime(1, 0), set.stepTime(1, 1), set.stepTime(1, 2)})
                 .as("a time course's steps are the time points, interpolated ones included").containsExactly(0, 1, 3);
+        assertThat(new boolean[] {set.measured(1, 0), set.measured(1, 1), set.measured(1, 2), set.measured(0, 1)})
+                .as("g2's time 1 was filled in, not measured").containsExactly(true, false, true, true);
+        assertThat(set.subset(new int[] {1}).prefix(2).measured(0, 1)).as("subsets and prefixes keep it").isFalse();
         assertThat(build.warnings()).hasSize(2);
         assertThat(build.warnings().get(0)).contains("x/g2").contains("interpolated");
         assertThat(build.warnings().get(1)).as("averaging is never silent")

@@ -183,7 +183,10 @@ public final class EmbeddingMapViewModel {
                         I18n.text("embedding.axis.tsne", 2), points, group, names));
     }
 
-    /** Time of each test sequence's last present step; null when the sequences do not record their times. */
+    /**
+     * Time of each test sequence's last measured step (a time course's filled-in time points are not samples);
+     * null when the sequences do not record their times.
+     */
     private static double[] lastStepTimes(SequenceDataset test) {
         if (!test.hasStepTimes()) {
             return null;
@@ -191,7 +194,7 @@ public final class EmbeddingMapViewModel {
         double[] result = new double[test.sequenceCount()];
         for (int i = 0; i < result.length; i++) {
             int last = test.timeSteps() - 1;
-            while (last > 0 && !test.present(i, last)) {
+            while (last > 0 && !test.measured(i, last)) {
                 last--;
             }
             result[i] = test.stepTime(i, last);

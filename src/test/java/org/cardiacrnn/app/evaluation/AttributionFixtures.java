@@ -51,7 +51,8 @@ final class AttributionFixtures {
             }
         }
         SequenceDataset test = new SequenceDataset(values, count, GENES.size(), steps, null, labels,
-                List.of("early", "middle", "late"), groups, rows, GENES, timed ? times : null);
+                List.of("early", "middle", "late"), groups, rows, GENES,
+                timed ? SequenceDataset.StepTimes.of(times) : null);
         return new RunResult("r1", "run", Path.of("no-such-run"), null, List.of(), test);
     }
 }
