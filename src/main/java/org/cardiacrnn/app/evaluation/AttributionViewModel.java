@@ -36,6 +36,7 @@ import org.cardiacrnn.interpret.GeneScore;
 import org.cardiacrnn.interpret.SequenceAttribution;
 import org.cardiacrnn.runs.SavedRun;
 import org.cardiacrnn.sequences.PreparedData;
+import org.cardiacrnn.sequences.SequenceDataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -105,10 +106,15 @@ public final class AttributionViewModel {
         baseline.addListener((obs, old, kind) -> {
             if (kind == null) {
                 baseline.set(Baseline.Kind.TIME_MATCHED);
-            } else if (report.get() != null || running.get()) {
-                // Attributions against another reference are other numbers: what is shown is measured again.
+                return;
+            }
+            // Attributions against another reference are other numbers: what is shown is measured again.
+            if (report.get() != null || running.get()) {
                 cancel();
                 computeAttributions();
+            }
+            if (sequenceHeatmap.get() != null) {
+                attributeSequence(sequenceIndex);
             }
         });
         geneFilter.addListener((obs, old, text) -> {
@@ -131,13 +137,16 @@ public final class AttributionViewModel {
         }
         running.set(true);
         status.set(I18n.text("attribution.running"));
+        Baseline.Kind kind = baseline.get();
+        PreparedData prepared = session.preparedDataProperty().get();
         job = executor.submit(I18n.text("attribution.running"), progress -> {
             Attributor attributor = new Attributor(networks.apply(run));
-            Attributor.Settings settings = Attributor.Settings.defaults(baseline(run));
-            return AttributionReport.compute(attributor, run.testSet(), true, settings,
+            Reference reference = reference(kind, run.testSet(), prepared);
+            Attributor.Settings settings = Attributor.Settings.defaults(reference.baseline());
+            return new Outcome(AttributionReport.compute(attributor, run.testSet(), true, settings,
                     (done, total) -> progress.update((double) done / total,
                             I18n.text("attribution.progress", done, total)),
-                    progress::isCancelled);
+                    progress::isCancelled), reference.fallback());
         }, this::show, failure -> {
             running.set(false);
             status.set("");
@@ -163,28 +172,46 @@ public final class AttributionViewModel {
             sequenceClassChoices.setAll(choices);
         }
         int chosen = sequenceClass.get() == null ? -1 : classes.indexOf(sequenceClass.get());
+        Baseline.Kind kind = baseline.get();
+        PreparedData prepared = session.preparedDataProperty().get();
         executor.submit(I18n.text("attribution.sequence.running"), progress -> {
             Attributor attributor = new Attributor(networks.apply(run));
             int target = chosen >= 0 ? chosen
                     : attributor.predict(run.testSet().subset(new int[] {index}))[0];
+            Baseline used = reference(kind, run.testSet(), prepared).baseline();
             SequenceAttribution result = attributor.attribute(run.testSet(), index, target,
-                    Attributor.Settings.defaults(baseline(run)));
+                    Attributor.Settings.defaults(used));
             return AttributionFigures.sequenceHeatmap(I18n.text("attribution.sequence.title", index + 1,
-                    classes.get(target)), result, run.testSet().featureNames(), TOP);
+                    classes.get(target), I18n.text(switch (used.kind()) {
+                        case TIME_MATCHED -> "attribution.against.timeMatched";
+                        case TRAINING_MEAN -> "attribution.against.trainingMean";
+                        case BLURRED -> "attribution.against.blurred";
+                    })), result, run.testSet().featureNames(), TOP);
         }, sequenceHeatmap::set, failure -> error.set(UserError.of(I18n.text("attribution.failed"), failure)));
+    }
+
+    /** The baseline an attribution job used, and why it is not the one chosen (null when it is). */
+    private record Reference(Baseline baseline, String fallback) {
+    }
+
+    /** A finished attribution of the test split and its baseline's fallback reason, if any. */
+    private record Outcome(AttributionReport report, String fallback) {
     }
 
     /**
      * The chosen baseline for the run's test split (every sequence, per-class view and single heatmap alike, is
      * measured against the same reference); the time-matched one falls back to the training mean where it has
-     * nothing to compare with, and the status says why.
+     * nothing to compare with, saying why. Runs in the background job, on what the UI thread captured.
      */
-    private Baseline baseline(RunResult run) {
-        return switch (baseline.get()) {
-            case TIME_MATCHED -> Baseline.timeMatchedUnavailable(run.testSet(), true) == null
-                    ? Baseline.timeMatched(run.testSet(), true) : trainingMean(run);
-            case TRAINING_MEAN -> trainingMean(run);
-            case BLURRED -> Baseline.blurred();
+    private static Reference reference(Baseline.Kind kind, SequenceDataset test, PreparedData prepared) {
+        return switch (kind) {
+            case TIME_MATCHED -> {
+                String unavailable = Baseline.timeMatchedUnavailable(test, true);
+                yield unavailable == null ? new Reference(Baseline.timeMatched(test, true), null)
+                        : new Reference(trainingMean(test, prepared), unavailable);
+            }
+            case TRAINING_MEAN -> new Reference(trainingMean(test, prepared), null);
+            case BLURRED -> new Reference(Baseline.blurred(), null);
         };
     }
 
@@ -192,12 +219,11 @@ public final class AttributionViewModel {
      * The training split's gene means when the prepared data of this session match the run's genes; otherwise
      * zero, which is the training mean of z-scored data (the default preprocessing).
      */
-    private Baseline trainingMean(RunResult run) {
-        PreparedData prepared = session.preparedDataProperty().get();
-        if (prepared != null && prepared.train().featureNames().equals(run.testSet().featureNames())) {
+    private static Baseline trainingMean(SequenceDataset test, PreparedData prepared) {
+        if (prepared != null && prepared.train().featureNames().equals(test.featureNames())) {
             return Baseline.trainingMean(prepared.train());
         }
-        return Baseline.zero(run.testSet().featureCount());
+        return Baseline.zero(test.featureCount());
     }
 
     /** Asks a running attribution to stop after its current batch. */
@@ -220,14 +246,12 @@ public final class AttributionViewModel {
         error.set(null);
     }
 
-    private void show(AttributionReport result) {
+    private void show(Outcome outcome) {
+        AttributionReport result = outcome.report();
         running.set(false);
         report.set(result);
-        RunResult run = session.currentRunProperty().get();
-        String unavailable = baseline.get() == Baseline.Kind.TIME_MATCHED && run != null && run.testSet() != null
-                ? Baseline.timeMatchedUnavailable(run.testSet(), true) : null;
-        status.set(unavailable != null
-                ? I18n.text("attribution.done.fallback", result.sequences().size(), unavailable)
+        status.set(outcome.fallback() != null
+                ? I18n.text("attribution.done.fallback", result.sequences().size(), outcome.fallback())
                 : I18n.text(switch (result.settings().baseline().kind()) {
                     case TIME_MATCHED -> "attribution.done";
                     case TRAINING_MEAN -> "attribution.done.trainingMean";

@@ -146,9 +146,16 @@ class AttributionViewModelTest {
         assertThat(figure.data().rows()).hasSize(5 * 4);
         assertThat(figure.chart().getTitle().getText()).startsWith("Sequence 3");
         viewModel.sequenceClassProperty().set("late");
-        assertThat(viewModel.sequenceHeatmapProperty().get().chart().getTitle().getText()).endsWith("late");
+        assertThat(viewModel.sequenceHeatmapProperty().get().chart().getTitle().getText())
+                .endsWith("for late, against the same time, all classes");
         viewModel.sequenceClassProperty().set("middle");
-        assertThat(viewModel.sequenceHeatmapProperty().get().chart().getTitle().getText()).endsWith("middle");
+        assertThat(viewModel.sequenceHeatmapProperty().get().chart().getTitle().getText()).contains("for middle");
+        var timeMatched = viewModel.sequenceHeatmapProperty().get();
+        viewModel.baselineProperty().set(Baseline.Kind.BLURRED);
+        assertThat(viewModel.sequenceHeatmapProperty().get()).as("the shown heatmap is measured again")
+                .isNotSameAs(timeMatched);
+        assertThat(viewModel.sequenceHeatmapProperty().get().chart().getTitle().getText())
+                .endsWith("for middle, against itself held flat");
         session.currentRunProperty().set(null);
         assertThat(viewModel.sequenceHeatmapProperty().get()).isNull();
     }

@@ -39,6 +39,7 @@ class SequenceAttributionPaneUiTest {
         assertThat(heatmap.figure().chart().getTitle().getText()).startsWith("Sequence 1");
 
         robot.clickOn("#sequenceAttributionClass").clickOn("middle");
-        assertThat(heatmap.figure().chart().getTitle().getText()).isEqualTo("Sequence 1: attributions for middle");
+        assertThat(heatmap.figure().chart().getTitle().getText())
+                .isEqualTo("Sequence 1: attributions for middle, against the same time, all classes");
     }
 }
