@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
                 + "time steps (integrated gradients or gradient x input) over its test split or new labelled files; "
                 + "per class, the top genes over its correctly classified sequences, by all their evidence, and by "
                 + "the evidence from expression above the baseline (markers) and below it (low-level genes).",
-                "Writes top-genes.csv, attribution-CLASS.csv (genes x time steps) and figures (PDF, SVG, PNG, "
-                        + "CSV) into --out; with --sequence, also one sequence's gene x time heatmap.",
+                "Writes top-genes.csv, attribution-CLASS.csv (genes x time steps), attribution-settings.json (how "
+                        + "they were computed) and figures (PDF, SVG, PNG, CSV) into --out; with --sequence, also one "
+                        + "sequence's gene x time heatmap.",
                 "Example: attribute --run RUN_FOLDER --out attributions --sequence 12"})
 final class AttributeCommand implements Callable<Integer> {
 
@@ -70,8 +71,9 @@ final class AttributeCommand implements Callable<Integer> {
             description = "time-matched (each step at the mean of the attributed sequences at the same time point, "
                     + "classes weighted equally), training-mean (zero after z-scoring) or blurred (each gene flat at "
                     + "its mean over the sequence). Default: time-matched, or training-mean (with a note) where "
-                    + "the sequences leave nothing to compare with at the same time: one class, or classes that are "
-                    + "the time points themselves.")
+                    + "the sequences leave nothing to compare with at the same time: one class (without labels, one "
+                    + "group), classes that are the time points themselves (groups sampled at different times), or "
+                    + "step times that are not known.")
     String baseline;
 
     @Option(names = "--output", paramLabel = "WHICH", defaultValue = "probability",
@@ -113,8 +115,8 @@ final class AttributeCommand implements Callable<Integer> {
                         + sequences.dataset().sequenceCount());
             }
         }
-        Baseline reference = sequences.baseline(baselineKind, saved, err);
-        Attributor.Settings settings = new Attributor.Settings(chosen, steps, reference, explained);
+        RunSequences.ChosenBaseline reference = sequences.baseline(baselineKind, saved, err);
+        Attributor.Settings settings = new Attributor.Settings(chosen, steps, reference.baseline(), explained);
         long started = System.nanoTime();
         int[] lastTenth = {-1};
         Attributor attributor = new Attributor(saved.model().network());
@@ -128,7 +130,8 @@ final class AttributeCommand implements Callable<Integer> {
                     }
                 }, () -> false);
         double seconds = (System.nanoTime() - started) / 1e9;
-        List<Path> written = new ArrayList<>(AttributionFiles.write(report, out, top, overwrite));
+        List<Path> written = new ArrayList<>(AttributionFiles.write(report, out, top, overwrite,
+                reference.fallback()));
         written.addAll(sequenceHeatmaps(attributor, sequences.dataset(), report, settings));
         print(spec.commandLine().getOut(), sequences.what(), report, seconds, written.size());
         return 0;

@@ -34,26 +34,32 @@ record RunSequences(SequenceDataset dataset, boolean labelled, String what, Prep
     }
 
     /**
+     * A baseline, and why it is not the default one (null when it is, or when it was asked for).
+     */
+    record ChosenBaseline(Baseline baseline, String fallback) {
+    }
+
+    /**
      * The baseline asked for; without one, the time-matched baseline, or the training mean (saying why) where these
      * sequences leave nothing to compare with at the same time.
      *
      * @throws org.cardiacrnn.interpret.InterpretException when the time-matched baseline was asked for and cannot be
      *                                                     made
      */
-    Baseline baseline(Baseline.Kind asked, SavedRun saved, PrintWriter err) {
+    ChosenBaseline baseline(Baseline.Kind asked, SavedRun saved, PrintWriter err) {
         if (asked == null) {
             String unavailable = Baseline.timeMatchedUnavailable(dataset, labelled);
             if (unavailable == null) {
-                return Baseline.timeMatched(dataset, labelled);
+                return new ChosenBaseline(Baseline.timeMatched(dataset, labelled), null);
             }
             err.println("note: attributing from the training mean, since " + unavailable);
-            return trainingMean(saved);
+            return new ChosenBaseline(trainingMean(saved), unavailable);
         }
-        return switch (asked) {
+        return new ChosenBaseline(switch (asked) {
             case TIME_MATCHED -> Baseline.timeMatched(dataset, labelled);
             case TRAINING_MEAN -> trainingMean(saved);
             case BLURRED -> Baseline.blurred();
-        };
+        }, null);
     }
 
     /**

@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,21 +25,29 @@ import org.cardiacrnn.io.AtomicFiles;
 /**
  * Writes a report to a folder: {@code top-genes.csv} (per class, the top genes of each {@link Evidence} ranking,
  * named in its {@code ranking} column, the signed one first), one genes × time-steps CSV of the mean attribution
- * per class ({@code attribution-CLASS.csv}, genes in rank order) and the per-class figures in PDF, SVG, PNG and
- * CSV.
+ * per class ({@code attribution-CLASS.csv}, genes in rank order), {@code attribution-settings.json} (method, steps,
+ * output, baseline and why the default baseline was not used) and the per-class figures in PDF, SVG, PNG and CSV.
  */
 public final class AttributionFiles {
 
     public static final String TOP_GENES = "top-genes.csv";
+    /** How the attributions were computed, so the tables can be read without the terminal output. */
+    public static final String SETTINGS = "attribution-settings.json";
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private AttributionFiles() {
     }
 
     /**
-     * @param overwrite whether files of an earlier report in {@code directory} may be replaced
+     * @param overwrite        whether files of an earlier report in {@code directory} may be replaced
+     * @param baselineFallback why the baseline is not the default one the user left in place (null when it is)
      * @return the files written
      */
-    public static List<Path> write(AttributionReport report, Path directory, int top, boolean overwrite) {
+    public static List<Path> write(AttributionReport report, Path directory, int top, boolean overwrite,
+                                   String baselineFallback) {
         Path topGenes = directory.resolve(TOP_GENES);
         if (!overwrite && Files.exists(topGenes)) {
             throw new WorkbenchException(topGenes + ": already exists; choose another folder or allow overwriting");
@@ -44,6 +57,9 @@ public final class AttributionFiles {
             Files.createDirectories(directory);
             AtomicFiles.writeString(topGenes, topGenesCsv(report, top));
             written.add(topGenes);
+            Path settings = directory.resolve(SETTINGS);
+            AtomicFiles.writeString(settings, settingsJson(report, baselineFallback));
+            written.add(settings);
             for (ClassAttribution summary : report.classes()) {
                 Path file = directory.resolve("attribution-" + safe(summary.className()) + ".csv");
                 AtomicFiles.writeString(file, geneByTimeCsv(summary));
@@ -56,6 +72,19 @@ public final class AttributionFiles {
         written.addAll(new FigureExporter().exportAll(AttributionFigures.perClass(report, top), directory,
                 FigureSize.SINGLE_COLUMN, 300, EnumSet.allOf(ExportFormat.class)));
         return written;
+    }
+
+    static String settingsJson(AttributionReport report, String baselineFallback) throws IOException {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("method", report.settings().method().cliName());
+        if (report.settings().method() == AttributionMethod.INTEGRATED_GRADIENTS) {
+            settings.put("steps", report.settings().steps());
+        }
+        settings.put("output", report.settings().output().cliName());
+        settings.put("baseline", report.settings().baseline().kind().cliName());
+        settings.put("baseline_fallback_reason", baselineFallback);
+        settings.put("sequences", report.sequences().size());
+        return Json.MAPPER.writeValueAsString(settings) + "\n";
     }
 
     static String topGenesCsv(AttributionReport report, int top) throws IOException {

@@ -51,6 +51,13 @@ class AttributeEmbedCommandTest {
                     .as("raised + lowered = mean attribution in %s", line)
                     .isCloseTo(Double.parseDouble(cells[3]), within(1e-5));
         }
+        var settings = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("attribution-settings.json").toFile());
+        assertThat(settings.get("method").asText()).isEqualTo("integrated-gradients");
+        assertThat(settings.get("steps").asInt()).isEqualTo(4);
+        assertThat(settings.get("output").asText()).isEqualTo("probability");
+        assertThat(settings.get("baseline").asText()).isEqualTo("time-matched");
+        assertThat(settings.get("baseline_fallback_reason").isNull()).isTrue();
         List<String> perClass = Files.readAllLines(out.resolve("attribution-atrial_cm.csv"));
         assertThat(perClass).hasSize(1 + 200);
         assertThat(perClass.get(0)).startsWith("gene,rank,t1,t2");
@@ -102,6 +109,9 @@ class AttributeEmbedCommandTest {
         assertThat(oneClass.err()).as("with one class there is nothing to compare with at the same time")
                 .contains("note: attributing from the training mean, since the sequences hold one class only");
         assertThat(oneClass.out()).contains("from the training-mean baseline");
+        assertThat(Files.readString(workspace.resolve("atrial").resolve("attribution-settings.json")))
+                .as("the tables say how they were made without the terminal")
+                .contains("\"baseline\" : \"training-mean\"").contains("the sequences hold one class only");
         CliRun askedTimeMatched = CliRun.of("attribute", "--run", run.toString(), atrialOnly.toString(), "--out",
                 workspace.resolve("atrial-asked").toString(), "--baseline", "time-matched");
         assertThat(askedTimeMatched.code()).isEqualTo(Main.EXIT_USER_ERROR);
