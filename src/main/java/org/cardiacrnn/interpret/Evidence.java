@@ -2,9 +2,10 @@ package org.cardiacrnn.interpret;
 
 /**
  * Which part of a gene's attribution ranks it. A cell of the gene × time grid argues for a class either through
- * expression above the baseline (by default the classes' mean at the same time point: a marker the class switches
- * on) or through expression below it (a gene the class switches off, or another lineage's marker that it lacks). A biologist reads the two
- * differently, so besides the signed sum of both, each class is ranked by each part alone.
+ * expression above the baseline (by default the classes' mean at the same time point: a marker the class
+ * switches on) or through expression below it (a gene the class switches off, or another lineage's marker that
+ * it lacks). A biologist reads the two differently, so besides the signed sum of both, each class is ranked by
+ * each part alone.
  */
 public enum Evidence {
     /** All evidence: the signed attribution, the sum of the two parts below (the ranking the issue asks for). */
